@@ -1,0 +1,154 @@
+import { DEFAULT_SETTINGS } from '../../../shared/schemas/settings';
+import { appendAudit } from '../../audit/log';
+import { schemaVersion } from '../../vault/migrations';
+import { readKeySlots } from '../../vault/keyslots';
+import {
+  closeVault,
+  createVault,
+  findUser,
+  openWithRecoveryKey,
+  setPassphrase,
+  unlockVault,
+  vaultPaths,
+} from '../../vault/vault';
+import type { HandlerMap } from '../context';
+import { DeskError } from '../errors';
+import { readSettings } from '../settings-store';
+import { vaultCounts } from '../../vault/counts';
+
+const sessionUser = (u: { id: number; name: string; displayName: string; role: string }) => ({
+  id: u.id,
+  name: u.name,
+  displayName: u.displayName,
+  role: u.role as 'officer' | 'approver' | 'admin' | 'auditor',
+});
+
+type VaultChannels =
+  | 'vault.state'
+  | 'vault.create'
+  | 'vault.unlock'
+  | 'vault.lock'
+  | 'vault.restoreAccess'
+  | 'vault.summary'
+  | 'session.activity';
+
+export const vaultHandlers: HandlerMap<VaultChannels> = {
+  'vault.state': (_input, ctx) => {
+    const s = ctx.session;
+    let orgName: string | null = null;
+    let demo = false;
+    if (s.vault) ({ orgName, demo } = s.vault);
+    else if (s.exists) {
+      try {
+        ({ orgName, demo } = readKeySlots(vaultPaths(s.vaultDir).slots));
+      } catch {
+        // A damaged key file shows up on unlock with a clear message.
+      }
+    }
+    const settings = s.vault ? readSettings(s.vault.db) : DEFAULT_SETTINGS;
+    return {
+      exists: s.exists,
+      unlocked: s.vault !== null,
+      orgName,
+      demo,
+      user: s.user ? sessionUser(s.user) : null,
+      language: settings.language,
+      idleLockMinutes: settings.idleLockMinutes,
+    };
+  },
+
+  'vault.create': async (input, ctx) => {
+    const s = ctx.session;
+    if (s.vault) s.lock('manual');
+    const created = await createVault(s.vaultDir, {
+      orgName: input.orgName,
+      adminName: input.adminName,
+      displayName: input.displayName,
+      passphrase: input.passphrase,
+      at: ctx.nowIso(),
+      ...(s.kdfCost ? { kdfCost: s.kdfCost } : {}),
+    });
+    if (input.language) {
+      created.vault.db
+        .prepare(`INSERT INTO setting (key, value) VALUES ('language', ?)`)
+        .run(JSON.stringify(input.language));
+    }
+    s.signIn(created.vault, created.user);
+    return { recoveryKey: created.recoveryKey, user: sessionUser(created.user) };
+  },
+
+  'vault.unlock': async (input, ctx) => {
+    const s = ctx.session;
+    if (!s.exists) throw new DeskError('NO_VAULT', 'There is no vault here yet. Create one first.');
+    if (s.vault) s.lock('manual');
+    const opened = await unlockVault(s.vaultDir, input.userName, input.passphrase);
+    if (!opened) {
+      s.recordFailure(input.userName);
+      const delay = s.failureDelayMs();
+      await s.sleep(delay);
+      throw new DeskError(
+        'BAD_CREDENTIALS',
+        'Unknown user or wrong passphrase. Check the user name and passphrase (caps lock?) and try again.',
+        { attempts: s.consecutiveFailures, delayMs: delay },
+      );
+    }
+    s.signIn(opened.vault, opened.user);
+    return sessionUser(opened.user);
+  },
+
+  'vault.lock': (_input, ctx) => {
+    ctx.session.lock('manual');
+    return { done: true };
+  },
+
+  'vault.restoreAccess': async (input, ctx) => {
+    const s = ctx.session;
+    if (!s.exists) throw new DeskError('NO_VAULT', 'There is no vault here yet.');
+    if (s.vault) s.lock('manual');
+    const vault = openWithRecoveryKey(s.vaultDir, input.recoveryKey);
+    try {
+      const user = findUser(vault.db, input.userName);
+      if (!user || user.role !== 'admin' || user.disabled) {
+        throw new DeskError(
+          'FORBIDDEN',
+          'The recovery key can only set a new passphrase for an active admin account.',
+        );
+      }
+      await setPassphrase(s.vaultDir, user.name, vault.key, input.newPassphrase, s.kdfCost);
+      appendAudit(vault.db, {
+        at: ctx.nowIso(),
+        user: user.name,
+        action: 'user.passphrase.restored',
+        subject: `user:${user.name}`,
+        details: { via: 'recovery-key' },
+      });
+    } finally {
+      closeVault(vault);
+    }
+    return { done: true };
+  },
+
+  'vault.summary': (_input, ctx) => {
+    const users = ctx.db
+      .prepare('SELECT id, name, display_name, role, disabled_at FROM user ORDER BY name')
+      .all() as {
+      id: number;
+      name: string;
+      display_name: string;
+      role: string;
+      disabled_at: string | null;
+    }[];
+    return {
+      schemaVersion: schemaVersion(ctx.db),
+      orgName: ctx.vault.orgName,
+      demo: ctx.vault.demo,
+      counts: vaultCounts(ctx.db),
+      users: users.map((u) => ({
+        ...sessionUser({ ...u, displayName: u.display_name }),
+        disabled: u.disabled_at !== null,
+      })),
+    };
+  },
+
+  'session.activity': () => ({ done: true }),
+};

@@ -1,0 +1,128 @@
+import type { KdfCost, OpenVault, VaultUser } from '../vault/vault';
+import { closeVault, vaultExists } from '../vault/vault';
+import { appendAudit } from '../audit/log';
+import { DEFAULT_SETTINGS } from '../../shared/schemas/settings';
+import { readSetting } from './settings-store';
+
+export type LockReason = 'manual' | 'idle' | 'quit';
+
+export interface DeskOptions {
+  vaultDir: string;
+  /** The clock; tests inject one. */
+  now?: () => Date;
+  /** Cost of the passphrase KDF for new key slots (tests lower it; production uses the default). */
+  kdfCost?: KdfCost;
+  /** How the session waits before answering a failed unlock (tests inject a fake). */
+  sleep?: (ms: number) => Promise<void>;
+  /** Told when the vault locks (idle or manual), e.g. to send the window back to the unlock screen. */
+  onLock?: (reason: LockReason) => void;
+}
+
+interface FailedAttempt {
+  at: string;
+  userName: string;
+}
+
+/**
+ * One desk session: the vault folder, the open vault and signed-in user while unlocked, failed
+ * unlock attempts and the idle-lock timer. Electron has one per app, the CLI one per command, the
+ * browser test harness one per server. Handlers reach it through their context.
+ */
+export class DeskSession {
+  readonly vaultDir: string;
+  readonly now: () => Date;
+  readonly kdfCost: KdfCost | undefined;
+  readonly sleep: (ms: number) => Promise<void>;
+  vault: OpenVault | null = null;
+  user: VaultUser | null = null;
+  consecutiveFailures = 0;
+  private pendingFailures: FailedAttempt[] = [];
+  private idleTimer: NodeJS.Timeout | null = null;
+  private readonly onLock: ((reason: LockReason) => void) | undefined;
+
+  constructor(o: DeskOptions) {
+    this.vaultDir = o.vaultDir;
+    this.now = o.now ?? (() => new Date());
+    this.kdfCost = o.kdfCost;
+    this.sleep = o.sleep ?? ((ms) => new Promise((r) => setTimeout(r, ms)));
+    this.onLock = o.onLock;
+  }
+
+  get exists(): boolean {
+    return vaultExists(this.vaultDir);
+  }
+
+  nowIso(): string {
+    return this.now().toISOString();
+  }
+
+  /** Delay before answering the n-th consecutive failed unlock: none for two, then 1, 2, 4 … 30 s. */
+  failureDelayMs(): number {
+    const n = this.consecutiveFailures;
+    return n <= 2 ? 0 : Math.min(30_000, 1000 * 2 ** (n - 3));
+  }
+
+  recordFailure(userName: string): void {
+    this.consecutiveFailures += 1;
+    this.pendingFailures.push({ at: this.nowIso(), userName });
+  }
+
+  /** Signs a user in; failed attempts since the last unlock go into the audit log first. */
+  signIn(vault: OpenVault, user: VaultUser): void {
+    this.vault = vault;
+    this.user = user;
+    const failures = this.pendingFailures.splice(0);
+    this.consecutiveFailures = 0;
+    const at = this.nowIso();
+    vault.db.transaction(() => {
+      for (const f of failures) {
+        appendAudit(vault.db, {
+          at,
+          user: f.userName,
+          action: 'login.failed',
+          subject: `user:${f.userName}`,
+          details: { attemptedAt: f.at },
+        });
+      }
+      appendAudit(vault.db, {
+        at,
+        user: user.name,
+        action: 'login.ok',
+        subject: `user:${user.name}`,
+      });
+    })();
+    this.touch();
+  }
+
+  /** Resets the idle timer; every handled call and user activity in the window does this. */
+  touch(): void {
+    if (!this.vault) return;
+    if (this.idleTimer) clearTimeout(this.idleTimer);
+    const minutes =
+      readSetting(this.vault.db, 'idleLockMinutes') ?? DEFAULT_SETTINGS.idleLockMinutes;
+    this.idleTimer = setTimeout(() => this.lock('idle'), minutes * 60_000);
+    this.idleTimer.unref?.();
+  }
+
+  /** Closes the database and drops the key. Audited while the vault is still open. */
+  lock(reason: LockReason): void {
+    if (this.idleTimer) clearTimeout(this.idleTimer);
+    this.idleTimer = null;
+    const vault = this.vault;
+    if (!vault) return;
+    try {
+      appendAudit(vault.db, {
+        at: this.nowIso(),
+        user: this.user?.name ?? 'system',
+        action: 'vault.locked',
+        subject: `vault:${vault.vaultId}`,
+        details: { reason },
+      });
+    } finally {
+      closeVault(vault);
+      this.vault = null;
+      this.user = null;
+      this.onLock?.(reason);
+    }
+  }
+}

@@ -1,0 +1,78 @@
+import type { z } from 'zod';
+import { isChannel, type Channel } from '../../shared/channels';
+import { CONTRACT } from '../../shared/contract';
+import { can } from '../../shared/roles';
+import { err, ok, type Result } from '../../shared/result';
+import { appendAudit } from '../audit/log';
+import { HandlerContext, type HandlerMap } from './context';
+import { DeskError } from './errors';
+import type { DeskSession } from './session';
+import { auditHandlers } from './handlers/audit';
+import { settingsHandlers } from './handlers/settings';
+import { userHandlers } from './handlers/users';
+import { vaultHandlers } from './handlers/vault';
+
+/** THE handler table: every channel of shared/contract.ts, one function each. */
+export const HANDLERS: HandlerMap<Channel> = {
+  ...vaultHandlers,
+  ...userHandlers,
+  ...auditHandlers,
+  ...settingsHandlers,
+};
+
+const describeIssues = (e: z.ZodError): string =>
+  e.issues
+    .slice(0, 5)
+    .map((i) => (i.path.length ? `${i.path.join('.')}: ${i.message}` : i.message))
+    .join('; ');
+
+/**
+ * The one entry point every transport (Electron IPC, CLI, browser harness) calls: validates the
+ * input with the channel's zod schema, checks the signed-in user's role, runs the handler and
+ * returns a typed result. Never throws; never returns a stack trace.
+ */
+export async function dispatch(
+  session: DeskSession,
+  channel: unknown,
+  rawInput: unknown,
+): Promise<Result<unknown>> {
+  if (!isChannel(channel))
+    return err('BAD_INPUT', `Unknown operation ${String(channel).slice(0, 60)}.`);
+  const spec = CONTRACT[channel];
+  const parsed = spec.input.safeParse(rawInput ?? {});
+  if (!parsed.success) return err('BAD_INPUT', describeIssues(parsed.error));
+  const ctx = new HandlerContext(session);
+  try {
+    if (spec.access !== 'public') {
+      void ctx.vault; // LOCKED or NO_VAULT when there is no open vault
+      const user = ctx.user; // NOT_SIGNED_IN without a user
+      if (spec.access !== 'session' && !can(user.role, spec.access)) {
+        appendAudit(ctx.db, {
+          at: ctx.nowIso(),
+          user: user.name,
+          action: 'access.denied',
+          subject: `channel:${channel}`,
+          details: { role: user.role, needs: spec.access },
+        });
+        return err('FORBIDDEN', `Your role (${user.role}) may not do this (${channel}).`);
+      }
+    }
+    const handler = HANDLERS[channel] as (input: unknown, ctx: HandlerContext) => unknown;
+    const output = await handler(parsed.data, ctx);
+    if (spec.access !== 'public') session.touch();
+    const checked = spec.output.safeParse(output);
+    if (!checked.success) {
+      console.error(`[naw-desk] ${channel}: handler output does not match the contract`);
+      return err('INTERNAL', 'The app produced an unexpected answer. Nothing was changed by it.');
+    }
+    return ok(checked.data);
+  } catch (e) {
+    if (e instanceof DeskError) return err(e.code, e.message, e.details);
+    // No message or stack: either may carry data. The channel and error kind are enough to start.
+    console.error(`[naw-desk] ${channel}: unexpected ${(e as Error)?.name ?? 'error'}`);
+    return err(
+      'INTERNAL',
+      'Something went wrong inside the app. Nothing was half-written; try again.',
+    );
+  }
+}

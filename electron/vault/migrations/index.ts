@@ -1,0 +1,31 @@
+import { DeskError } from '../../api/errors';
+import type { Db } from '../db';
+import { migration0001 } from './0001-initial';
+import type { Migration } from './types';
+
+/** Every migration, in order. Add one file per change; never edit a released one. */
+export const MIGRATIONS: readonly Migration[] = [migration0001];
+export const SCHEMA_VERSION = MIGRATIONS.at(-1)!.version;
+
+export const schemaVersion = (db: Db): number =>
+  db.pragma('user_version', { simple: true }) as number;
+
+/** Brings the database up to SCHEMA_VERSION, each migration in its own transaction. */
+export function migrate(db: Db, migrations: readonly Migration[] = MIGRATIONS): number {
+  const current = schemaVersion(db);
+  const latest = migrations.at(-1)?.version ?? 0;
+  if (current > latest) {
+    throw new DeskError(
+      'VAULT_TOO_NEW',
+      `This vault has schema version ${current}, made by a newer NAW Desk; this app knows up to ${latest}. Update the app; the vault was not changed.`,
+    );
+  }
+  for (const m of migrations) {
+    if (m.version <= current) continue;
+    db.transaction(() => {
+      m.up(db);
+      db.pragma(`user_version = ${m.version}`);
+    })();
+  }
+  return schemaVersion(db);
+}

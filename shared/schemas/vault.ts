@@ -1,0 +1,42 @@
+import { z } from 'zod';
+import { Language, Passphrase, SessionUser, UserName } from './common';
+
+export const VaultState = z.object({
+  exists: z.boolean(),
+  unlocked: z.boolean(),
+  orgName: z.string().nullable(),
+  demo: z.boolean(),
+  user: SessionUser.nullable(),
+  language: Language,
+  idleLockMinutes: z.number().int(),
+});
+export type VaultState = z.infer<typeof VaultState>;
+
+export const CreateVaultInput = z.object({
+  orgName: z.string().trim().min(1, 'Give the organisation name.').max(200),
+  adminName: UserName,
+  displayName: z.string().trim().max(200).optional(),
+  passphrase: Passphrase,
+  language: Language.optional(),
+});
+export const CreateVaultOutput = z.object({ recoveryKey: z.string(), user: SessionUser });
+
+export const UnlockInput = z.object({
+  userName: UserName,
+  passphrase: z.string().min(1).max(1024),
+});
+
+export const RestoreAccessInput = z.object({
+  recoveryKey: z.string().min(1).max(200),
+  userName: UserName,
+  newPassphrase: Passphrase,
+});
+
+export const VaultSummary = z.object({
+  schemaVersion: z.number().int(),
+  orgName: z.string(),
+  demo: z.boolean(),
+  counts: z.record(z.string(), z.number().int()),
+  users: z.array(SessionUser.extend({ disabled: z.boolean() })),
+});
+export type VaultSummary = z.infer<typeof VaultSummary>;
