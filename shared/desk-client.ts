@@ -1,4 +1,4 @@
-import { CHANNELS, type Channel } from './channels';
+import { CHANNELS, type Channel } from './contract';
 import type { InputOf, OutputOf } from './contract';
 import type { Result } from './result';
 

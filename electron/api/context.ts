@@ -1,4 +1,4 @@
-import type { Channel } from '../../shared/channels';
+import type { Channel } from '../../shared/contract';
 import type { OutputOf, ParsedInputOf } from '../../shared/contract';
 import { appendAudit, type AuditEntry } from '../audit/log';
 import type { OpenVault, VaultUser } from '../vault/vault';

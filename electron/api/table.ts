@@ -1,5 +1,5 @@
 import type { z } from 'zod';
-import { isChannel, type Channel } from '../../shared/channels';
+import { isChannel, type Channel } from '../../shared/contract';
 import { CONTRACT } from '../../shared/contract';
 import { can } from '../../shared/roles';
 import { err, ok, type Result } from '../../shared/result';
@@ -8,6 +8,11 @@ import { HandlerContext, type HandlerMap } from './context';
 import { DeskError } from './errors';
 import type { DeskSession } from './session';
 import { auditHandlers } from './handlers/audit';
+import { customersHandlers } from './handlers/customers';
+import { lettersHandlers } from './handlers/letters';
+import { opsHandlers } from './handlers/ops';
+import { requestsHandlers } from './handlers/requests';
+import { statsHandlers } from './handlers/stats';
 import { settingsHandlers } from './handlers/settings';
 import { userHandlers } from './handlers/users';
 import { vaultHandlers } from './handlers/vault';
@@ -18,6 +23,11 @@ export const HANDLERS: HandlerMap<Channel> = {
   ...userHandlers,
   ...auditHandlers,
   ...settingsHandlers,
+  ...customersHandlers,
+  ...requestsHandlers,
+  ...lettersHandlers,
+  ...statsHandlers,
+  ...opsHandlers,
 };
 
 const describeIssues = (e: z.ZodError): string =>

@@ -2,7 +2,7 @@ import { mkdtempSync, rmSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { afterEach } from 'vitest';
-import type { Channel } from '../../shared/channels';
+import type { Channel } from '../../shared/contract';
 import type { InputOf, OutputOf } from '../../shared/contract';
 import type { Result } from '../../shared/result';
 import { DeskSession, type DeskOptions } from '../../electron/api/session';

@@ -1,0 +1,4 @@
+import type { HandlerMap } from '../context';
+
+/** Handlers of the stats domain; their channels are in shared/contract/stats.ts. */
+export const statsHandlers: HandlerMap<never> = {};

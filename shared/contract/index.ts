@@ -1,0 +1,30 @@
+import type { z } from 'zod';
+import { customersContract } from './customers';
+import { lettersContract } from './letters';
+import { opsContract } from './ops';
+import { requestsContract } from './requests';
+import type { ChannelSpec } from './spec';
+import { statsContract } from './stats';
+import { vaultContract } from './vault';
+
+export type { Access, ChannelSpec } from './spec';
+
+/** The whole API: channel (`domain.method`) → input schema, output schema, access rule. */
+export const CONTRACT = {
+  ...vaultContract,
+  ...customersContract,
+  ...requestsContract,
+  ...lettersContract,
+  ...statsContract,
+  ...opsContract,
+} satisfies Record<string, ChannelSpec>;
+
+export type Contract = typeof CONTRACT;
+export type Channel = keyof Contract & string;
+export type InputOf<C extends Channel> = z.input<Contract[C]['input']>;
+export type ParsedInputOf<C extends Channel> = z.output<Contract[C]['input']>;
+export type OutputOf<C extends Channel> = z.output<Contract[C]['output']>;
+
+export const CHANNELS = Object.keys(CONTRACT) as Channel[];
+export const isChannel = (value: unknown): value is Channel =>
+  typeof value === 'string' && Object.hasOwn(CONTRACT, value);
