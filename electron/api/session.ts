@@ -3,6 +3,8 @@ import { closeVault, vaultExists } from '../vault/vault';
 import { appendAudit } from '../audit/log';
 import { DEFAULT_SETTINGS } from '../../shared/schemas/settings';
 import { readSetting } from './settings-store';
+import { FileRegistry } from './files';
+import type { Platform } from './platform';
 
 export type LockReason = 'manual' | 'idle' | 'quit';
 
@@ -16,6 +18,8 @@ export interface DeskOptions {
   sleep?: (ms: number) => Promise<void>;
   /** Told when the vault locks (idle or manual), e.g. to send the window back to the unlock screen. */
   onLock?: (reason: LockReason) => void;
+  /** Native dialogs, when the transport has them (Electron). */
+  platform?: Platform;
 }
 
 interface FailedAttempt {
@@ -33,6 +37,9 @@ export class DeskSession {
   readonly now: () => Date;
   readonly kdfCost: KdfCost | undefined;
   readonly sleep: (ms: number) => Promise<void>;
+  readonly platform: Platform | undefined;
+  /** Files picked or uploaded in this session, known to handlers by token. */
+  readonly files = new FileRegistry();
   vault: OpenVault | null = null;
   user: VaultUser | null = null;
   consecutiveFailures = 0;
@@ -46,6 +53,7 @@ export class DeskSession {
     this.kdfCost = o.kdfCost;
     this.sleep = o.sleep ?? ((ms) => new Promise((r) => setTimeout(r, ms)));
     this.onLock = o.onLock;
+    this.platform = o.platform;
   }
 
   get exists(): boolean {
@@ -122,6 +130,7 @@ export class DeskSession {
       closeVault(vault);
       this.vault = null;
       this.user = null;
+      this.files.clear();
       this.onLock?.(reason);
     }
   }

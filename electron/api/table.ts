@@ -9,6 +9,7 @@ import { DeskError } from './errors';
 import type { DeskSession } from './session';
 import { auditHandlers } from './handlers/audit';
 import { customersHandlers } from './handlers/customers';
+import { filesHandlers } from './handlers/files';
 import { lettersHandlers } from './handlers/letters';
 import { opsHandlers } from './handlers/ops';
 import { requestsHandlers } from './handlers/requests';
@@ -23,6 +24,7 @@ export const HANDLERS: HandlerMap<Channel> = {
   ...userHandlers,
   ...auditHandlers,
   ...settingsHandlers,
+  ...filesHandlers,
   ...customersHandlers,
   ...requestsHandlers,
   ...lettersHandlers,

@@ -1,5 +1,6 @@
 import type { z } from 'zod';
 import { customersContract } from './customers';
+import { filesContract } from './files';
 import { lettersContract } from './letters';
 import { opsContract } from './ops';
 import { requestsContract } from './requests';
@@ -12,6 +13,7 @@ export type { Access, ChannelSpec } from './spec';
 /** The whole API: channel (`domain.method`) → input schema, output schema, access rule. */
 export const CONTRACT = {
   ...vaultContract,
+  ...filesContract,
   ...customersContract,
   ...requestsContract,
   ...lettersContract,

@@ -1,0 +1,34 @@
+import { randomBytes } from 'node:crypto';
+import { statSync } from 'node:fs';
+import { basename } from 'node:path';
+import { DeskError } from './errors';
+
+export interface PickedFile {
+  token: string;
+  name: string;
+  size: number;
+}
+
+/**
+ * Files the user picked (native dialog in Electron, upload in the browser harness) are known to the
+ * handler table only by an unguessable token, so the renderer never handles or invents file paths.
+ */
+export class FileRegistry {
+  private readonly files = new Map<string, { path: string; name: string }>();
+
+  register(path: string, name = basename(path)): PickedFile {
+    const token = randomBytes(16).toString('hex');
+    this.files.set(token, { path, name });
+    return { token, name, size: statSync(path).size };
+  }
+
+  resolve(token: string): { path: string; name: string } {
+    const f = this.files.get(token);
+    if (!f) throw new DeskError('NOT_FOUND', 'That file is no longer available; choose it again.');
+    return f;
+  }
+
+  clear(): void {
+    this.files.clear();
+  }
+}

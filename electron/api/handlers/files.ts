@@ -1,0 +1,26 @@
+import type { FilePurpose } from '../../../shared/contract/files';
+import type { HandlerMap } from '../context';
+import { DeskError } from '../errors';
+
+const DIALOG: Record<FilePurpose, { title: string; extensions: string[] }> = {
+  import: { title: 'Choose a CSV file to import', extensions: ['csv', 'txt'] },
+  attachment: {
+    title: 'Choose the original request document',
+    extensions: ['pdf', 'png', 'jpg', 'jpeg'],
+  },
+  logo: { title: 'Choose a logo', extensions: ['png', 'svg'] },
+};
+
+export const filesHandlers: HandlerMap<'files.pickOpen'> = {
+  'files.pickOpen': async (input, ctx) => {
+    const platform = ctx.session.platform;
+    if (!platform) {
+      throw new DeskError(
+        'CONFLICT',
+        'This window has no file dialog; use the upload field instead.',
+      );
+    }
+    const path = await platform.pickOpenFile(DIALOG[input.purpose]);
+    return path ? ctx.session.files.register(path) : null;
+  },
+};

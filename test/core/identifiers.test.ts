@@ -1,0 +1,91 @@
+import { describe, expect, it } from 'vitest';
+import {
+  normalisePhone,
+  parseIpAddress,
+  parseIpPrefix,
+  parsePort,
+  rangeContains,
+  rangesOverlap,
+} from '../../shared/identifiers';
+
+describe('normalisePhone', () => {
+  it.each([
+    ['06-12345678', '+31612345678'],
+    ['0612345678', '+31612345678'],
+    ['+31 6 1234 5678', '+31612345678'],
+    ['0031612345678', '+31612345678'],
+    ['050-1234567', '+31501234567'],
+    ['tel:+31612345678', '+31612345678'],
+    ['+32 470 12 34 56', '+32470123456'],
+  ])('%s → %s', (raw, e164) => {
+    const r = normalisePhone(raw);
+    expect(r.ok && r.value.e164).toBe(e164);
+  });
+  it.each(['12345', '', 'abc', '06-1234567a', '+31 6 1234'])('rejects %j with a reason', (raw) => {
+    const r = normalisePhone(raw);
+    expect(r.ok).toBe(false);
+    if (!r.ok) expect(r.reason.length).toBeGreaterThan(5);
+  });
+});
+
+describe('IP parsing', () => {
+  it('maps IPv4 into the IPv6 space so ranges compare bytewise', () => {
+    const a = parseIpAddress('192.0.2.7');
+    expect(a.ok && a.value.bytes.toString('hex')).toBe('00000000000000000000ffffc0000207');
+    expect(a.ok && a.value.family).toBe(4);
+    const m = parseIpAddress('::ffff:192.0.2.7');
+    expect(m.ok && m.value.family).toBe(4);
+  });
+  it('parses prefixes with their first and last address', () => {
+    const p = parseIpPrefix('192.0.2.8/29');
+    expect(p.ok).toBe(true);
+    if (!p.ok) return;
+    expect(p.value.canonical).toBe('192.0.2.8/29');
+    expect(
+      rangeContains(
+        p.value,
+        (parseIpAddress('192.0.2.15') as { value: { bytes: Buffer } }).value.bytes,
+      ),
+    ).toBe(true);
+    expect(
+      rangeContains(
+        p.value,
+        (parseIpAddress('192.0.2.16') as { value: { bytes: Buffer } }).value.bytes,
+      ),
+    ).toBe(false);
+    const v6 = parseIpPrefix('2001:DB8:12::/48');
+    expect(v6.ok && v6.value.canonical).toBe('2001:db8:12::/48');
+    expect(v6.ok && v6.value.to.toString('hex')).toBe('20010db80012ffffffffffffffffffff');
+    const host = parseIpPrefix('2001:db8::1');
+    expect(host.ok && host.value.prefixLength).toBe(128);
+  });
+  it('rejects host bits, bad lengths and non-addresses', () => {
+    const h = parseIpPrefix('192.0.2.5/29');
+    expect(h.ok).toBe(false);
+    if (!h.ok) expect(h.reason).toContain('192.0.2.0/29');
+    for (const bad of [
+      '192.0.2.0/33',
+      '2001:db8::/129',
+      '999.1.1.1',
+      '10.1',
+      'fe80::/x',
+      'hello',
+    ]) {
+      expect(parseIpPrefix(bad).ok, bad).toBe(false);
+    }
+    expect(parseIpAddress('10.1').ok).toBe(false); // short forms are not accepted
+  });
+  it('detects overlapping ranges', () => {
+    const a = parseIpPrefix('10.0.0.0/24');
+    const b = parseIpPrefix('10.0.0.128/25');
+    const c = parseIpPrefix('10.0.1.0/24');
+    if (!a.ok || !b.ok || !c.ok) throw new Error('parse');
+    expect(rangesOverlap(a.value, b.value)).toBe(true);
+    expect(rangesOverlap(a.value, c.value)).toBe(false);
+  });
+  it('parses ports', () => {
+    expect(parsePort('443')).toEqual({ ok: true, value: 443 });
+    expect(parsePort('65536').ok).toBe(false);
+    expect(parsePort('-1').ok).toBe(false);
+  });
+});
