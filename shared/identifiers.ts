@@ -38,7 +38,7 @@ export type IpFamily = 4 | 6;
 export interface IpAddress {
   family: IpFamily;
   /** 16 bytes, IPv4 mapped into ::ffff:0:0/96, so all addresses compare bytewise. */
-  bytes: Buffer;
+  bytes: Uint8Array;
   canonical: string;
 }
 
@@ -46,14 +46,14 @@ export interface IpRange {
   family: IpFamily;
   /** Prefix length in the family's own terms (0-32 for IPv4, 0-128 for IPv6). */
   prefixLength: number;
-  from: Buffer;
-  to: Buffer;
+  from: Uint8Array;
+  to: Uint8Array;
   /** Canonical text: `192.0.2.0/29`, `2001:db8:12::/48`, or the bare address for a full-length prefix. */
   canonical: string;
 }
 
-const to16 = (addr: ipaddr.IPv4 | ipaddr.IPv6): Buffer =>
-  Buffer.from(
+const to16 = (addr: ipaddr.IPv4 | ipaddr.IPv6): Uint8Array =>
+  Uint8Array.from(
     addr.kind() === 'ipv4'
       ? (addr as ipaddr.IPv4).toIPv4MappedAddress().toByteArray()
       : addr.toByteArray(),
@@ -149,13 +149,24 @@ export function parseIpPrefix(raw: string): Parsed<IpRange> {
   };
 }
 
-export const rangeContains = (r: Pick<IpRange, 'from' | 'to'>, a: Buffer): boolean =>
-  Buffer.compare(r.from, a) <= 0 && Buffer.compare(a, r.to) <= 0;
+/** Bytewise comparison of two 16-byte addresses (plain Uint8Array: this file also runs in the renderer). */
+export function compareBytes(a: Uint8Array, b: Uint8Array): number {
+  for (let i = 0; i < Math.min(a.length, b.length); i++) {
+    if (a[i] !== b[i]) return a[i]! < b[i]! ? -1 : 1;
+  }
+  return a.length - b.length;
+}
+
+export const toHex = (bytes: Uint8Array): string =>
+  Array.from(bytes, (b) => b.toString(16).padStart(2, '0')).join('');
+
+export const rangeContains = (r: Pick<IpRange, 'from' | 'to'>, a: Uint8Array): boolean =>
+  compareBytes(r.from, a) <= 0 && compareBytes(a, r.to) <= 0;
 
 export const rangesOverlap = (
   a: Pick<IpRange, 'from' | 'to'>,
   b: Pick<IpRange, 'from' | 'to'>,
-): boolean => Buffer.compare(a.from, b.to) <= 0 && Buffer.compare(b.from, a.to) <= 0;
+): boolean => compareBytes(a.from, b.to) <= 0 && compareBytes(b.from, a.to) <= 0;
 
 /** A TCP/UDP port, 0-65535. */
 export function parsePort(raw: string | number): Parsed<number> {
