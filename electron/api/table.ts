@@ -51,8 +51,6 @@ export async function dispatch(
   if (!isChannel(channel))
     return err('BAD_INPUT', `Unknown operation ${String(channel).slice(0, 60)}.`);
   const spec = CONTRACT[channel];
-  const parsed = spec.input.safeParse(rawInput ?? {});
-  if (!parsed.success) return err('BAD_INPUT', describeIssues(parsed.error));
   const ctx = new HandlerContext(session);
   try {
     if (spec.access !== 'public') {
@@ -69,6 +67,9 @@ export async function dispatch(
         return err('FORBIDDEN', `Your role (${user.role}) may not do this (${channel}).`);
       }
     }
+    // Access first, then input: a caller without the right learns nothing about the input rules.
+    const parsed = spec.input.safeParse(rawInput ?? {});
+    if (!parsed.success) return err('BAD_INPUT', describeIssues(parsed.error));
     const handler = HANDLERS[channel] as (input: unknown, ctx: HandlerContext) => unknown;
     const output = await handler(parsed.data, ctx);
     if (spec.access !== 'public') session.touch();

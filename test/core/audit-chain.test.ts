@@ -1,0 +1,107 @@
+import { join } from 'node:path';
+import { describe, expect, it } from 'vitest';
+import { openWithReferenceSqlcipher } from '../support/sqlcipher';
+import { ADMIN_PASS, createdDesk } from '../support/desk';
+import { eventHash, GENESIS_HASH } from '../../electron/audit/log';
+
+const hex = (k: string) => k.replace(/-/g, '').toLowerCase();
+
+describe('audit log', () => {
+  it('chains every event to the one before with SHA-256', async () => {
+    const d = await createdDesk();
+    await d.must('users.add', {
+      name: 'olga',
+      role: 'officer',
+      passphrase: 'officer passphrase 1',
+    });
+    const { events } = await d.must('audit.list', { limit: 100 });
+    const ascending = [...events].reverse();
+    expect(ascending[0]!.prevHash).toBe(GENESIS_HASH);
+    for (const [i, e] of ascending.entries()) {
+      expect(e.seq).toBe(i + 1);
+      expect(e.hash).toBe(eventHash(e.prevHash, e));
+      if (i > 0) expect(e.prevHash).toBe(ascending[i - 1]!.hash);
+    }
+    const v = await d.must('audit.verify', {});
+    expect(v).toMatchObject({ intact: true, brokenAt: null });
+    expect(v.checked).toBe(ascending.length);
+  });
+
+  it('refuses UPDATE and DELETE on the table itself', async () => {
+    const d = await createdDesk();
+    const db = d.session.vault!.db;
+    expect(() => db.prepare(`UPDATE audit_event SET user = 'mallory' WHERE seq = 1`).run()).toThrow(
+      /append-only/,
+    );
+    expect(() => db.prepare('DELETE FROM audit_event WHERE seq = 1').run()).toThrow(/append-only/);
+  });
+
+  it('verify names the first broken link after a row is altered with the raw key', async () => {
+    const d = await createdDesk();
+    await d.must('users.add', {
+      name: 'olga',
+      role: 'officer',
+      passphrase: 'officer passphrase 1',
+    });
+    await d.must('users.add', {
+      name: 'piet',
+      role: 'approver',
+      passphrase: 'approver passphrase',
+    });
+    const { events } = await d.must('audit.list', { action: 'user.added' });
+    const target = events.find((e) => e.subject === 'user:olga')!;
+    await d.must('vault.lock', {});
+
+    // Someone with the raw key drops the guard and rewrites history through SQLCipher itself.
+    const ref = await openWithReferenceSqlcipher(join(d.vaultDir, 'vault.db'), hex(d.recoveryKey));
+    await ref.exec('DROP TRIGGER audit_event_no_update');
+    await ref.exec(`UPDATE audit_event SET details = '{"role":"admin"}' WHERE seq = ${target.seq}`);
+    await ref.close();
+
+    await d.must('vault.unlock', { userName: 'admin', passphrase: ADMIN_PASS });
+    const v = await d.must('audit.verify', {});
+    expect(v.intact).toBe(false);
+    expect(v.brokenAt).toEqual({
+      seq: target.seq,
+      reason: 'hash does not match the event content',
+    });
+  });
+
+  it('detects a deleted event as a sequence gap', async () => {
+    const d = await createdDesk();
+    await d.must('users.add', {
+      name: 'olga',
+      role: 'officer',
+      passphrase: 'officer passphrase 1',
+    });
+    await d.must('vault.lock', {});
+    const ref = await openWithReferenceSqlcipher(join(d.vaultDir, 'vault.db'), hex(d.recoveryKey));
+    await ref.exec('DROP TRIGGER audit_event_no_delete');
+    await ref.exec('DELETE FROM audit_event WHERE seq = 2');
+    await ref.close();
+    await d.must('vault.unlock', { userName: 'admin', passphrase: ADMIN_PASS });
+    const v = await d.must('audit.verify', {});
+    expect(v.brokenAt?.seq).toBe(3);
+    expect(v.brokenAt?.reason).toMatch(/sequence gap/);
+  });
+
+  it('filters by user, action, subject and time', async () => {
+    const d = await createdDesk();
+    await d.must('users.add', {
+      name: 'olga',
+      role: 'officer',
+      passphrase: 'officer passphrase 1',
+    });
+    expect(
+      (await d.must('audit.list', { action: 'user.' })).events.every((e) =>
+        e.action.startsWith('user.'),
+      ),
+    ).toBe(true);
+    expect((await d.must('audit.list', { subject: 'olga' })).total).toBe(1);
+    expect((await d.must('audit.list', { user: 'nobody' })).total).toBe(0);
+    expect((await d.must('audit.list', { from: '2999-01-01T00:00:00Z' })).total).toBe(0);
+    const page = await d.must('audit.list', { limit: 1, offset: 1 });
+    expect(page.events).toHaveLength(1);
+    expect(page.total).toBeGreaterThan(2);
+  });
+});
