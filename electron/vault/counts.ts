@@ -7,6 +7,10 @@ import type { Db } from './db';
 const COUNTED: Record<string, string> = {
   users: 'user',
   auditEvents: 'audit_event',
+  customers: 'customer', // one row per distinct customer_id
+  customerVersions: 'customer_version',
+  numberAssignments: 'number_assignment',
+  ipAssignments: 'ip_assignment',
 };
 
 export function vaultCounts(db: Db): Record<string, number> {

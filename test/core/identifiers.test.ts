@@ -1,5 +1,6 @@
 import { describe, expect, it } from 'vitest';
 import {
+  maskIp,
   normalisePhone,
   parseIpAddress,
   parseIpPrefix,
@@ -88,5 +89,20 @@ describe('IP parsing', () => {
     expect(parsePort('443')).toEqual({ ok: true, value: 443 });
     expect(parsePort('65536').ok).toBe(false);
     expect(parsePort('-1').ok).toBe(false);
+  });
+  it('masks an address to the start of its prefix of a given length', () => {
+    const v4 = parseIpAddress('203.0.113.77');
+    const v6 = parseIpAddress('2001:db8:12:34ff::1');
+    if (!v4.ok || !v6.ok) throw new Error('parse');
+    const p29 = parseIpPrefix('203.0.113.72/29');
+    const p48 = parseIpPrefix('2001:db8:12::/48');
+    const p56 = parseIpPrefix('2001:db8:12:3400::/56');
+    if (!p29.ok || !p48.ok || !p56.ok) throw new Error('parse');
+    expect(maskIp(v4.value.bytes, 4, 29).equals(p29.value.from)).toBe(true);
+    expect(maskIp(v4.value.bytes, 4, 32).equals(v4.value.bytes)).toBe(true);
+    expect(maskIp(v4.value.bytes, 4, 0).toString('hex')).toBe('00000000000000000000ffff00000000');
+    expect(maskIp(v6.value.bytes, 6, 48).equals(p48.value.from)).toBe(true);
+    expect(maskIp(v6.value.bytes, 6, 56).equals(p56.value.from)).toBe(true);
+    expect(maskIp(v6.value.bytes, 6, 53).toString('hex')).toBe('20010db8001230000000000000000000');
   });
 });
