@@ -181,8 +181,8 @@ export function parsePort(raw: string | number): Parsed<number> {
  * The first address of the prefix of `prefixLength` (in the family's own terms) that contains the
  * 16-byte address `bytes`: what an IP look-up compares with ip_assignment.ip_from.
  */
-export function maskIp(bytes: Buffer, family: IpFamily, prefixLength: number): Buffer {
-  const out = Buffer.from(bytes);
+export function maskIp(bytes: Uint8Array, family: IpFamily, prefixLength: number): Uint8Array {
+  const out = Uint8Array.from(bytes);
   let bits = family === 4 ? 96 + prefixLength : prefixLength;
   for (let i = 0; i < 16; i++) {
     if (bits >= 8) bits -= 8;
