@@ -11,6 +11,7 @@ const COUNTED: Record<string, string> = {
   customerVersions: 'customer_version',
   numberAssignments: 'number_assignment',
   ipAssignments: 'ip_assignment',
+  requests: 'request',
 };
 
 export function vaultCounts(db: Db): Record<string, number> {

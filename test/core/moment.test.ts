@@ -1,7 +1,7 @@
 import { describe, expect, it } from 'vitest';
 import { formatOffset, parseOffset, resolveMoment, withOffset } from '../../shared/moment';
 
-const utc = (moment: string, zone?: string) => {
+const utc = (moment: string, zone?: string | null) => {
   const r = resolveMoment(moment, zone);
   if (r.status !== 'ok') throw new Error(`${moment}: ${r.status}`);
   return r.utc;
