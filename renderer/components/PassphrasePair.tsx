@@ -1,0 +1,44 @@
+import { useTranslation } from 'react-i18next';
+import { MIN_PASSPHRASE_LENGTH } from '../../shared/schemas/common';
+import { Field } from './Field';
+import { StrengthMeter } from './StrengthMeter';
+import type { Problem } from './validation';
+import { useProblemText } from './useProblemText';
+
+interface Props {
+  passphrase: string;
+  repeat: string;
+  onPassphrase(v: string): void;
+  onRepeat(v: string): void;
+  problems: { passphrase?: Problem | null; repeat?: Problem | null };
+  /** Label of the first field (e.g. "Passphrase" or "New passphrase"). */
+  label?: string;
+}
+
+/** A new passphrase typed twice, with the ≥ 12 characters rule and a strength meter. */
+export function PassphrasePair(p: Props) {
+  const { t } = useTranslation('vault');
+  const text = useProblemText();
+  return (
+    <>
+      <Field
+        label={p.label ?? t('passphrase.label')}
+        hint={t('passphrase.hint', { min: MIN_PASSPHRASE_LENGTH })}
+        type="password"
+        autoComplete="new-password"
+        value={p.passphrase}
+        onChange={(e) => p.onPassphrase(e.target.value)}
+        error={text(p.problems.passphrase)}
+        below={<StrengthMeter value={p.passphrase} />}
+      />
+      <Field
+        label={t('passphrase.repeat')}
+        type="password"
+        autoComplete="new-password"
+        value={p.repeat}
+        onChange={(e) => p.onRepeat(e.target.value)}
+        error={text(p.problems.repeat)}
+      />
+    </>
+  );
+}

@@ -1,0 +1,124 @@
+import { useRef, useState } from 'react';
+import type { FormEvent } from 'react';
+import { useTranslation } from 'react-i18next';
+import { ROLES, type Role } from '../../../shared/roles';
+import { asDeskError, desk, unwrap, type DeskCallError } from '../../api';
+import { ErrorAlert, StatusMessage } from '../../components/ErrorAlert';
+import { Field, SelectField } from '../../components/Field';
+import { PassphrasePair } from '../../components/PassphrasePair';
+import { useProblemText } from '../../components/useProblemText';
+import {
+  focusFirstInvalid,
+  hasProblems,
+  passphraseProblem,
+  repeatProblem,
+  userNameProblem,
+  type Problems,
+} from '../../components/validation';
+
+type Key = 'name' | 'passphrase' | 'repeat';
+
+/** Adds a user with a role and a first passphrase (which gets its own key slot). */
+export function AddUserForm({ onAdded }: { onAdded(): void }) {
+  const { t } = useTranslation(['users', 'common']);
+  const text = useProblemText();
+  const form = useRef<HTMLFormElement>(null);
+  const [name, setName] = useState('');
+  const [displayName, setDisplayName] = useState('');
+  const [role, setRole] = useState<Role>('officer');
+  const [passphrase, setPassphrase] = useState('');
+  const [repeat, setRepeat] = useState('');
+  const [problems, setProblems] = useState<Problems<Key>>({});
+  const [error, setError] = useState<DeskCallError | null>(null);
+  const [added, setAdded] = useState<string | null>(null);
+  const [busy, setBusy] = useState(false);
+
+  async function submit(e: FormEvent) {
+    e.preventDefault();
+    const found: Problems<Key> = {
+      name: userNameProblem(name),
+      passphrase: passphraseProblem(passphrase),
+      repeat: repeatProblem(passphrase, repeat),
+    };
+    setProblems(found);
+    setError(null);
+    setAdded(null);
+    if (hasProblems(found)) {
+      focusFirstInvalid(form.current);
+      return;
+    }
+    setBusy(true);
+    try {
+      const user = unwrap(
+        await desk.users.add({
+          name: name.trim(),
+          displayName: displayName.trim() || undefined,
+          role,
+          passphrase,
+        }),
+      );
+      setName('');
+      setDisplayName('');
+      setPassphrase('');
+      setRepeat('');
+      setRole('officer');
+      setAdded(user.name);
+      onAdded();
+    } catch (e) {
+      setError(asDeskError(e));
+    } finally {
+      setBusy(false);
+    }
+  }
+
+  return (
+    <form ref={form} onSubmit={submit} noValidate aria-busy={busy} className="subform">
+      <h3>{t('add.title')}</h3>
+      <div className="grid-2">
+        <Field
+          label={t('add.name')}
+          hint={t('add.nameHint')}
+          value={name}
+          onChange={(e) => setName(e.target.value)}
+          autoComplete="off"
+          autoCapitalize="none"
+          spellCheck={false}
+          error={text(problems.name)}
+        />
+        <Field
+          label={t('add.displayName')}
+          value={displayName}
+          onChange={(e) => setDisplayName(e.target.value)}
+          autoComplete="off"
+        />
+      </div>
+      <SelectField
+        label={t('add.role')}
+        hint={t(`roleHelp.${role}`)}
+        value={role}
+        onChange={(e) => setRole(e.target.value as Role)}
+      >
+        {ROLES.map((r) => (
+          <option key={r} value={r}>
+            {t(`common:roles.${r}`)}
+          </option>
+        ))}
+      </SelectField>
+      <PassphrasePair
+        label={t('add.passphrase')}
+        passphrase={passphrase}
+        repeat={repeat}
+        onPassphrase={setPassphrase}
+        onRepeat={setRepeat}
+        problems={problems}
+      />
+      <ErrorAlert error={error} />
+      <StatusMessage>{added ? t('add.done', { name: added }) : null}</StatusMessage>
+      <div className="actions">
+        <button type="submit" className="btn btn--primary" disabled={busy}>
+          {t('add.submit')}
+        </button>
+      </div>
+    </form>
+  );
+}

@@ -1,0 +1,122 @@
+import { useRef, useState } from 'react';
+import type { FormEvent } from 'react';
+import { useTranslation } from 'react-i18next';
+import { asDeskError, desk, unwrap, type DeskCallError } from '../../api';
+import { ErrorAlert } from '../../components/ErrorAlert';
+import { Field } from '../../components/Field';
+import { PassphrasePair } from '../../components/PassphrasePair';
+import { useProblemText } from '../../components/useProblemText';
+import {
+  focusFirstInvalid,
+  hasProblems,
+  passphraseProblem,
+  repeatProblem,
+  requiredProblem,
+  userNameProblem,
+  type Problems,
+} from '../../components/validation';
+import type { UiLanguage } from '../../i18n/namespaces';
+
+type Key = 'orgName' | 'adminName' | 'passphrase' | 'repeat';
+
+/** First run, step 1: organisation, first admin and passphrase. Creates the vault. */
+export function SetupForm({ onCreated }: { onCreated(recoveryKey: string): void }) {
+  const { t, i18n } = useTranslation('vault');
+  const text = useProblemText();
+  const form = useRef<HTMLFormElement>(null);
+  const [orgName, setOrgName] = useState('');
+  const [adminName, setAdminName] = useState('');
+  const [displayName, setDisplayName] = useState('');
+  const [passphrase, setPassphrase] = useState('');
+  const [repeat, setRepeat] = useState('');
+  const [problems, setProblems] = useState<Problems<Key>>({});
+  const [error, setError] = useState<DeskCallError | null>(null);
+  const [busy, setBusy] = useState(false);
+
+  async function submit(e: FormEvent) {
+    e.preventDefault();
+    const found: Problems<Key> = {
+      orgName: requiredProblem(orgName),
+      adminName: userNameProblem(adminName),
+      passphrase: passphraseProblem(passphrase),
+      repeat: repeatProblem(passphrase, repeat),
+    };
+    setProblems(found);
+    setError(null);
+    if (hasProblems(found)) {
+      focusFirstInvalid(form.current);
+      return;
+    }
+    setBusy(true);
+    try {
+      const created = unwrap(
+        await desk.vault.create({
+          orgName: orgName.trim(),
+          adminName: adminName.trim(),
+          displayName: displayName.trim() || undefined,
+          passphrase,
+          language: (i18n.resolvedLanguage ?? 'nl') as UiLanguage,
+        }),
+      );
+      setPassphrase('');
+      setRepeat('');
+      onCreated(created.recoveryKey);
+    } catch (e) {
+      setError(asDeskError(e));
+    } finally {
+      setBusy(false);
+    }
+  }
+
+  return (
+    <form ref={form} onSubmit={submit} noValidate aria-busy={busy}>
+      <p className="lead">{t('setup.intro')}</p>
+      <fieldset>
+        <legend>{t('setup.organisation')}</legend>
+        <Field
+          label={t('setup.orgName')}
+          value={orgName}
+          onChange={(e) => setOrgName(e.target.value)}
+          autoComplete="organization"
+          error={text(problems.orgName)}
+        />
+      </fieldset>
+      <fieldset>
+        <legend>{t('setup.firstAdmin')}</legend>
+        <Field
+          label={t('setup.adminName')}
+          hint={t('setup.adminNameHint')}
+          value={adminName}
+          onChange={(e) => setAdminName(e.target.value)}
+          autoComplete="username"
+          autoCapitalize="none"
+          spellCheck={false}
+          error={text(problems.adminName)}
+        />
+        <Field
+          label={t('setup.displayName')}
+          hint={t('setup.displayNameHint')}
+          value={displayName}
+          onChange={(e) => setDisplayName(e.target.value)}
+          autoComplete="name"
+        />
+        <PassphrasePair
+          passphrase={passphrase}
+          repeat={repeat}
+          onPassphrase={setPassphrase}
+          onRepeat={setRepeat}
+          problems={problems}
+        />
+      </fieldset>
+      <div className="alert alert--warning">
+        <p>{t('setup.lossWarning')}</p>
+      </div>
+      <ErrorAlert error={error} />
+      <div className="actions">
+        <button type="submit" className="btn btn--primary" disabled={busy}>
+          {busy ? t('setup.creating') : t('setup.create')}
+        </button>
+      </div>
+    </form>
+  );
+}

@@ -1,0 +1,1 @@
+export { SetupPage as default, SetupPage } from './SetupPage';

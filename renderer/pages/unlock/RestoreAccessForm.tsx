@@ -1,0 +1,111 @@
+import { useRef, useState } from 'react';
+import type { FormEvent } from 'react';
+import { useTranslation } from 'react-i18next';
+import { asDeskError, desk, unwrap, type DeskCallError } from '../../api';
+import { ErrorAlert, StatusMessage } from '../../components/ErrorAlert';
+import { Field } from '../../components/Field';
+import { PassphrasePair } from '../../components/PassphrasePair';
+import { useProblemText } from '../../components/useProblemText';
+import {
+  focusFirstInvalid,
+  hasProblems,
+  passphraseProblem,
+  repeatProblem,
+  requiredProblem,
+  userNameProblem,
+  type Problems,
+} from '../../components/validation';
+
+type Key = 'userName' | 'recoveryKey' | 'passphrase' | 'repeat';
+
+/** An admin who lost their passphrase sets a new one with the recovery key. */
+export function RestoreAccessForm({ onRestored }: { onRestored(userName: string): void }) {
+  const { t } = useTranslation('vault');
+  const text = useProblemText();
+  const form = useRef<HTMLFormElement>(null);
+  const [userName, setUserName] = useState('');
+  const [recoveryKey, setRecoveryKey] = useState('');
+  const [passphrase, setPassphrase] = useState('');
+  const [repeat, setRepeat] = useState('');
+  const [problems, setProblems] = useState<Problems<Key>>({});
+  const [error, setError] = useState<DeskCallError | null>(null);
+  const [done, setDone] = useState(false);
+  const [busy, setBusy] = useState(false);
+
+  async function submit(e: FormEvent) {
+    e.preventDefault();
+    const found: Problems<Key> = {
+      userName: userNameProblem(userName),
+      recoveryKey: requiredProblem(recoveryKey),
+      passphrase: passphraseProblem(passphrase),
+      repeat: repeatProblem(passphrase, repeat),
+    };
+    setProblems(found);
+    setError(null);
+    setDone(false);
+    if (hasProblems(found)) {
+      focusFirstInvalid(form.current);
+      return;
+    }
+    setBusy(true);
+    try {
+      unwrap(
+        await desk.vault.restoreAccess({
+          userName: userName.trim(),
+          recoveryKey: recoveryKey.trim(),
+          newPassphrase: passphrase,
+        }),
+      );
+      setRecoveryKey('');
+      setPassphrase('');
+      setRepeat('');
+      setDone(true);
+      onRestored(userName.trim());
+    } catch (e) {
+      setError(asDeskError(e));
+    } finally {
+      setBusy(false);
+    }
+  }
+
+  return (
+    <form ref={form} onSubmit={submit} noValidate aria-busy={busy} className="subform">
+      <p>{t('restore.intro')}</p>
+      <Field
+        label={t('restore.userName')}
+        value={userName}
+        onChange={(e) => setUserName(e.target.value)}
+        autoComplete="username"
+        autoCapitalize="none"
+        spellCheck={false}
+        error={text(problems.userName)}
+      />
+      <Field
+        label={t('restore.recoveryKey')}
+        hint={t('restore.recoveryKeyHint')}
+        value={recoveryKey}
+        onChange={(e) => setRecoveryKey(e.target.value)}
+        autoComplete="off"
+        autoCapitalize="characters"
+        spellCheck={false}
+        className="field--mono"
+        error={text(problems.recoveryKey)}
+      />
+      <PassphrasePair
+        label={t('restore.newPassphrase')}
+        passphrase={passphrase}
+        repeat={repeat}
+        onPassphrase={setPassphrase}
+        onRepeat={setRepeat}
+        problems={problems}
+      />
+      <ErrorAlert error={error} />
+      <StatusMessage>{done ? t('restore.done') : null}</StatusMessage>
+      <div className="actions">
+        <button type="submit" className="btn btn--primary" disabled={busy}>
+          {t('restore.submit')}
+        </button>
+      </div>
+    </form>
+  );
+}

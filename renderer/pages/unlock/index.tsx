@@ -1,0 +1,1 @@
+export { UnlockPage as default, UnlockPage } from './UnlockPage';

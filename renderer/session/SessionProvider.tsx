@@ -1,0 +1,66 @@
+import { createContext, useCallback, useContext, useEffect, useMemo, useState } from 'react';
+import type { ReactNode } from 'react';
+import type { VaultState } from '../../shared/schemas/vault';
+import { asDeskError, desk, onSessionLost, unwrap, type DeskCallError } from '../api';
+
+export interface SessionValue {
+  /** Null until the first answer of vault.state. */
+  state: VaultState | null;
+  /** Set when even vault.state failed (no transport, damaged key file …). */
+  loadError: DeskCallError | null;
+  /** Why the last session ended, if the app (not the user) ended it. */
+  lockReason: 'idle' | 'lost' | null;
+  refresh(): Promise<VaultState | null>;
+  /** Locks the vault (drops the key in the core) and returns to the unlock screen. */
+  lock(reason?: 'manual' | 'idle'): Promise<void>;
+}
+
+const SessionContext = createContext<SessionValue | null>(null);
+
+export function SessionProvider({ children }: { children: ReactNode }) {
+  const [state, setState] = useState<VaultState | null>(null);
+  const [loadError, setLoadError] = useState<DeskCallError | null>(null);
+  const [lockReason, setLockReason] = useState<SessionValue['lockReason']>(null);
+
+  const refresh = useCallback(async () => {
+    try {
+      const next = unwrap(await desk.vault.state({}));
+      setState(next);
+      setLoadError(null);
+      if (next.unlocked) setLockReason(null);
+      return next;
+    } catch (e) {
+      setLoadError(asDeskError(e));
+      return null;
+    }
+  }, []);
+
+  const lock = useCallback(
+    async (reason: 'manual' | 'idle' = 'manual') => {
+      await desk.vault.lock({});
+      setLockReason(reason === 'idle' ? 'idle' : null);
+      await refresh();
+    },
+    [refresh],
+  );
+
+  useEffect(() => {
+    void refresh();
+    return onSessionLost(() => {
+      setLockReason('lost');
+      void refresh();
+    });
+  }, [refresh]);
+
+  const value = useMemo(
+    () => ({ state, loadError, lockReason, refresh, lock }),
+    [state, loadError, lockReason, refresh, lock],
+  );
+  return <SessionContext.Provider value={value}>{children}</SessionContext.Provider>;
+}
+
+export function useSession(): SessionValue {
+  const v = useContext(SessionContext);
+  if (!v) throw new Error('useSession outside SessionProvider');
+  return v;
+}
