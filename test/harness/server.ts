@@ -10,14 +10,15 @@ import {
 } from 'node:fs';
 import { createServer, type IncomingMessage, type ServerResponse } from 'node:http';
 import { tmpdir } from 'node:os';
-import { extname, join, normalize, resolve, sep } from 'node:path';
+import { join, resolve } from 'node:path';
 import { pipeline } from 'node:stream/promises';
 import type { AddressInfo } from 'node:net';
 import { buildSync } from 'esbuild';
 import { DeskSession, type DeskOptions } from '../../electron/api/session';
 import { dispatch } from '../../electron/api/table';
 import { err, ok } from '../../shared/result';
-import { CONTENT_SECURITY_POLICY } from './csp';
+import { APP_ORIGIN, securityHeaders } from '../../electron/shell/security';
+import { mimeTypeFor, resolveAppRequest } from '../../electron/shell/protocol';
 
 /**
  * The test transport (never packaged): serves the built renderer on 127.0.0.1 and implements
@@ -37,18 +38,6 @@ export interface Harness {
 }
 
 const ROOT = resolve(import.meta.dirname, '..', '..');
-const MIME: Record<string, string> = {
-  '.html': 'text/html; charset=utf-8',
-  '.js': 'text/javascript; charset=utf-8',
-  '.css': 'text/css; charset=utf-8',
-  '.svg': 'image/svg+xml',
-  '.png': 'image/png',
-  '.woff2': 'font/woff2',
-  '.woff': 'font/woff',
-  '.ttf': 'font/ttf',
-  '.json': 'application/json',
-  '.ico': 'image/x-icon',
-};
 const MAX_API_BODY = 8 * 1024 * 1024;
 
 let bridgeJs: string | null = null;
@@ -77,7 +66,7 @@ const readBody = async (req: IncomingMessage, limit: number): Promise<string> =>
 };
 
 export async function startHarness(options: HarnessOptions = {}): Promise<Harness> {
-  const rendererDir = options.rendererDir ?? join(ROOT, 'dist', 'renderer');
+  const rendererDir = resolve(options.rendererDir ?? join(ROOT, 'dist', 'renderer'));
   if (!existsSync(join(rendererDir, 'index.html'))) {
     throw new Error(`No built renderer in ${rendererDir}: run npm run build first.`);
   }
@@ -94,13 +83,7 @@ export async function startHarness(options: HarnessOptions = {}): Promise<Harnes
     );
   };
   const send = (res: ServerResponse, status: number, type: string, body: string | Buffer) => {
-    res.writeHead(status, {
-      'content-type': type,
-      'content-security-policy': CONTENT_SECURITY_POLICY,
-      'x-content-type-options': 'nosniff',
-      'cache-control': 'no-store',
-      'referrer-policy': 'no-referrer',
-    });
+    res.writeHead(status, { ...securityHeaders(), 'content-type': type });
     res.end(body);
   };
   const json = (res: ServerResponse, body: unknown) =>
@@ -148,25 +131,21 @@ export async function startHarness(options: HarnessOptions = {}): Promise<Harnes
         }
         return send(res, 404, 'text/plain', 'not found');
       }
-      if (url.pathname === '/__desk.js') return send(res, 200, MIME['.js']!, bridge());
-      const rel = url.pathname === '/' ? 'index.html' : decodeURIComponent(url.pathname.slice(1));
-      const file = normalize(join(rendererDir, rel));
-      if (!file.startsWith(rendererDir + sep) || !existsSync(file) || !statSync(file).isFile()) {
-        return send(res, 404, 'text/plain', 'not found');
+      if (url.pathname === '/__desk.js') return send(res, 200, mimeTypeFor('x.js'), bridge());
+      // Static files: the same resolution (and traversal refusal) as Electron's app:// protocol.
+      const r = resolveAppRequest(rendererDir, `${APP_ORIGIN}${url.pathname}`, req.method);
+      if (r.status !== 200 || !existsSync(r.file) || !statSync(r.file).isFile()) {
+        return send(res, r.status === 200 ? 404 : r.status, 'text/plain', 'not found');
       }
-      if (rel === 'index.html') {
-        const html = readFileSync(file, 'utf8').replace(
+      if (r.file === join(rendererDir, 'index.html')) {
+        const html = readFileSync(r.file, 'utf8').replace(
           '<script',
           '<script src="./__desk.js"></script>\n    <script',
         );
-        return send(res, 200, MIME['.html']!, html);
+        return send(res, 200, r.contentType, html);
       }
-      res.writeHead(200, {
-        'content-type': MIME[extname(file)] ?? 'application/octet-stream',
-        'content-security-policy': CONTENT_SECURITY_POLICY,
-        'x-content-type-options': 'nosniff',
-      });
-      createReadStream(file).pipe(res);
+      res.writeHead(200, { ...securityHeaders(), 'content-type': r.contentType });
+      createReadStream(r.file).pipe(res);
     } catch {
       if (!res.headersSent) json(res, err('BAD_INPUT', 'The request could not be read.'));
       else res.end();
