@@ -12,6 +12,7 @@ import {
   type CliCommand,
   type CliIo,
 } from './cli/command';
+import { auditCommands } from './cli/commands/audit';
 import { customersCommands } from './cli/commands/customers';
 import { lettersCommands } from './cli/commands/letters';
 import { opsCommands } from './cli/commands/ops';
@@ -26,6 +27,7 @@ import { defaultVaultDir } from './vault/location';
  */
 export const COMMANDS: CliCommand[] = [
   ...vaultCommands,
+  ...auditCommands,
   ...customersCommands,
   ...requestsCommands,
   ...lettersCommands,

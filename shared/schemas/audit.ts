@@ -33,3 +33,56 @@ export const AuditVerifyOutput = z.object({
   brokenAt: z.object({ seq: z.number().int(), reason: z.string() }).nullable(),
 });
 export type AuditVerifyOutput = z.infer<typeof AuditVerifyOutput>;
+
+/** Where an export goes: a native save dialog (Electron) or back to the caller (browser, CLI). */
+export const ExportTarget = z.enum(['dialog', 'inline']);
+export type ExportTarget = z.infer<typeof ExportTarget>;
+
+export const AuditExportInput = z.object({
+  format: z.enum(['csv', 'json']),
+  target: ExportTarget.default('inline'),
+});
+export const AuditExportOutput = z.object({
+  fileName: z.string(),
+  format: z.enum(['csv', 'json']),
+  count: z.number().int(),
+  head: ChainHead,
+  sha256: z.string(),
+  bytes: z.number().int(),
+  /** The file content for target `inline`; null when it was saved through the dialog. */
+  content: z.string().nullable(),
+  /** Where the dialog saved it (the path the user chose); null for inline. */
+  savedTo: z.string().nullable(),
+});
+export type AuditExportOutput = z.infer<typeof AuditExportOutput>;
+
+/**
+ * A chain-head witness: kept outside the vault (printed on letters and reports, exported on demand)
+ * so a rewritten chain shows: the witnessed sequence number must still carry the witnessed hash.
+ */
+export const Witness = z.object({
+  vaultId: z.string(),
+  seq: z.number().int().min(0),
+  hash: z.string().regex(/^[0-9a-f]{64}$/, 'A witness hash is 64 hexadecimal digits.'),
+  at: z.string(),
+});
+export type Witness = z.infer<typeof Witness>;
+
+export const CheckWitnessInput = z.object({
+  witnesses: z.array(Witness).min(1, 'Give at least one witness.').max(100_000),
+});
+export const CheckWitnessOutput = z.object({
+  ok: z.boolean(),
+  checked: z.number().int(),
+  head: ChainHead,
+  firstMismatch: z
+    .object({
+      index: z.number().int(),
+      seq: z.number().int(),
+      witnessed: z.string(),
+      found: z.string().nullable(),
+      reason: z.string(),
+    })
+    .nullable(),
+});
+export type CheckWitnessOutput = z.infer<typeof CheckWitnessOutput>;

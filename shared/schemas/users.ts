@@ -22,3 +22,11 @@ export const ChangeOwnPassphraseInput = z.object({
   current: z.string().min(1).max(1024),
   next: Passphrase,
 });
+
+/** Admin actions on another user's account (never delete: the audit log refers to them). */
+export const UserByName = z.object({ name: UserName });
+/** Enabling a disabled account writes a new key slot, so it needs a new passphrase. */
+export const EnableUserInput = z.object({ name: UserName, passphrase: Passphrase });
+export const ChangeRoleInput = z.object({ name: UserName, role: RoleSchema });
+/** The admin rewraps the user's key slot under a new passphrase and tells them out of band. */
+export const ResetPassphraseInput = z.object({ name: UserName, passphrase: Passphrase });

@@ -1,5 +1,5 @@
 import { ROLES, type Role } from '../../../shared/roles';
-import { SilentFailure, UsageError, type CliCommand } from '../command';
+import { UsageError, type CliCommand } from '../command';
 import { textTable } from '../text-table';
 
 export const vaultCommands: CliCommand[] = [
@@ -96,47 +96,6 @@ export const vaultCommands: CliCommand[] = [
           ...users.map((u) => [u.name, u.role, u.displayName, u.disabled ? 'disabled' : 'active']),
         ]),
       );
-    },
-  },
-  {
-    path: ['audit', 'verify'],
-    usage: 'audit verify',
-    summary: 'Walk the hash chain of the audit log and report the first broken link.',
-    signIn: true,
-    async run(_args, io) {
-      const v = await io.call('audit.verify', {});
-      if (io.json) io.print(JSON.stringify(v));
-      else if (v.intact)
-        io.print(`Audit chain intact: ${v.checked} events, head #${v.head.seq} ${v.head.hash}`);
-      else io.print(`Audit chain BROKEN at event #${v.brokenAt!.seq}: ${v.brokenAt!.reason}`);
-      if (!v.intact) throw new SilentFailure();
-    },
-  },
-  {
-    path: ['audit', 'list'],
-    usage: 'audit list [--action PREFIX] [--subject TEXT] [--by USER] [--limit N]',
-    summary: 'List audit events, newest first.',
-    signIn: true,
-    flags: { action: 'string', subject: 'string', by: 'string', limit: 'string' },
-    async run(args, io) {
-      const limit = args.flags.limit ? Number(args.flags.limit) : 50;
-      if (!Number.isInteger(limit) || limit < 1)
-        throw new UsageError('--limit takes a whole number.');
-      const str = (k: string) =>
-        typeof args.flags[k] === 'string' ? (args.flags[k] as string) : undefined;
-      const list = await io.call('audit.list', {
-        limit,
-        ...(str('action') ? { action: str('action') } : {}),
-        ...(str('subject') ? { subject: str('subject') } : {}),
-        ...(str('by') ? { user: str('by') } : {}),
-      });
-      if (io.json) return io.print(JSON.stringify(list));
-      for (const e of list.events) {
-        io.print(
-          `#${e.seq}  ${e.at}  ${e.user}  ${e.action}  ${e.subject}  ${JSON.stringify(e.details)}`,
-        );
-      }
-      io.print(`(${list.events.length} of ${list.total})`);
     },
   },
 ];

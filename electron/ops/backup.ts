@@ -1,0 +1,160 @@
+import { createHash } from 'node:crypto';
+import {
+  closeSync,
+  createReadStream,
+  createWriteStream,
+  fsyncSync,
+  mkdtempSync,
+  openSync,
+  readFileSync,
+  renameSync,
+  rmSync,
+  statSync,
+} from 'node:fs';
+import { copyFile } from 'node:fs/promises';
+import { tmpdir } from 'node:os';
+import { basename, dirname, join } from 'node:path';
+import { pipeline } from 'node:stream/promises';
+import type { ChainHead } from '../../shared/schemas/audit';
+import { DeskError } from '../api/errors';
+import { verifyChain } from '../audit/log';
+import { openEncryptedDb } from '../vault/db';
+import { readKeySlots } from '../vault/keyslots';
+import { schemaVersion } from '../vault/migrations';
+import { vaultPaths, type OpenVault } from '../vault/vault';
+import { headerBytes, type BackupHeader } from './backup-format';
+
+export const sha256File = async (file: string): Promise<string> => {
+  const h = createHash('sha256');
+  for await (const chunk of createReadStream(file)) h.update(chunk as Buffer);
+  return h.digest('hex');
+};
+
+/**
+ * A consistent copy of the live, encrypted database file, taken while the app keeps working.
+ *
+ * Why not better-sqlite3's `db.backup()`: it opens the target without a key, and
+ * SQLite3MultipleCiphers refuses to back up an encrypted database into an unencrypted one
+ * ("backup is not supported with incompatible source and target databases"). Instead: checkpoint
+ * the WAL into the database file, open a second read-only connection and start a read transaction
+ * (its snapshot is exactly the database file, so no checkpoint may change that file while it is
+ * open), copy the file asynchronously (libuv thread pool: the main thread stays free, writes go on
+ * into the WAL), then end the read transaction. The copy is the same SQLCipher 4 file, same key.
+ */
+export async function snapshotDatabase(vault: OpenVault, target: string): Promise<void> {
+  const dbFile = vaultPaths(vault.dir).db;
+  const [cp] = vault.db.pragma('wal_checkpoint(TRUNCATE)') as { busy: number }[];
+  if (cp && cp.busy !== 0) {
+    throw new DeskError('CONFLICT', 'The vault is busy; try the backup again in a moment.');
+  }
+  const reader = openEncryptedDb(dbFile, vault.key, { readonly: true });
+  try {
+    reader.exec('BEGIN');
+    reader.prepare('SELECT count(*) FROM sqlite_master').get();
+    await copyFile(dbFile, target);
+    reader.exec('COMMIT');
+  } finally {
+    reader.close();
+  }
+}
+
+/** Opens a copy with the key and checks it: schema version and an intact audit chain. */
+export function verifyCopy(
+  file: string,
+  key: Buffer,
+): { schemaVersion: number; auditHead: ChainHead; auditEvents: number } {
+  const db = openEncryptedDb(file, key);
+  try {
+    const v = schemaVersion(db);
+    const chain = verifyChain(db);
+    if (!chain.intact) {
+      throw new DeskError(
+        'VAULT_DAMAGED',
+        `The backup copy failed its check: the audit chain is broken at event #${chain.brokenAt?.seq}. Nothing was saved.`,
+      );
+    }
+    return { schemaVersion: v, auditHead: chain.head, auditEvents: chain.checked };
+  } finally {
+    db.close();
+  }
+}
+
+export interface BackupResult {
+  bytes: number;
+  sha256: string;
+  header: BackupHeader;
+}
+
+/**
+ * Writes a verified backup file to `target` (see backup-format.ts). Work files sit beside the
+ * target (encrypted bytes only) and are removed; the target appears only when complete (rename).
+ */
+export async function writeBackup(
+  vault: OpenVault,
+  target: string,
+  o: { at: string; by: string },
+): Promise<BackupResult> {
+  const work = mkdtempSync(join(dirname(target), '.naw-desk-backup-'));
+  const partial = `${target}.partial`;
+  try {
+    const copy = join(work, 'vault.db');
+    await snapshotDatabase(vault, copy);
+    const checked = verifyCopy(copy, vault.key);
+    // Verification opened the copy in WAL mode; make sure it is one self-contained file again.
+    rmSync(`${copy}-wal`, { force: true });
+    rmSync(`${copy}-shm`, { force: true });
+    const header: BackupHeader = {
+      format: 'naw-desk-backup',
+      version: 1,
+      createdAt: o.at,
+      createdBy: o.by,
+      vaultId: vault.vaultId,
+      orgName: vault.orgName,
+      demo: vault.demo,
+      ...checked,
+      db: { bytes: statSync(copy).size, sha256: await sha256File(copy) },
+      keyslots: readKeySlots(vaultPaths(vault.dir).slots),
+    };
+    const hash = createHash('sha256');
+    const out = createWriteStream(partial, { mode: 0o600 });
+    const head = headerBytes(header);
+    hash.update(head);
+    out.write(head);
+    const src = createReadStream(copy);
+    src.on('data', (c) => hash.update(c as Buffer));
+    await pipeline(src, out);
+    const fd = openSync(partial, 'r+');
+    fsyncSync(fd);
+    closeSync(fd);
+    renameSync(partial, target);
+    return { bytes: statSync(target).size, sha256: hash.digest('hex'), header };
+  } catch (e) {
+    rmSync(partial, { force: true });
+    throw e;
+  } finally {
+    rmSync(work, { recursive: true, force: true });
+  }
+}
+
+/** For the browser harness: a backup returned as bytes (bounded; the app saves to a file). */
+export const MAX_DOWNLOAD_BYTES = 100 * 1024 * 1024;
+
+export async function backupAsBytes(
+  vault: OpenVault,
+  o: { at: string; by: string; fileName: string },
+): Promise<BackupResult & { data: Buffer }> {
+  const dir = mkdtempSync(join(tmpdir(), 'naw-desk-download-'));
+  try {
+    const file = join(dir, basename(o.fileName));
+    const r = await writeBackup(vault, file, o);
+    if (r.bytes > MAX_DOWNLOAD_BYTES) {
+      throw new DeskError(
+        'CONFLICT',
+        'This vault is too large to download through the browser; make the backup in the app or with naw-desk backup FILE.',
+      );
+    }
+    return { ...r, data: readFileSync(file) };
+  } finally {
+    rmSync(dir, { recursive: true, force: true });
+  }
+}

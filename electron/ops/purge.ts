@@ -1,0 +1,128 @@
+import type { PurgeCategoryId, PurgeOutput, PurgePreview } from '../../shared/schemas/ops';
+import type { Settings } from '../../shared/schemas/settings';
+import { DeskError } from '../api/errors';
+import { appendAudit, chainHead } from '../audit/log';
+import type { Db } from '../vault/db';
+import { auditEventsCategory } from './purge/audit-events';
+import type { PurgeCategory } from './purge/category';
+import { formerCustomersCategory } from './purge/former-customers';
+import { requestsCategory } from './purge/requests';
+
+/**
+ * Retention and purge. Each kind of data is a small module (purge/*.ts) with its own rule; this
+ * file previews them, purges them in ONE transaction with a tombstone audit event per category
+ * (category, count, period, cutoff, who — never personal data), then VACUUMs and truncates the
+ * WAL so the deleted data is gone from the file bytes (secure_delete also zeroes freed space).
+ */
+export const PURGE_CATEGORIES: readonly PurgeCategory[] = [
+  requestsCategory,
+  formerCustomersCategory,
+  auditEventsCategory,
+];
+
+const totalChanges = (db: Db): number =>
+  (db.prepare('SELECT total_changes() AS n').get() as { n: number }).n;
+
+/** Rows the purge of one category would delete in all tables (cascades included), then undone. */
+function rowsFor(db: Db, c: PurgeCategory, cutoff: Date): number {
+  db.exec('SAVEPOINT purge_preview');
+  try {
+    const before = totalChanges(db);
+    c.purge(db, cutoff);
+    return totalChanges(db) - before;
+  } finally {
+    db.exec('ROLLBACK TO purge_preview');
+    db.exec('RELEASE purge_preview');
+  }
+}
+
+export function previewPurge(db: Db, settings: Settings, asOf: Date): PurgePreview {
+  const categories = PURGE_CATEGORIES.map((c) => {
+    const { period, cutoff } = c.rule(settings, asOf);
+    const available = c.available(db);
+    const count = available || c.id === 'auditEvents' ? c.countDue(db, cutoff) : 0;
+    return {
+      category: c.id,
+      count,
+      rows: available && count > 0 ? rowsFor(db, c, cutoff) : 0,
+      period,
+      cutoff: cutoff.toISOString(),
+      available,
+      note: c.note,
+    };
+  });
+  return {
+    asOf: asOf.toISOString(),
+    categories,
+    total: categories.filter((c) => c.available).reduce((n, c) => n + c.count, 0),
+  };
+}
+
+/** Cheap: only the counts, for "offered at start-up when due". */
+export function purgeDue(db: Db, settings: Settings, asOf: Date) {
+  const categories = PURGE_CATEGORIES.filter((c) => c.available(db)).map((c) => ({
+    category: c.id,
+    count: c.countDue(db, c.rule(settings, asOf).cutoff),
+  }));
+  const total = categories.reduce((n, c) => n + c.count, 0);
+  return { due: total > 0, total, categories: categories.filter((c) => c.count > 0) };
+}
+
+export interface PurgeOptions {
+  asOf: Date;
+  user: string;
+  categories?: PurgeCategoryId[] | undefined;
+  /** Counts the user confirmed in the preview; refuse when the data changed since. */
+  expect?: Record<string, number> | undefined;
+}
+
+export function runPurge(db: Db, settings: Settings, o: PurgeOptions): PurgeOutput {
+  const chosen = PURGE_CATEGORIES.filter(
+    (c) => c.available(db) && (!o.categories || o.categories.includes(c.id)),
+  );
+  const at = o.asOf.toISOString();
+  if (db.pragma('secure_delete', { simple: true }) !== 1) db.pragma('secure_delete = ON');
+  const purged = db.transaction(() => {
+    const out: PurgeOutput['purged'] = [];
+    for (const c of chosen) {
+      const { period, cutoff } = c.rule(settings, o.asOf);
+      const due = c.countDue(db, cutoff);
+      const expected = o.expect?.[c.id];
+      if (expected !== undefined && expected !== due) {
+        throw new DeskError(
+          'CONFLICT',
+          `The data changed since the preview (${c.id}: ${expected} then, ${due} now); look at the preview again.`,
+        );
+      }
+      if (due === 0) continue;
+      const before = totalChanges(db);
+      const count = c.purge(db, cutoff);
+      const rows = totalChanges(db) - before;
+      appendAudit(db, {
+        at,
+        user: o.user,
+        action: 'retention.purged',
+        subject: `purge:${c.id}`,
+        details: { category: c.id, count, rows, period, cutoff: cutoff.toISOString() },
+      });
+      out.push({ category: c.id, count, rows });
+    }
+    return out;
+  })();
+  let vacuumed = false;
+  if (purged.length > 0) {
+    // Deleted pages may still sit in the WAL or on the free list: fold the WAL in, rebuild the
+    // file without free pages, and truncate the WAL again.
+    db.pragma('wal_checkpoint(TRUNCATE)');
+    db.exec('VACUUM');
+    db.pragma('wal_checkpoint(TRUNCATE)');
+    vacuumed = true;
+  }
+  return {
+    asOf: at,
+    purged,
+    total: purged.reduce((n, p) => n + p.count, 0),
+    vacuumed,
+    auditHead: chainHead(db),
+  };
+}

@@ -1,0 +1,33 @@
+import type { PurgeCategoryId } from '../../../shared/schemas/ops';
+import type { Settings } from '../../../shared/schemas/settings';
+import type { Db } from '../../vault/db';
+
+/** One kind of data with a retention period: what is due, and how to delete it. */
+export interface PurgeCategory {
+  id: PurgeCategoryId;
+  /** False when this vault has no tables for it (yet) or it is never purged. */
+  available(db: Db): boolean;
+  /** The retention rule in words and the cutoff instant for `asOf`. */
+  rule(settings: Settings, asOf: Date): { period: string; cutoff: Date };
+  /** How many records are due (requests, customers …). */
+  countDue(db: Db, cutoff: Date): number;
+  /** Deletes every due record with everything under it; returns how many records went. */
+  purge(db: Db, cutoff: Date): number;
+  note: string;
+}
+
+export const tableExists = (db: Db, name: string): boolean =>
+  db.prepare(`SELECT 1 FROM sqlite_master WHERE type = 'table' AND name = ?`).get(name) !==
+  undefined;
+
+export const yearsBefore = (d: Date, years: number): Date => {
+  const c = new Date(d);
+  c.setUTCFullYear(c.getUTCFullYear() - years);
+  return c;
+};
+
+export const monthsBefore = (d: Date, months: number): Date => {
+  const c = new Date(d);
+  c.setUTCMonth(c.getUTCMonth() - months);
+  return c;
+};

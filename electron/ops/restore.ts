@@ -1,0 +1,164 @@
+import { createHash } from 'node:crypto';
+import {
+  createReadStream,
+  createWriteStream,
+  existsSync,
+  mkdirSync,
+  readdirSync,
+  rmSync,
+} from 'node:fs';
+import { basename } from 'node:path';
+import { pipeline } from 'node:stream/promises';
+import type { RestoreOutput } from '../../shared/schemas/ops';
+import { DeskError } from '../api/errors';
+import { appendAudit, verifyChain } from '../audit/log';
+import { openEncryptedDb } from '../vault/db';
+import { openSlot, readKeySlots, writeKeySlots, type KeySlotsFile } from '../vault/keyslots';
+import { SCHEMA_VERSION, schemaVersion } from '../vault/migrations';
+import { parseRecoveryKey } from '../vault/recovery-key';
+import { vaultExists, vaultPaths } from '../vault/vault';
+import { readBackupHeader } from './backup-format';
+
+export interface RestoreOptions {
+  source: string;
+  /** The folder for the restored vault: must not hold a vault (or anything else). */
+  dir: string;
+  at: string;
+  recoveryKey?: string | undefined;
+  userName?: string | undefined;
+  passphrase?: string | undefined;
+}
+
+/**
+ * Restores a backup file into a NEW vault folder. Never overwrites: a folder that holds a vault or
+ * any other file is refused before anything is written. The key (recovery key, or a user's
+ * passphrase against the key slots in the backup) is checked first, the database bytes are checked
+ * against the SHA-256 in the header, and the restored vault must open, have a known schema version
+ * and an intact audit chain — else the new folder is removed again. The restore is audited in the
+ * restored vault.
+ */
+export async function restoreBackup(o: RestoreOptions): Promise<RestoreOutput> {
+  if (vaultExists(o.dir)) {
+    throw new DeskError(
+      'VAULT_EXISTS',
+      `${o.dir} already holds a vault; restore into a new, empty folder. Nothing was overwritten.`,
+    );
+  }
+  if (existsSync(o.dir) && readdirSync(o.dir).some((f) => !f.startsWith('.'))) {
+    throw new DeskError(
+      'VAULT_EXISTS',
+      `${o.dir} is not empty; restore into a new, empty folder. Nothing was overwritten.`,
+    );
+  }
+  const { header, dbOffset } = readBackupHeader(o.source);
+  if (header.schemaVersion > SCHEMA_VERSION) {
+    throw new DeskError(
+      'VAULT_TOO_NEW',
+      `This backup has schema version ${header.schemaVersion}, made by a newer NAW Desk; update the app first.`,
+    );
+  }
+  const key = await keyFor(header.keyslots, o);
+  const paths = vaultPaths(o.dir);
+  const createdDir = !existsSync(o.dir);
+  const cleanUp = () => {
+    for (const f of [paths.db, `${paths.db}-wal`, `${paths.db}-shm`, paths.slots]) {
+      rmSync(f, { force: true });
+    }
+    if (createdDir) rmSync(o.dir, { recursive: true, force: true });
+  };
+  try {
+    mkdirSync(o.dir, { recursive: true, mode: 0o700 });
+    const hash = createHash('sha256');
+    const src = createReadStream(o.source, { start: dbOffset });
+    src.on('data', (c) => hash.update(c as Buffer));
+    let bytes = 0;
+    src.on('data', (c) => (bytes += (c as Buffer).length));
+    await pipeline(src, createWriteStream(paths.db, { mode: 0o600 }));
+    if (bytes !== header.db.bytes || hash.digest('hex') !== header.db.sha256) {
+      throw new DeskError(
+        'VAULT_DAMAGED',
+        'The backup file is damaged (its database does not match the checksum in the file). Nothing was restored.',
+      );
+    }
+    let db;
+    try {
+      db = openEncryptedDb(paths.db, key);
+    } catch (e) {
+      if (e instanceof DeskError && e.code === 'VAULT_DAMAGED' && o.recoveryKey !== undefined) {
+        throw new DeskError('BAD_RECOVERY_KEY', 'This recovery key does not open this backup.');
+      }
+      throw e;
+    }
+    try {
+      const chain = verifyChain(db);
+      if (!chain.intact) {
+        throw new DeskError(
+          'VAULT_DAMAGED',
+          `The backup's audit chain is broken at event #${chain.brokenAt?.seq}; it was not restored.`,
+        );
+      }
+      const restoredEvents = chain.checked;
+      const via = o.recoveryKey !== undefined ? 'recovery-key' : `passphrase:${o.userName}`;
+      const sha256 = await fileSha256(o.source);
+      appendAudit(db, {
+        at: o.at,
+        user: o.userName ?? 'system',
+        action: 'vault.restored',
+        subject: `vault:${header.vaultId}`,
+        details: {
+          from: basename(o.source),
+          sha256,
+          backupCreatedAt: header.createdAt,
+          backupHead: header.auditHead.seq,
+          via,
+        },
+      });
+      writeKeySlots(paths.slots, header.keyslots);
+      readKeySlots(paths.slots); // the full schema check of the key file
+      return {
+        vaultId: header.vaultId,
+        orgName: header.orgName,
+        demo: header.demo,
+        backupCreatedAt: header.createdAt,
+        schemaVersion: schemaVersion(db),
+        auditEvents: restoredEvents,
+        auditIntact: true,
+        sha256,
+      };
+    } finally {
+      db.close();
+    }
+  } catch (e) {
+    cleanUp();
+    throw e;
+  } finally {
+    key.fill(0);
+  }
+}
+
+async function keyFor(slots: KeySlotsFile, o: RestoreOptions): Promise<Buffer> {
+  if (o.recoveryKey !== undefined) {
+    const key = parseRecoveryKey(o.recoveryKey);
+    if (!key) {
+      throw new DeskError(
+        'BAD_RECOVERY_KEY',
+        'A recovery key is 64 hexadecimal digits (dashes optional).',
+      );
+    }
+    return key;
+  }
+  const key = o.userName && o.passphrase ? await openSlot(slots, o.userName, o.passphrase) : null;
+  if (!key) {
+    throw new DeskError(
+      'BAD_CREDENTIALS',
+      'Unknown user or wrong passphrase for this backup (passphrases as they were when the backup was made).',
+    );
+  }
+  return key;
+}
+
+async function fileSha256(file: string): Promise<string> {
+  const h = createHash('sha256');
+  for await (const c of createReadStream(file)) h.update(c as Buffer);
+  return h.digest('hex');
+}
