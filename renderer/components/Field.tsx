@@ -7,11 +7,22 @@ interface FieldProps extends Omit<InputHTMLAttributes<HTMLInputElement>, 'id'> {
   error?: string | null;
   /** Extra content under the input (e.g. a strength meter); tied to the input by aria-describedby. */
   below?: ReactNode;
+  /** Put the hint under the input (keeps inputs aligned in a row of fields). */
+  hintBelow?: boolean;
   ref?: Ref<HTMLInputElement>;
 }
 
 /** A labelled input with an optional hint and an error that is announced and linked to it. */
-export function Field({ label, hint, error, below, className, ref, ...input }: FieldProps) {
+export function Field({
+  label,
+  hint,
+  error,
+  below,
+  hintBelow,
+  className,
+  ref,
+  ...input
+}: FieldProps) {
   const id = useId();
   const hintId = hint ? `${id}-hint` : undefined;
   const errorId = error ? `${id}-error` : undefined;
@@ -20,7 +31,7 @@ export function Field({ label, hint, error, below, className, ref, ...input }: F
   return (
     <div className={`field${error ? ' field--invalid' : ''}${className ? ` ${className}` : ''}`}>
       <label htmlFor={id}>{label}</label>
-      {hint && (
+      {hint && !hintBelow && (
         <p className="field__hint" id={hintId}>
           {hint}
         </p>
@@ -32,6 +43,11 @@ export function Field({ label, hint, error, below, className, ref, ...input }: F
         aria-describedby={describedBy}
         {...input}
       />
+      {hint && hintBelow && (
+        <p className="field__hint field__hint--below" id={hintId}>
+          {hint}
+        </p>
+      )}
       {below && <div id={belowId}>{below}</div>}
       {error && (
         <p className="field__error" id={errorId}>

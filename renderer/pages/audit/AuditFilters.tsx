@@ -37,6 +37,7 @@ export function AuditFilters({
         <Field
           label={t('filters.action')}
           hint={t('filters.actionHint')}
+          hintBelow
           value={f.action}
           onChange={set('action')}
           list={listId}
@@ -50,6 +51,7 @@ export function AuditFilters({
         <Field
           label={t('filters.subject')}
           hint={t('filters.subjectHint')}
+          hintBelow
           value={f.subject}
           onChange={set('subject')}
           autoComplete="off"

@@ -78,6 +78,7 @@ export function AddUserForm({ onAdded }: { onAdded(): void }) {
         <Field
           label={t('add.name')}
           hint={t('add.nameHint')}
+          hintBelow
           value={name}
           onChange={(e) => setName(e.target.value)}
           autoComplete="off"
@@ -87,6 +88,8 @@ export function AddUserForm({ onAdded }: { onAdded(): void }) {
         />
         <Field
           label={t('add.displayName')}
+          hint={t('add.displayNameHint')}
+          hintBelow
           value={displayName}
           onChange={(e) => setDisplayName(e.target.value)}
           autoComplete="off"
