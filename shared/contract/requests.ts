@@ -1,6 +1,48 @@
+import { z } from 'zod';
+import { Empty } from '../schemas/common';
+import {
+  AmendInput,
+  ApproveInput,
+  AttachDocumentInput,
+  Authority,
+  ByNo,
+  CheckResult,
+  CreatedRequest,
+  Dashboard,
+  DecideInput,
+  DocumentOutput,
+  LegalBasis,
+  ListRequestsInput,
+  MatchOutput,
+  NewRequestInput,
+  RequestDetail,
+  RequestSummary,
+  ResolveTimeInput,
+  VerifyInput,
+  WrittenConfirmationInput,
+} from '../schemas/requests';
 import { spec } from './spec';
 
-void spec;
-
-/** Channels of the requests domain (see electron/api/handlers/requests.ts). */
-export const requestsContract = {};
+/**
+ * Channels of the request register and its catalogue (see electron/api/handlers/requests.ts).
+ * Logging, checking, matching and deciding need `requests.handle`; approving a disclosure needs
+ * `requests.approve` (a different person, four eyes); reading the register `requests.read`.
+ */
+export const requestsContract = {
+  'catalogue.legalBases': spec(Empty, z.array(LegalBasis), 'session'),
+  'catalogue.authorities': spec(Empty, z.array(Authority), 'session'),
+  'requests.create': spec(NewRequestInput, CreatedRequest, 'requests.handle'),
+  'requests.list': spec(ListRequestsInput, z.array(RequestSummary), 'requests.read'),
+  'requests.dashboard': spec(Empty, Dashboard, 'requests.read'),
+  'requests.get': spec(ByNo, RequestDetail, 'requests.read'),
+  'requests.verify': spec(VerifyInput, RequestDetail, 'requests.handle'),
+  'requests.check': spec(ByNo, CheckResult, 'requests.handle'),
+  'requests.resolveTime': spec(ResolveTimeInput, RequestDetail, 'requests.handle'),
+  'requests.match': spec(ByNo, MatchOutput, 'requests.handle'),
+  'requests.decide': spec(DecideInput, RequestDetail, 'requests.handle'),
+  'requests.approve': spec(ApproveInput, RequestDetail, 'requests.approve'),
+  'requests.amend': spec(AmendInput, RequestDetail, 'requests.handle'),
+  'requests.confirmWritten': spec(WrittenConfirmationInput, RequestDetail, 'requests.handle'),
+  'requests.attachDocument': spec(AttachDocumentInput, RequestDetail, 'requests.handle'),
+  'requests.document': spec(ByNo, DocumentOutput, 'requests.read'),
+};

@@ -1,0 +1,149 @@
+import { resolveMoment } from '../../shared/moment';
+import type { z } from 'zod';
+import type { NewRequestInput } from '../../shared/schemas/requests';
+import type { HandlerContext } from '../api/context';
+import { DeskError } from '../api/errors';
+import { findAuthority, findLegalBasis } from './catalogue';
+import { addHours, DEFAULT_DEADLINE_HOURS, WRITTEN_CONFIRMATION_HOURS } from './deadlines';
+import { storeDocument } from './document';
+import { resolveItem } from './items';
+
+type Parsed = z.output<typeof NewRequestInput>;
+
+/** A date-time field of the request: ISO with offset, or local time in Europe/Amsterdam. */
+export function instantOf(field: string, text: string): string {
+  const r = resolveMoment(text, 'Europe/Amsterdam');
+  if (r.status === 'ok') return r.utc;
+  if (r.status === 'ambiguous_time') {
+    throw new DeskError(
+      'BAD_INPUT',
+      `${field}: ${text} occurred twice (the clocks went back); add the offset, e.g. ${text}${r.candidates[0]!.offset}.`,
+    );
+  }
+  throw new DeskError('BAD_INPUT', `${field}: ${r.reason}`);
+}
+
+const yearIn = (iso: string, zone = 'Europe/Amsterdam'): number =>
+  Number(new Intl.DateTimeFormat('en', { timeZone: zone, year: 'numeric' }).format(new Date(iso)));
+
+function deadlineHours(ctx: HandlerContext, urgency: keyof typeof DEFAULT_DEADLINE_HOURS): number {
+  const row = ctx.db
+    .prepare(`SELECT value FROM setting WHERE key = 'requestDeadlineHours'`)
+    .get() as { value: string } | undefined;
+  const custom = row ? (JSON.parse(row.value) as Partial<Record<string, number>>) : {};
+  const h = custom[urgency];
+  return typeof h === 'number' && h > 0 ? h : DEFAULT_DEADLINE_HOURS[urgency];
+}
+
+/**
+ * Logs a request: takes the next register number of its year (gap-free: in the same
+ * transaction), stores the request, its items (as given, normalised, resolved to UTC) and, when
+ * given, the original document. Checks run as a separate step (requests.check / match).
+ */
+export function createRequest(
+  ctx: HandlerContext,
+  input: Parsed,
+): { id: number; registerNo: string } {
+  const db = ctx.db;
+  const authority = findAuthority(db, input.authority);
+  const basis = findLegalBasis(db, input.legalBasis);
+  const receivedAt = instantOf('receivedAt', input.receivedAt);
+  if (Date.parse(receivedAt) > ctx.now().getTime() + 5 * 60_000) {
+    throw new DeskError('BAD_INPUT', 'receivedAt lies in the future; check the date and time.');
+  }
+  const deadline = input.deadline
+    ? instantOf('deadline', input.deadline)
+    : addHours(receivedAt, deadlineHours(ctx, input.urgency));
+  const verification = input.verification
+    ? { ...input.verification, at: instantOf('verification.at', input.verification.at) }
+    : null;
+  const oral = input.channel === 'phone';
+  const items = input.items.map(resolveItem);
+  const year = yearIn(receivedAt);
+
+  return db.transaction(() => {
+    const { last } = db
+      .prepare(
+        `INSERT INTO register_counter (year, last) VALUES (?, 1)
+         ON CONFLICT(year) DO UPDATE SET last = last + 1 RETURNING last`,
+      )
+      .get(year) as { last: number };
+    const registerNo = `${year}-${String(last).padStart(4, '0')}`;
+    const id = db
+      .prepare(
+        `INSERT INTO request (register_no, year, seq, received_at, channel, oral, written_confirmation_due,
+           authority_code, requester_name, requester_function, requester_badge, requester_email,
+           requester_phone, legal_basis_code, case_reference, urgency, deadline, categories,
+           verification_method, verification_by, verification_at, verification_note,
+           rc_authorisation, note, status, logged_by, logged_at)
+         VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, 'received', ?, ?)`,
+      )
+      .run(
+        registerNo,
+        year,
+        last,
+        receivedAt,
+        input.channel,
+        oral ? 1 : 0,
+        oral ? addHours(receivedAt, WRITTEN_CONFIRMATION_HOURS) : null,
+        authority.code,
+        input.requester.name,
+        input.requester.function,
+        input.requester.badge || null,
+        input.requester.email || null,
+        input.requester.phone || null,
+        basis.code,
+        input.caseReference || null,
+        input.urgency,
+        deadline,
+        JSON.stringify(input.categories),
+        verification?.method ?? null,
+        verification?.by ?? null,
+        verification?.at ?? null,
+        verification?.note || null,
+        input.rcAuthorisation || null,
+        input.note || null,
+        ctx.user.name,
+        ctx.nowIso(),
+      ).lastInsertRowid as number;
+    const insertItem = db.prepare(
+      `INSERT INTO request_item (request_id, idx, kind, value, normalised, port, input_problem, moment,
+         time_zone, time_status, utc_ms, time_candidates)
+       VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?)`,
+    );
+    items.forEach((it, i) =>
+      insertItem.run(
+        id,
+        i + 1,
+        it.kind,
+        it.value,
+        it.normalised,
+        it.port,
+        it.inputProblem,
+        it.moment,
+        it.timeZone,
+        it.timeStatus,
+        it.utcMs,
+        JSON.stringify(it.timeCandidates),
+      ),
+    );
+    if (input.documentToken) storeDocument(ctx, id, registerNo, input.documentToken);
+    db.prepare(
+      'INSERT INTO request_event (request_id, at, user, kind, details) VALUES (?, ?, ?, ?, ?)',
+    ).run(
+      id,
+      ctx.nowIso(),
+      ctx.user.name,
+      'logged',
+      JSON.stringify({ items: items.length, verified: verification !== null }),
+    );
+    ctx.audit('request.created', `request:${registerNo}`, {
+      authority: authority.code,
+      legalBasis: basis.code,
+      urgency: input.urgency,
+      items: items.length,
+      legacyAuthority: authority.legacy,
+    });
+    return { id, registerNo };
+  })();
+}
