@@ -93,15 +93,14 @@ export function isPermissionGranted(_permission: string): boolean {
 interface PreventableEvent {
   preventDefault(): void;
 }
+/** Electron's navigation events carry the target URL on the event itself. */
+type NavigationEvent = PreventableEvent & { readonly url: string };
 
 /** The parts of Electron's WebContents that hardenWebContents uses (structural, electron-free). */
 export interface HardenableContents {
-  on(event: 'will-navigate', listener: (e: PreventableEvent, url: string) => void): unknown;
-  on(
-    event: 'will-frame-navigate',
-    listener: (e: PreventableEvent & { url: string }) => void,
-  ): unknown;
-  on(event: 'will-redirect', listener: (e: PreventableEvent, url: string) => void): unknown;
+  on(event: 'will-navigate', listener: (e: NavigationEvent) => void): unknown;
+  on(event: 'will-frame-navigate', listener: (e: NavigationEvent) => void): unknown;
+  on(event: 'will-redirect', listener: (e: NavigationEvent) => void): unknown;
   on(event: 'will-attach-webview', listener: (e: PreventableEvent) => void): unknown;
   setWindowOpenHandler(handler: (details: { url: string }) => { action: 'deny' }): void;
 }
@@ -111,15 +110,12 @@ export interface HardenableContents {
  * no navigation, no redirects, no <webview>, no new windows.
  */
 export function hardenWebContents(contents: HardenableContents): void {
-  contents.on('will-navigate', (event, url) => {
-    if (!isNavigationAllowed(url)) event.preventDefault();
-  });
-  contents.on('will-frame-navigate', (event) => {
+  const refuse = (event: NavigationEvent) => {
     if (!isNavigationAllowed(event.url)) event.preventDefault();
-  });
-  contents.on('will-redirect', (event, url) => {
-    if (!isNavigationAllowed(url)) event.preventDefault();
-  });
+  };
+  contents.on('will-navigate', refuse);
+  contents.on('will-frame-navigate', refuse);
+  contents.on('will-redirect', refuse);
   contents.on('will-attach-webview', (event) => event.preventDefault());
   contents.setWindowOpenHandler(() => windowOpenResponse());
 }

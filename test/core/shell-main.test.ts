@@ -152,7 +152,11 @@ describe('main process', () => {
 
     const contents = Object.assign(new EventEmitter(), { setWindowOpenHandler: vi.fn() });
     e.app.emit('web-contents-created', {}, contents);
-    const nav = { prevented: false, preventDefault: () => void (nav.prevented = true) };
+    const nav = {
+      url: 'https://evil.example/',
+      prevented: false,
+      preventDefault: () => void (nav.prevented = true),
+    };
     contents.emit('will-navigate', nav, 'https://evil.example/');
     expect(nav.prevented).toBe(true);
     const open = contents.setWindowOpenHandler.mock.calls[0]![0] as Listener;

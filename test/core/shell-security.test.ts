@@ -157,7 +157,7 @@ describe('every webContents is hardened', () => {
 
   it.each(['will-navigate', 'will-redirect'])('%s is refused, even to our own origin', (ev) => {
     for (const url of ['https://evil.example/', APP_ENTRY_URL, 'file:///etc/passwd']) {
-      const e = preventable();
+      const e = preventable({ url });
       contents.emit(ev, e, url);
       expect(e.prevented).toBe(true);
     }
