@@ -1,7 +1,9 @@
 import { createContext, useCallback, useContext, useEffect, useMemo, useState } from 'react';
 import type { ReactNode } from 'react';
+import { useTranslation } from 'react-i18next';
 import type { VaultState } from '../../shared/schemas/vault';
 import { asDeskError, desk, onSessionLost, unwrap, type DeskCallError } from '../api';
+import { storedLanguage } from '../i18n';
 
 export interface SessionValue {
   /** Null until the first answer of vault.state. */
@@ -21,10 +23,15 @@ export function SessionProvider({ children }: { children: ReactNode }) {
   const [state, setState] = useState<VaultState | null>(null);
   const [loadError, setLoadError] = useState<DeskCallError | null>(null);
   const [lockReason, setLockReason] = useState<SessionValue['lockReason']>(null);
+  const { i18n } = useTranslation();
 
   const refresh = useCallback(async () => {
     try {
       const next = unwrap(await desk.vault.state({}));
+      // The desk's default language applies until this workstation picks one itself.
+      if (!storedLanguage() && next.language !== i18n.language) {
+        void i18n.changeLanguage(next.language);
+      }
       setState(next);
       setLoadError(null);
       if (next.unlocked) setLockReason(null);
@@ -33,7 +40,7 @@ export function SessionProvider({ children }: { children: ReactNode }) {
       setLoadError(asDeskError(e));
       return null;
     }
-  }, []);
+  }, [i18n]);
 
   const lock = useCallback(
     async (reason: 'manual' | 'idle' = 'manual') => {
