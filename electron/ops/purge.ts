@@ -20,16 +20,11 @@ export const PURGE_CATEGORIES: readonly PurgeCategory[] = [
   auditEventsCategory,
 ];
 
-const totalChanges = (db: Db): number =>
-  (db.prepare('SELECT total_changes() AS n').get() as { n: number }).n;
-
 /** Rows the purge of one category would delete in all tables (cascades included), then undone. */
 function rowsFor(db: Db, c: PurgeCategory, cutoff: Date): number {
   db.exec('SAVEPOINT purge_preview');
   try {
-    const before = totalChanges(db);
-    c.purge(db, cutoff);
-    return totalChanges(db) - before;
+    return c.purge(db, cutoff).rows;
   } finally {
     db.exec('ROLLBACK TO purge_preview');
     db.exec('RELEASE purge_preview');
@@ -95,9 +90,7 @@ export function runPurge(db: Db, settings: Settings, o: PurgeOptions): PurgeOutp
         );
       }
       if (due === 0) continue;
-      const before = totalChanges(db);
-      const count = c.purge(db, cutoff);
-      const rows = totalChanges(db) - before;
+      const { count, rows } = c.purge(db, cutoff);
       appendAudit(db, {
         at,
         user: o.user,

@@ -21,5 +21,5 @@ export const auditEventsCategory: PurgeCategory = {
         n: number;
       }
     ).n,
-  purge: () => 0,
+  purge: () => ({ count: 0, rows: 0 }),
 };

@@ -11,8 +11,8 @@ export interface PurgeCategory {
   rule(settings: Settings, asOf: Date): { period: string; cutoff: Date };
   /** How many records are due (requests, customers …). */
   countDue(db: Db, cutoff: Date): number;
-  /** Deletes every due record with everything under it; returns how many records went. */
-  purge(db: Db, cutoff: Date): number;
+  /** Deletes every due record with everything under it: records, and rows in all tables. */
+  purge(db: Db, cutoff: Date): { count: number; rows: number };
   note: string;
 }
 
@@ -31,3 +31,11 @@ export const monthsBefore = (d: Date, months: number): Date => {
   c.setUTCMonth(c.getUTCMonth() - months);
   return c;
 };
+
+/** Rows changed by `fn`, cascades and triggers included (sqlite3_total_changes). */
+export function rowsChangedBy(db: Db, fn: () => void): number {
+  const total = () => (db.prepare('SELECT total_changes() AS n').get() as { n: number }).n;
+  const before = total();
+  fn();
+  return total() - before;
+}

@@ -32,13 +32,16 @@ export const formerCustomersCategory: PurgeCategory = {
     db.exec('CREATE TEMP TABLE IF NOT EXISTS purge_customer (customer_id TEXT PRIMARY KEY)');
     db.exec('DELETE FROM purge_customer');
     db.prepare(`INSERT INTO purge_customer ${DUE}`).run(cutoff.getTime());
+    let rows = 0;
     for (const t of CHILDREN) {
-      db.exec(`DELETE FROM ${t} WHERE customer_id IN (SELECT customer_id FROM purge_customer)`);
+      rows += db
+        .prepare(`DELETE FROM ${t} WHERE customer_id IN (SELECT customer_id FROM purge_customer)`)
+        .run().changes;
     }
-    const n = db
+    const count = db
       .prepare('DELETE FROM customer WHERE customer_id IN (SELECT customer_id FROM purge_customer)')
       .run().changes;
     db.exec('DROP TABLE purge_customer');
-    return n;
+    return { count, rows: rows + count };
   },
 };

@@ -1,4 +1,4 @@
-import { tableExists, yearsBefore, type PurgeCategory } from './category';
+import { rowsChangedBy, tableExists, yearsBefore, type PurgeCategory } from './category';
 
 /**
  * Requests closed (final decision in effect) more than `retentionRequestYears` ago, with everything
@@ -27,6 +27,13 @@ export const requestsCategory: PurgeCategory = {
   }),
   countDue: (db, cutoff) =>
     (db.prepare(`SELECT count(*) AS n FROM (${DUE})`).get(cutoff.toISOString()) as { n: number }).n,
-  purge: (db, cutoff) =>
-    db.prepare(`DELETE FROM request WHERE id IN (${DUE})`).run(cutoff.toISOString()).changes,
+  purge: (db, cutoff) => {
+    let count = 0;
+    const rows = rowsChangedBy(db, () => {
+      count = db
+        .prepare(`DELETE FROM request WHERE id IN (${DUE})`)
+        .run(cutoff.toISOString()).changes;
+    });
+    return { count, rows };
+  },
 };
