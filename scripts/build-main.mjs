@@ -11,6 +11,7 @@ export const ENTRIES = {
   main: 'electron/main.ts',
   preload: 'electron/preload.ts',
   cli: 'electron/cli.ts',
+  'import-worker': 'electron/customers/import-worker.ts',
 };
 
 export function buildMain(names = Object.keys(ENTRIES)) {

@@ -1,6 +1,25 @@
+import { Ack, Empty } from '../schemas/common';
+import {
+  CustomersSummary,
+  ImportCancelInput,
+  ImportJobState,
+  ImportPreview,
+  ImportProgressInput,
+  ImportStartInput,
+  ImportStartOutput,
+  PreviewInput,
+} from '../schemas/customers';
 import { spec } from './spec';
 
-void spec;
-
-/** Channels of the customers domain (see electron/api/handlers/customers.ts). */
-export const customersContract = {};
+/**
+ * Customer data import (issue 3). A long import is a job: start → poll progress (optionally waiting
+ * for the end) → report; cancel at any time. Same channels for IPC, CLI and the HTTP harness.
+ * Files arrive as tokens (files.pickOpen or the harness upload), never as paths.
+ */
+export const customersContract = {
+  'customers.preview': spec(PreviewInput, ImportPreview, 'requests.handle'),
+  'customers.importStart': spec(ImportStartInput, ImportStartOutput, 'requests.handle'),
+  'customers.importProgress': spec(ImportProgressInput, ImportJobState, 'requests.handle'),
+  'customers.importCancel': spec(ImportCancelInput, Ack, 'requests.handle'),
+  'customers.summary': spec(Empty, CustomersSummary, 'vault.read'),
+};

@@ -1,4 +1,59 @@
+import { parseTime } from '../../customers/fields';
+import {
+  cancelImportJob,
+  importJobState,
+  runningImport,
+  startImportJob,
+} from '../../customers/jobs';
+import { resolveFile } from '../../customers/local-files';
+import { previewFile } from '../../customers/preview';
+import { customersSummary } from '../../customers/summary';
 import type { HandlerMap } from '../context';
+import { DeskError } from '../errors';
+
+type CustomersChannels =
+  | 'customers.preview'
+  | 'customers.importStart'
+  | 'customers.importProgress'
+  | 'customers.importCancel'
+  | 'customers.summary';
 
 /** Handlers of the customers domain; their channels are in shared/contract/customers.ts. */
-export const customersHandlers: HandlerMap<never> = {};
+export const customersHandlers: HandlerMap<CustomersChannels> = {
+  'customers.preview': (input, ctx) => {
+    const f = resolveFile(ctx.session, input.file);
+    return previewFile(f.path, f.name, input.kind);
+  },
+
+  'customers.importStart': (input, ctx) => {
+    const f = resolveFile(ctx.session, input.file);
+    let asOf: number | null = null;
+    if (input.asOf !== undefined) {
+      const t = parseTime(input.asOf);
+      if (!t.ok) throw new DeskError('BAD_INPUT', `as-of: ${t.reason}`);
+      asOf = t.value;
+    }
+    const jobId = startImportJob(ctx, {
+      path: f.path,
+      fileName: f.name,
+      kind: input.kind,
+      asOf,
+      acceptValid: input.acceptValid,
+      dryRun: input.dryRun,
+    });
+    return { jobId };
+  },
+
+  'customers.importProgress': (input, ctx) =>
+    importJobState(ctx.session, input.jobId, input.waitMs),
+
+  'customers.importCancel': (input, ctx) => {
+    cancelImportJob(ctx.session, input.jobId);
+    return { done: true };
+  },
+
+  'customers.summary': (_input, ctx) => ({
+    ...customersSummary(ctx.db, ctx.now()),
+    running: runningImport(ctx.session),
+  }),
+};

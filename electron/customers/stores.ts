@@ -1,0 +1,354 @@
+import type { Statement } from 'better-sqlite3-multiple-ciphers';
+import type { ImportKind } from '../../shared/schemas/customers';
+import { maskIp, type IpFamily } from '../../shared/identifiers';
+import type { Db } from '../vault/db';
+import type { CustomerRow, IpRow, NumberRow, Validity } from './rows';
+
+/** Far future: the end of an open interval in comparisons. */
+export const OPEN_END = 8_640_000_000_000_000;
+
+/** What the vault holds for one identifier and period (the columns every kind has). */
+export interface HeldRow {
+  id: number;
+  customer_id: string;
+  valid_from: number;
+  valid_to: number | null;
+  import_id: number;
+  source_line: number;
+}
+
+/**
+ * The table of one kind of data, as the import sees it: find what overlaps a row, write a row,
+ * close a period. One prepared statement per operation, prepared once per import.
+ */
+export interface KindStore<R extends Validity> {
+  /** The column a conflict is reported on. */
+  readonly keyColumn: string;
+  /** "number", "address block", "customer": for messages. */
+  readonly thing: string;
+  /** Rows of the same identifier (or an overlapping address block) whose period overlaps [from, to). */
+  overlapping(r: R, from: number, to: number): HeldRow[];
+  /** The very same identifier (not merely overlapping). */
+  sameKey(h: HeldRow, r: R): boolean;
+  sameHolder(h: HeldRow, r: R): boolean;
+  /** Same holder and same data: nothing to change. */
+  sameData(h: HeldRow, r: R): boolean;
+  /** Writes a row; throws SQLITE_CONSTRAINT_FOREIGNKEY for an unknown customer_id. */
+  insert(r: R, from: number, to: number | null, line: number): number;
+  setValidTo(id: number, to: number): void;
+  /** Rows current at `at` that another import wrote, with id > after, in id order. */
+  currentPage(
+    at: number,
+    importId: number,
+    after: number,
+    limit: number,
+  ): { id: number; valid_from: number }[];
+  /** The latest valid_from held, or null when the table is empty. */
+  latestStart(): number | null;
+  /** Called once before commit. */
+  finish(): void;
+}
+
+const TABLE: Record<ImportKind, string> = {
+  customers: 'customer_version',
+  numbers: 'number_assignment',
+  ips: 'ip_assignment',
+};
+
+abstract class BaseStore<R extends Validity> implements KindStore<R> {
+  abstract readonly keyColumn: string;
+  abstract readonly thing: string;
+  private readonly closeStmt: Statement;
+  private readonly pageStmt: Statement;
+  private readonly latestStmt: Statement;
+
+  constructor(
+    protected readonly db: Db,
+    protected readonly importId: number,
+    table: string,
+  ) {
+    this.closeStmt = db.prepare(`UPDATE ${table} SET valid_to = ? WHERE id = ?`);
+    this.pageStmt = db.prepare(
+      `SELECT id, valid_from FROM ${table} WHERE id > ? AND valid_from <= ? AND (valid_to IS NULL OR valid_to > ?) AND import_id <> ? ORDER BY id LIMIT ?`,
+    );
+    this.latestStmt = db.prepare(`SELECT max(valid_from) AS t FROM ${table}`);
+  }
+
+  abstract overlapping(r: R, from: number, to: number): HeldRow[];
+  abstract sameKey(h: HeldRow, r: R): boolean;
+  abstract sameData(h: HeldRow, r: R): boolean;
+  abstract insert(r: R, from: number, to: number | null, line: number): number;
+
+  sameHolder(h: HeldRow, r: R & { customerId: string }): boolean {
+    return h.customer_id === r.customerId;
+  }
+
+  setValidTo(id: number, to: number): void {
+    this.closeStmt.run(to, id);
+  }
+
+  currentPage(at: number, importId: number, after: number, limit: number) {
+    return this.pageStmt.all(after, at, at, importId, limit) as {
+      id: number;
+      valid_from: number;
+    }[];
+  }
+
+  latestStart(): number | null {
+    return (this.latestStmt.get() as { t: number | null }).t;
+  }
+
+  finish(): void {}
+}
+
+interface CustomerHeld extends HeldRow {
+  name: string;
+  street: string | null;
+  house_number: string | null;
+  house_number_addition: string | null;
+  postcode: string | null;
+  city: string | null;
+  country: string;
+  email: string | null;
+  customer_type: string | null;
+  kvk_number: string | null;
+}
+
+export class CustomerStore extends BaseStore<CustomerRow> {
+  readonly keyColumn = 'customer_id';
+  readonly thing = 'customer';
+  private readonly find: Statement;
+  private readonly addCustomer: Statement;
+  private readonly addVersion: Statement;
+
+  constructor(db: Db, importId: number) {
+    super(db, importId, TABLE.customers);
+    this.find = db.prepare(
+      `SELECT id, customer_id, name, street, house_number, house_number_addition, postcode, city, country,
+              email, customer_type, kvk_number, valid_from, valid_to, import_id, source_line
+         FROM customer_version
+        WHERE customer_id = ? AND valid_from < ? AND (valid_to IS NULL OR valid_to > ?)`,
+    );
+    this.addCustomer = db.prepare(
+      `INSERT INTO customer (customer_id, import_id) VALUES (?, ?) ON CONFLICT DO NOTHING`,
+    );
+    this.addVersion = db.prepare(
+      `INSERT INTO customer_version (customer_id, name, street, house_number, house_number_addition, postcode,
+              city, country, email, customer_type, kvk_number, valid_from, valid_to, import_id, source_line)
+       VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?)`,
+    );
+  }
+
+  overlapping(r: CustomerRow, from: number, to: number): HeldRow[] {
+    return this.find.all(r.customerId, to, from) as CustomerHeld[];
+  }
+
+  sameKey(h: HeldRow, r: CustomerRow): boolean {
+    return h.customer_id === r.customerId;
+  }
+
+  sameData(held: HeldRow, r: CustomerRow): boolean {
+    const h = held as CustomerHeld;
+    return (
+      h.customer_id === r.customerId &&
+      h.name === r.name &&
+      h.street === r.street &&
+      h.house_number === r.houseNumber &&
+      h.house_number_addition === r.addition &&
+      h.postcode === r.postcode &&
+      h.city === r.city &&
+      h.country === r.country &&
+      h.email === r.email &&
+      h.customer_type === r.type &&
+      h.kvk_number === r.kvk
+    );
+  }
+
+  insert(r: CustomerRow, from: number, to: number | null, line: number): number {
+    this.addCustomer.run(r.customerId, this.importId);
+    return Number(
+      this.addVersion.run(
+        r.customerId,
+        r.name,
+        r.street,
+        r.houseNumber,
+        r.addition,
+        r.postcode,
+        r.city,
+        r.country,
+        r.email,
+        r.type,
+        r.kvk,
+        from,
+        to,
+        this.importId,
+        line,
+      ).lastInsertRowid,
+    );
+  }
+}
+
+interface NumberHeld extends HeldRow {
+  service: string | null;
+}
+
+export class NumberStore extends BaseStore<NumberRow> {
+  readonly keyColumn = 'number';
+  readonly thing = 'number';
+  private readonly find: Statement;
+  private readonly add: Statement;
+
+  constructor(db: Db, importId: number) {
+    super(db, importId, TABLE.numbers);
+    this.find = db.prepare(
+      `SELECT id, customer_id, service, valid_from, valid_to, import_id, source_line
+         FROM number_assignment
+        WHERE e164 = ? AND valid_from < ? AND (valid_to IS NULL OR valid_to > ?)`,
+    );
+    this.add = db.prepare(
+      `INSERT INTO number_assignment (e164, number_given, customer_id, service, valid_from, valid_to, import_id, source_line)
+       VALUES (?, ?, ?, ?, ?, ?, ?, ?)`,
+    );
+  }
+
+  overlapping(r: NumberRow, from: number, to: number): HeldRow[] {
+    return this.find.all(r.e164, to, from) as NumberHeld[];
+  }
+
+  sameKey(): boolean {
+    return true; // overlapping() only finds the same number
+  }
+
+  sameData(h: HeldRow, r: NumberRow): boolean {
+    return h.customer_id === r.customerId && (h as NumberHeld).service === r.service;
+  }
+
+  insert(r: NumberRow, from: number, to: number | null, line: number): number {
+    return Number(
+      this.add.run(r.e164, r.given, r.customerId, r.service, from, to, this.importId, line)
+        .lastInsertRowid,
+    );
+  }
+}
+
+interface IpHeld extends HeldRow {
+  family: number;
+  prefix_length: number;
+  ip_from: Buffer;
+  port_from: number | null;
+  port_to: number | null;
+}
+
+const IP_COLUMNS = `id, customer_id, family, prefix_length, ip_from, port_from, port_to, valid_from, valid_to, import_id, source_line`;
+const TIME_AND_PORTS = `valid_from < ? AND (valid_to IS NULL OR valid_to > ?)
+  AND (port_from IS NULL OR ? IS NULL OR (port_from <= ? AND port_to >= ?))`;
+
+const sameBytes = (a: Uint8Array, b: Uint8Array): boolean => Buffer.compare(a, b) === 0;
+
+/**
+ * IP assignments. Prefixes are CIDR-aligned, so two overlap only when one contains the other:
+ * the ones inside (or equal to) a new prefix start within it (a range on ip_from), and the ones
+ * around it start at the new prefix masked to one of the few prefix lengths in use.
+ */
+export class IpStore extends BaseStore<IpRow> {
+  readonly keyColumn = 'prefix';
+  readonly thing = 'address block';
+  private readonly inside: Statement;
+  private readonly around: Statement;
+  private readonly add: Statement;
+  private readonly addLength: Statement;
+  private readonly lengths: Record<IpFamily, Set<number>> = { 4: new Set(), 6: new Set() };
+  private readonly newLengths: [IpFamily, number][] = [];
+
+  constructor(db: Db, importId: number) {
+    super(db, importId, TABLE.ips);
+    this.inside = db.prepare(
+      `SELECT ${IP_COLUMNS} FROM ip_assignment WHERE ip_from BETWEEN ? AND ? AND ${TIME_AND_PORTS}`,
+    );
+    this.around = db.prepare(
+      `SELECT ${IP_COLUMNS} FROM ip_assignment
+        WHERE ip_from = ? AND prefix_length = ? AND family = ? AND ${TIME_AND_PORTS}`,
+    );
+    this.add = db.prepare(
+      `INSERT INTO ip_assignment (family, prefix, prefix_length, ip_from, ip_to, port_from, port_to, customer_id,
+              valid_from, valid_to, import_id, source_line)
+       VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?)`,
+    );
+    this.addLength = db.prepare(
+      `INSERT INTO ip_prefix_length (family, prefix_length) VALUES (?, ?) ON CONFLICT DO NOTHING`,
+    );
+    for (const r of db.prepare(`SELECT family, prefix_length FROM ip_prefix_length`).all() as {
+      family: IpFamily;
+      prefix_length: number;
+    }[]) {
+      this.lengths[r.family].add(r.prefix_length);
+    }
+  }
+
+  overlapping(r: IpRow, from: number, to: number): HeldRow[] {
+    const pf = r.portFrom;
+    const pt = r.portTo;
+    const found = this.inside.all(r.ipFrom, r.ipTo, to, from, pf, pt, pf) as IpHeld[];
+    for (const len of this.lengths[r.family]) {
+      if (len >= r.prefixLength) continue;
+      const start = maskIp(r.ipFrom, r.family, len);
+      for (const h of this.around.all(start, len, r.family, to, from, pf, pt, pf) as IpHeld[]) {
+        if (!found.some((f) => f.id === h.id)) found.push(h);
+      }
+    }
+    return found;
+  }
+
+  sameKey(held: HeldRow, r: IpRow): boolean {
+    const h = held as IpHeld;
+    return (
+      h.prefix_length === r.prefixLength &&
+      h.family === r.family &&
+      h.port_from === r.portFrom &&
+      h.port_to === r.portTo &&
+      sameBytes(h.ip_from, r.ipFrom)
+    );
+  }
+
+  sameData(h: HeldRow, r: IpRow): boolean {
+    return h.customer_id === r.customerId;
+  }
+
+  insert(r: IpRow, from: number, to: number | null, line: number): number {
+    const id = Number(
+      this.add.run(
+        r.family,
+        r.prefix,
+        r.prefixLength,
+        r.ipFrom,
+        r.ipTo,
+        r.portFrom,
+        r.portTo,
+        r.customerId,
+        from,
+        to,
+        this.importId,
+        line,
+      ).lastInsertRowid,
+    );
+    if (!this.lengths[r.family].has(r.prefixLength)) {
+      this.lengths[r.family].add(r.prefixLength);
+      this.newLengths.push([r.family, r.prefixLength]);
+    }
+    return id;
+  }
+
+  override finish(): void {
+    for (const [family, len] of this.newLengths) this.addLength.run(family, len);
+  }
+}
+
+export function storeFor(kind: ImportKind, db: Db, importId: number): KindStore<Validity> {
+  const store =
+    kind === 'customers'
+      ? new CustomerStore(db, importId)
+      : kind === 'numbers'
+        ? new NumberStore(db, importId)
+        : new IpStore(db, importId);
+  return store as unknown as KindStore<Validity>;
+}
