@@ -223,7 +223,7 @@ describe('restore', () => {
   it('refuses a damaged backup (checksum) and a file that is not a backup', async () => {
     const { d, target } = await backupFile();
     const bytes = readFileSync(target);
-    bytes[bytes.length - 100] ^= 0xff;
+    bytes.writeUInt8(bytes.readUInt8(bytes.length - 100) ^ 0xff, bytes.length - 100);
     const damaged = join(tempDir(), 'damaged.nawbackup');
     writeFileSync(damaged, bytes);
     const dir = join(tempDir(), 'd');
