@@ -1,4 +1,84 @@
+import { createHash } from 'node:crypto';
+import { chainHead } from '../../audit/log';
+import { statsFile } from '../../stats/export';
+import { renderTransparencyReport } from '../../stats/report';
+import { publishedStats } from '../../stats/suppress';
+import { suppressionThreshold } from '../../stats/threshold';
+import {
+  currentYear,
+  registerBook,
+  registerYearStats,
+  reportOrgName,
+} from '../../stats/year-stats';
 import type { HandlerMap } from '../context';
 
-/** Handlers of the stats domain; their channels are in shared/contract/stats.ts. */
-export const statsHandlers: HandlerMap<never> = {};
+type StatsChannels = 'stats.years' | 'stats.year' | 'stats.export' | 'stats.report';
+
+/**
+ * Yearly statistics (issue 6). The view is exact; exports and the report are the published
+ * figures (small counts suppressed) unless an exact export is asked for. Every export and report
+ * is audited with the fingerprint of what left the vault.
+ */
+export const statsHandlers: HandlerMap<StatsChannels> = {
+  'stats.years': (_input, ctx) => {
+    const now = ctx.now();
+    const thisYear = currentYear(now);
+    const years = new Set(registerBook(ctx.db, now).years());
+    years.add(thisYear);
+    return {
+      years: [...years].sort((a, b) => b - a),
+      currentYear: thisYear,
+      suppressionThreshold: suppressionThreshold(ctx.db),
+    };
+  },
+
+  'stats.year': (input, ctx) => registerYearStats(ctx.db, input.year, ctx.now()),
+
+  'stats.export': (input, ctx) =>
+    ctx.db.transaction(() => {
+      const threshold = suppressionThreshold(ctx.db);
+      const stats = registerYearStats(ctx.db, input.year, ctx.now());
+      const file = statsFile(stats, input.format, { published: input.published, threshold });
+      ctx.audit('stats.exported', `stats:${input.year}`, {
+        format: input.format,
+        published: input.published,
+        suppressionThreshold: input.published ? threshold : null,
+        fileName: file.fileName,
+        sha256: createHash('sha256').update(file.content).digest('hex'),
+      });
+      return { ...file, published: input.published, suppressionThreshold: threshold };
+    })(),
+
+  'stats.report': async (input, ctx) => {
+    const threshold = suppressionThreshold(ctx.db);
+    const now = ctx.now();
+    const stats = registerYearStats(ctx.db, input.year, now);
+    const head = chainHead(ctx.db);
+    const report = await renderTransparencyReport({
+      stats: publishedStats(stats, threshold),
+      threshold,
+      orgName: reportOrgName(ctx.db, ctx.vault.orgName),
+      chainHead: head,
+      issuedAt: now,
+      language: input.language,
+    });
+    const fileName = `transparency-report-${input.year}-${input.language}.pdf`;
+    ctx.db.transaction(() => {
+      ctx.audit('stats.report', `stats:${input.year}`, {
+        language: input.language,
+        suppressionThreshold: threshold,
+        fileName,
+        pages: report.pageCount,
+        chainHead: head.seq,
+        sha256: report.sha256,
+      });
+    })();
+    return {
+      fileName,
+      mime: 'application/pdf' as const,
+      base64: report.pdf.toString('base64'),
+      sha256: report.sha256,
+      pages: report.pageCount,
+    };
+  },
+};
