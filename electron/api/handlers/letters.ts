@@ -1,4 +1,77 @@
+import { writeFileSync } from 'node:fs';
+import { basename } from 'node:path';
 import type { HandlerMap } from '../context';
+import { DeskError } from '../errors';
+import {
+  correctLetter,
+  issueLetter,
+  listRecords,
+  markSent,
+  previewLetter,
+  readArchived,
+} from '../../letters/record';
+import { pageToSvg } from '../../letters/svg';
 
-/** Handlers of the letters domain; their channels are in shared/contract/letters.ts. */
-export const lettersHandlers: HandlerMap<never> = {};
+type LetterChannels =
+  | 'letters.preview'
+  | 'letters.issue'
+  | 'letters.correct'
+  | 'letters.list'
+  | 'letters.archived'
+  | 'letters.markSent'
+  | 'letters.saveAs'
+  | 'letters.print';
+
+/** Handlers of the letters domain; the work is in electron/letters. */
+export const lettersHandlers: HandlerMap<LetterChannels> = {
+  'letters.preview': async (input, ctx) => {
+    const { source, rendered } = await previewLetter(ctx, input.registerNo, input);
+    return {
+      registerNo: input.registerNo,
+      kind: source.model.kind,
+      language: source.model.language,
+      pageCount: rendered.pageCount,
+      sha256: rendered.sha256,
+      pages: rendered.pages.map(pageToSvg),
+      pdfBase64: rendered.pdf.toString('base64'),
+    };
+  },
+  'letters.issue': (input, ctx) => issueLetter(ctx, input.registerNo, input),
+  'letters.correct': (input, ctx) => correctLetter(ctx, input.registerNo, input, input.reason),
+  'letters.list': (input, ctx) => listRecords(ctx.db, input.registerNo),
+  'letters.archived': (input, ctx) => {
+    const { record, pdf, pages } = readArchived(ctx, input.registerNo, input.id, 'viewed');
+    return { record, pdfBase64: pdf.toString('base64'), pages, copy: true as const };
+  },
+  'letters.markSent': (input, ctx) =>
+    markSent(ctx, input.registerNo, input.id, input.method, input.sentAt),
+  'letters.saveAs': async (input, ctx) => {
+    const platform = ctx.session.platform;
+    if (!platform) {
+      throw new DeskError('CONFLICT', 'This window has no save dialog; download the PDF instead.');
+    }
+    const path = await platform.pickSaveFile({
+      title: 'Save the letter as PDF',
+      defaultName: `${input.registerNo}-letter.pdf`,
+      extensions: ['pdf'],
+    });
+    if (!path) return { saved: false, name: null };
+    const name = basename(path);
+    const { pdf } = readArchived(ctx, input.registerNo, input.id, 'saved', { file: name });
+    try {
+      writeFileSync(path, pdf, { mode: 0o600 });
+    } catch {
+      throw new DeskError('CONFLICT', `Could not write ${name}; choose another folder.`);
+    }
+    return { saved: true, name };
+  },
+  'letters.print': async (input, ctx) => {
+    const print = ctx.session.platform?.printPdf;
+    if (!print) {
+      throw new DeskError('CONFLICT', 'This window cannot print; download the PDF and print it.');
+    }
+    const { pdf } = readArchived(ctx, input.registerNo, input.id, 'printed');
+    await print.call(ctx.session.platform, pdf);
+    return { printed: true };
+  },
+};

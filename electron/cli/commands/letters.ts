@@ -1,4 +1,74 @@
-import type { CliCommand } from '../command';
+import { writeFileSync } from 'node:fs';
+import { CliFailure, UsageError, type CliCommand } from '../command';
+import { LetterLanguage, SendMethod } from '../../../shared/schemas/letters';
 
 /** CLI commands of the letters domain. */
-export const lettersCommands: CliCommand[] = [];
+export const lettersCommands: CliCommand[] = [
+  {
+    path: ['request', 'letter'],
+    usage: 'request letter NO --out FILE.pdf [--language nl|en] [--function TEXT]',
+    summary:
+      'Writes the archived letter of a decided request to FILE.pdf; issues and archives it first if none exists yet.',
+    signIn: true,
+    positionals: [1, 1],
+    flags: { out: 'string', language: 'string', function: 'string' },
+    async run(args, io) {
+      const registerNo = args.positionals[0]!;
+      const out = typeof args.flags.out === 'string' ? args.flags.out : undefined;
+      if (!out) throw new UsageError('Say where to write the letter: --out FILE.pdf');
+      const language =
+        typeof args.flags.language === 'string'
+          ? LetterLanguage.safeParse(args.flags.language)
+          : undefined;
+      if (language && !language.success) throw new UsageError('--language is nl or en.');
+      const records = await io.call('letters.list', { registerNo });
+      if (records.length === 0) {
+        await io.call('letters.issue', {
+          registerNo,
+          ...(language?.data ? { language: language.data } : {}),
+          ...(typeof args.flags.function === 'string'
+            ? { signerFunction: args.flags.function }
+            : {}),
+        });
+      }
+      const archived = await io.call('letters.archived', { registerNo });
+      try {
+        writeFileSync(out, Buffer.from(archived.pdfBase64, 'base64'), { mode: 0o600, flag: 'wx' });
+      } catch (e) {
+        throw new CliFailure(
+          (e as NodeJS.ErrnoException).code === 'EEXIST'
+            ? `${out} exists already; choose another file name.`
+            : `Cannot write ${out}; check the folder.`,
+        );
+      }
+      const r = archived.record;
+      if (io.json) io.print(JSON.stringify(r, null, 2));
+      else
+        io.print(
+          `${r.registerNo}: ${r.kind} letter (record ${r.id}${records.length === 0 ? ', issued now' : ''}), ${r.pageCount} page(s), sha256 ${r.sha256} → ${out}`,
+        );
+    },
+  },
+  {
+    path: ['request', 'sent'],
+    usage: 'request sent NO --method secure_email|portal|post|by_hand --at DATETIME',
+    summary: 'Records how and when the letter in force was sent (once; never changed after).',
+    signIn: true,
+    positionals: [1, 1],
+    flags: { method: 'string', at: 'string' },
+    async run(args, io) {
+      const method = SendMethod.safeParse(args.flags.method);
+      if (!method.success)
+        throw new UsageError('--method is secure_email, portal, post or by_hand.');
+      if (typeof args.flags.at !== 'string')
+        throw new UsageError('--at is the date and time it was sent.');
+      const r = await io.call('letters.markSent', {
+        registerNo: args.positionals[0]!,
+        method: method.data,
+        sentAt: args.flags.at,
+      });
+      if (io.json) io.print(JSON.stringify(r, null, 2));
+      else io.print(`${r.registerNo}: letter ${r.id} sent by ${r.sent?.method} at ${r.sent?.at}`);
+    },
+  },
+];

@@ -3,10 +3,16 @@ import type { Db } from '../db';
 import { migration0001 } from './0001-initial';
 import { migration0002 } from './0002-customers';
 import { migration0003 } from './0003-register';
+import { migration0004 } from './0004-disclosure';
 import type { Migration } from './types';
 
 /** Every migration, in order. Add one file per change; never edit a released one. */
-export const MIGRATIONS: readonly Migration[] = [migration0001, migration0002, migration0003];
+export const MIGRATIONS: readonly Migration[] = [
+  migration0001,
+  migration0002,
+  migration0003,
+  migration0004,
+];
 export const SCHEMA_VERSION = MIGRATIONS.at(-1)!.version;
 
 export const schemaVersion = (db: Db): number =>

@@ -1,0 +1,278 @@
+import type {
+  DataCategory,
+  Evidence,
+  IssuerFunction,
+  Subscriber,
+} from '../../shared/schemas/requests';
+import { readSettings } from '../api/settings-store';
+import { DeskError } from '../api/errors';
+import { readLogo } from '../ops/logo';
+import { getAuthority, getLegalBasis } from '../register/catalogue';
+import { latestMatches, loadItems, loadRequest, type RequestRow } from '../register/store';
+import type { Db } from '../vault/db';
+import type {
+  DisclosedData,
+  LetterField,
+  LetterItem,
+  LetterKind,
+  LetterLanguage,
+  LetterModel,
+  Letterhead,
+} from './model';
+
+/** Printed function of the requesting official, per language. */
+const ISSUER_NAMES: Record<LetterLanguage, Record<IssuerFunction, string>> = {
+  nl: {
+    opsporingsambtenaar: 'opsporingsambtenaar',
+    officier_van_justitie: 'officier van justitie',
+    rechter_commissaris: 'rechter-commissaris',
+    intelligence_service: 'inlichtingen- en veiligheidsdienst',
+    foreign_judicial_authority: 'buitenlandse justitiële autoriteit',
+  },
+  en: {
+    opsporingsambtenaar: 'investigating officer',
+    officier_van_justitie: 'public prosecutor',
+    rechter_commissaris: 'investigating judge',
+    intelligence_service: 'intelligence and security service',
+    foreign_judicial_authority: 'foreign judicial authority',
+  },
+};
+
+export const DEFAULT_SIGNER_FUNCTION = 'Compliance officer';
+
+interface DecisionRow {
+  id: number;
+  outcome: 'disclose' | 'no_data' | 'refuse' | 'referred';
+  items: string;
+  categories: string;
+  withheld: string;
+  reasons: string;
+  decided_by: string;
+  decided_at: string;
+}
+interface ApprovalRow {
+  approved: number;
+  approved_by: string;
+  approved_at: string;
+  one_person: number;
+}
+
+/** The decision a letter answers, with its approval; `final` once it took effect. */
+export interface DecisionInForce {
+  request: RequestRow;
+  decision: DecisionRow;
+  approval: ApprovalRow | null;
+  kind: LetterKind;
+  final: boolean;
+}
+
+const KIND: Record<DecisionRow['outcome'], LetterKind | null> = {
+  disclose: 'disclosure',
+  no_data: 'no_data',
+  refuse: 'refusal',
+  referred: null,
+};
+
+/**
+ * The decision a letter is for: the latest decision of the request. Final when the request is
+ * disclosed, no_data or refused; a disclosure awaiting approval can be previewed, not issued.
+ */
+export function decisionInForce(db: Db, registerNo: string): DecisionInForce {
+  const request = loadRequest(db, registerNo);
+  const decision = db
+    .prepare('SELECT * FROM decision WHERE request_id = ? ORDER BY id DESC LIMIT 1')
+    .get(request.id) as DecisionRow | undefined;
+  if (!decision) {
+    throw new DeskError(
+      'CONFLICT',
+      `Request ${registerNo} has no decision yet; decide it before making its letter.`,
+    );
+  }
+  const kind = KIND[decision.outcome];
+  if (!kind) {
+    throw new DeskError(
+      'CONFLICT',
+      `Request ${registerNo} was referred to another team; the NAW desk sends no letter for it.`,
+    );
+  }
+  const approval =
+    (db.prepare('SELECT * FROM approval WHERE decision_id = ?').get(decision.id) as
+      ApprovalRow | undefined) ?? null;
+  const final =
+    (request.status === 'disclosed' && approval?.approved === 1) ||
+    request.status === 'no_data' ||
+    request.status === 'refused';
+  if (!final && request.status !== 'awaiting_approval') {
+    throw new DeskError(
+      'CONFLICT',
+      `Request ${registerNo} has no decision in force (${request.status}); decide it again.`,
+    );
+  }
+  return { request, decision, approval, kind, final };
+}
+
+/** The letterhead from Settings (organisation, logo); the vault's organisation name as fallback. */
+export function readLetterhead(db: Db): Letterhead {
+  const s = readSettings(db) as Partial<ReturnType<typeof readSettings>>;
+  const org = s.organisation;
+  const fallback = db.prepare(`SELECT value FROM setting WHERE key = 'orgName'`).get() as
+    { value: string } | undefined;
+  const or = (v: string | undefined) => (v && v.trim() !== '' ? v.trim() : null);
+  let logo: Letterhead['logo'] = null;
+  try {
+    const l = readLogo(db);
+    if (l) logo = { mime: l.mime, bytes: Buffer.from(l.base64, 'base64') };
+  } catch {
+    logo = null; // a damaged logo setting never stops a letter
+  }
+  return {
+    orgName:
+      or(org?.name) ?? (fallback ? (JSON.parse(fallback.value) as string) : null) ?? 'NAW Desk',
+    address: or(org?.address),
+    postcode: or(org?.postcode),
+    city: or(org?.city),
+    kvk: or(org?.kvk),
+    email: or(org?.email),
+    phone: or(org?.phone),
+    logo,
+  };
+}
+
+const displayName = (db: Db, user: string): string =>
+  (
+    db.prepare('SELECT display_name FROM user WHERE name = ?').get(user) as
+      { display_name: string } | undefined
+  )?.display_name ?? user;
+
+const CATEGORY_FIELDS: Partial<Record<DataCategory, LetterField[]>> = {
+  name: ['name'],
+  address: ['address', 'country'],
+  postcode: ['postcode'],
+  city: ['city'],
+  number: ['number'],
+  service_type: ['service_type'],
+};
+
+/** Only the fields of the disclosed categories; everything else is never put in the model. */
+export function disclosedData(
+  s: Subscriber,
+  evidence: Evidence[],
+  fallbackNumber: string,
+  categories: DataCategory[],
+): DisclosedData {
+  const street = [s.street, [s.houseNumber, s.houseNumberAddition].filter(Boolean).join(' ')]
+    .filter((x) => x && x.trim() !== '')
+    .join(' ');
+  const assignment = evidence.find(
+    (e) =>
+      e.customerId === s.customerId &&
+      (e.table === 'number_assignment' || e.table === 'ip_assignment'),
+  );
+  const all: Record<LetterField, string | null> = {
+    name: s.name,
+    address: street || null,
+    country: s.country && !/^(NL|nl|Nederland|Netherlands)$/.test(s.country) ? s.country : null,
+    postcode: s.postcode,
+    city: s.city,
+    number: assignment?.identifier ?? fallbackNumber,
+    service_type: s.serviceType,
+  };
+  const out: DisclosedData = {};
+  for (const c of categories) {
+    for (const f of CATEGORY_FIELDS[c] ?? []) {
+      const v = all[f];
+      if (v !== null && v !== '') out[f] = v;
+    }
+  }
+  return out;
+}
+
+export interface LetterSource {
+  inForce: DecisionInForce;
+  model: LetterModel;
+  /** Per disclosed item: which customers' data went out (for the record). */
+  disclosed: { index: number; customerIds: string[]; data: DisclosedData[] }[];
+  categories: DataCategory[];
+  withheld: DataCategory[];
+}
+
+export interface ModelOptions {
+  language: LetterLanguage;
+  signer: { userName: string; function: string };
+  issuedAt: string;
+  chainHead: { seq: number; hash: string };
+  timeZone?: string;
+  extraRemarks?: string[];
+}
+
+/** Builds the letter model of a request's decision from the register. */
+export function letterFromRegister(db: Db, registerNo: string, o: ModelOptions): LetterSource {
+  const inForce = decisionInForce(db, registerNo);
+  const { request: r, decision: d, approval, kind } = inForce;
+  const items = loadItems(db, r.id);
+  const matches = new Map(latestMatches(db, r.id).map((m) => [m.index, m]));
+  const decidedItems = JSON.parse(d.items) as number[];
+  const categories = JSON.parse(d.categories) as DataCategory[];
+  const withheld = JSON.parse(d.withheld) as DataCategory[];
+  const reasons = JSON.parse(d.reasons) as string[];
+  const disclosed: LetterSource['disclosed'] = [];
+
+  const letterItems: LetterItem[] = items.map((i) => {
+    const m = matches.get(i.idx);
+    const base = {
+      index: i.idx,
+      kind: i.kind,
+      value: i.value,
+      port: i.port,
+      moment: i.moment,
+      timeZone: i.time_zone,
+      utc: i.utc_ms === null ? null : new Date(i.utc_ms).toISOString(),
+    };
+    if (kind === 'refusal') return { ...base, outcome: 'not_answered', subscribers: [] };
+    if (kind === 'disclosure' && decidedItems.includes(i.idx) && m?.status === 'match') {
+      const data = m.subscribers.map((s) =>
+        disclosedData(s, m.evidence, i.normalised ?? i.value, categories),
+      );
+      disclosed.push({
+        index: i.idx,
+        customerIds: m.subscribers.map((s) => s.customerId),
+        data,
+      });
+      return { ...base, outcome: 'disclosed', subscribers: data };
+    }
+    if (m?.status === 'no_match') return { ...base, outcome: 'no_data', subscribers: [] };
+    return { ...base, outcome: 'not_answered', subscribers: [] };
+  });
+
+  const authority = getAuthority(db, r.authority_code);
+  const basis = getLegalBasis(db, r.legal_basis_code);
+  const approver =
+    approval && approval.approved === 1 && approval.one_person === 0
+      ? { name: displayName(db, approval.approved_by), function: o.signer.function }
+      : null;
+  const model: LetterModel = {
+    kind,
+    language: o.language,
+    registerNo: r.register_no,
+    issuedAt: o.issuedAt,
+    timeZone: o.timeZone ?? 'Europe/Amsterdam',
+    letterhead: readLetterhead(db),
+    recipient: {
+      authorityName: authority.name,
+      officialName: r.requester_name,
+      officialFunction: ISSUER_NAMES[o.language][r.requester_function] ?? null,
+    },
+    request: {
+      receivedAt: r.received_at,
+      caseReference: r.case_reference,
+      legalBasisArticle: basis.article,
+      legalBasisName: basis.shortName,
+    },
+    items: letterItems,
+    reasons: [...(kind === 'refusal' ? reasons : []), ...(o.extraRemarks ?? [])],
+    signatory: { name: displayName(db, o.signer.userName), function: o.signer.function },
+    approver,
+    chainHead: o.chainHead,
+  };
+  return { inForce, model, disclosed, categories, withheld };
+}

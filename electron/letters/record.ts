@@ -1,0 +1,400 @@
+import type { DisclosureRecord, SendMethod } from '../../shared/schemas/letters';
+import type { DataCategory } from '../../shared/schemas/requests';
+import { chainHead } from '../audit/log';
+import type { HandlerContext } from '../api/context';
+import { DeskError } from '../api/errors';
+import { readSetting } from '../api/settings-store';
+import { addEvent } from '../register/events';
+import { instantOf } from '../register/create';
+import { loadRequest } from '../register/store';
+import type { Db } from '../vault/db';
+import { DEFAULT_SIGNER_FUNCTION, letterFromRegister, type LetterSource } from './from-register';
+import type { LetterLanguage } from './model';
+import { renderLetter, type RenderedLetter } from './render';
+import { pageToSvg } from './svg';
+import { LETTER_TEXTS, formatDate } from './texts';
+
+export interface LetterOptions {
+  language?: LetterLanguage | undefined;
+  signerFunction?: string | undefined;
+}
+
+interface Row {
+  id: number;
+  request_id: number;
+  decision_id: number;
+  register_no: string;
+  kind: DisclosureRecord['kind'];
+  language: LetterLanguage;
+  authority: string;
+  official: string;
+  legal_basis: string;
+  case_reference: string | null;
+  items: string;
+  disclosed: string;
+  categories: string;
+  withheld: string;
+  reasons: string;
+  handled_by: string;
+  decided_at: string;
+  approved_by: string | null;
+  approved_at: string | null;
+  issued_by: string;
+  issued_at: string;
+  chain_seq: number;
+  chain_hash: string;
+  pdf_sha256: string;
+  pdf_size: number;
+  page_count: number;
+  corrects: number | null;
+  correction_reason: string | null;
+  corrected_by: number | null;
+  sent_method: SendMethod | null;
+  sent_at: string | null;
+  sent_by: string | null;
+  sent_recorded_at: string | null;
+}
+
+const COLUMNS = `d.id, d.request_id, d.decision_id, d.register_no, d.kind, d.language, d.authority,
+  d.official, d.legal_basis, d.case_reference, d.items, d.disclosed, d.categories, d.withheld,
+  d.reasons, d.handled_by, d.decided_at, d.approved_by, d.approved_at, d.issued_by, d.issued_at,
+  d.chain_seq, d.chain_hash, d.pdf_sha256, d.pdf_size, d.page_count, d.corrects,
+  d.correction_reason, d.sent_method, d.sent_at, d.sent_by, d.sent_recorded_at,
+  (SELECT c.id FROM disclosure c WHERE c.corrects = d.id) AS corrected_by`;
+
+const toRecord = (r: Row): DisclosureRecord => ({
+  id: r.id,
+  registerNo: r.register_no,
+  kind: r.kind,
+  language: r.language,
+  authority: r.authority,
+  official: JSON.parse(r.official) as DisclosureRecord['official'],
+  legalBasis: r.legal_basis,
+  caseReference: r.case_reference,
+  items: JSON.parse(r.items) as DisclosureRecord['items'],
+  categories: JSON.parse(r.categories) as DataCategory[],
+  withheld: JSON.parse(r.withheld) as DataCategory[],
+  disclosedSubscribers: (JSON.parse(r.disclosed) as { customerIds: string[] }[]).reduce(
+    (n, d) => n + d.customerIds.length,
+    0,
+  ),
+  reasons: JSON.parse(r.reasons) as string[],
+  handledBy: r.handled_by,
+  decidedAt: r.decided_at,
+  approvedBy: r.approved_by,
+  approvedAt: r.approved_at,
+  issuedBy: r.issued_by,
+  issuedAt: r.issued_at,
+  chainHead: { seq: r.chain_seq, hash: r.chain_hash },
+  sha256: r.pdf_sha256,
+  size: r.pdf_size,
+  pageCount: r.page_count,
+  corrects: r.corrects,
+  correctionReason: r.correction_reason,
+  correctedBy: r.corrected_by,
+  sent:
+    r.sent_at && r.sent_method && r.sent_by
+      ? { method: r.sent_method, at: r.sent_at, by: r.sent_by, recordedAt: r.sent_recorded_at! }
+      : null,
+});
+
+export function listRecords(db: Db, registerNo: string): DisclosureRecord[] {
+  const req = loadRequest(db, registerNo);
+  return (
+    db
+      .prepare(`SELECT ${COLUMNS} FROM disclosure d WHERE d.request_id = ? ORDER BY d.id`)
+      .all(req.id) as Row[]
+  ).map(toRecord);
+}
+
+/** A record of the request: the given id, or the one in force (the latest correction). */
+export function findRecord(db: Db, registerNo: string, id?: number): DisclosureRecord {
+  const all = listRecords(db, registerNo);
+  const found = id === undefined ? all.at(-1) : all.find((r) => r.id === id);
+  if (!found) {
+    throw new DeskError(
+      'NOT_FOUND',
+      id === undefined
+        ? `Request ${registerNo} has no issued letter yet; issue it first.`
+        : `Request ${registerNo} has no letter record ${id}.`,
+    );
+  }
+  return found;
+}
+
+export function archivedPdf(db: Db, recordId: number): { pdf: Buffer; pages: string[] } {
+  const row = db.prepare('SELECT pdf, pages FROM disclosure WHERE id = ?').get(recordId) as
+    { pdf: Buffer; pages: string } | undefined;
+  if (!row) throw new DeskError('NOT_FOUND', `There is no letter record ${recordId}.`);
+  return { pdf: Buffer.from(row.pdf), pages: JSON.parse(row.pages) as string[] };
+}
+
+function languageOf(ctx: HandlerContext, o: LetterOptions): LetterLanguage {
+  return o.language ?? readSetting(ctx.db, 'language') ?? 'nl';
+}
+
+function sourceFor(
+  ctx: HandlerContext,
+  registerNo: string,
+  o: LetterOptions,
+  issuedAt: string,
+  extraRemarks: string[] = [],
+): LetterSource {
+  return letterFromRegister(ctx.db, registerNo, {
+    language: languageOf(ctx, o),
+    signer: { userName: ctx.user.name, function: o.signerFunction ?? DEFAULT_SIGNER_FUNCTION },
+    issuedAt,
+    chainHead: chainHead(ctx.db),
+    extraRemarks,
+  });
+}
+
+/** The letter as it would be issued now; nothing stored. Audited: it shows subscriber data. */
+export async function previewLetter(
+  ctx: HandlerContext,
+  registerNo: string,
+  o: LetterOptions,
+): Promise<{ source: LetterSource; rendered: RenderedLetter }> {
+  const source = sourceFor(ctx, registerNo, o, ctx.nowIso());
+  const rendered = await renderLetter(source.model);
+  ctx.db.transaction(() =>
+    ctx.audit('letter.previewed', `request:${registerNo}`, {
+      kind: source.model.kind,
+      final: source.inForce.final,
+      items: source.disclosed.map((d) => d.index),
+      customers: source.disclosed.flatMap((d) => d.customerIds),
+    }),
+  )();
+  return { source, rendered };
+}
+
+/**
+ * Renders and archives a letter. The footer carries the audit chain head at the moment of issue:
+ * the letter is rendered against the current head and stored in one transaction with the
+ * `letter.issued` event, re-rendered if another event got in between (the PDF is async).
+ */
+async function issueRecord(
+  ctx: HandlerContext,
+  registerNo: string,
+  o: LetterOptions,
+  correction: { of: DisclosureRecord; reason: string } | null,
+): Promise<DisclosureRecord> {
+  for (let attempt = 0; attempt < 5; attempt++) {
+    const issuedAt = ctx.nowIso();
+    const remarks = correction
+      ? [correctionRemark(languageOf(ctx, o), correction.of, correction.reason)]
+      : [];
+    const source = sourceFor(ctx, registerNo, o, issuedAt, remarks);
+    const rendered = await renderLetter(source.model);
+    const id = ctx.db.transaction((): number | null => {
+      const head = chainHead(ctx.db);
+      if (head.seq !== source.model.chainHead.seq || head.hash !== source.model.chainHead.hash)
+        return null; // the log moved on while rendering: render again with the new head
+      const { inForce: f, model: m } = source;
+      if (!f.final) {
+        throw new DeskError(
+          'CONFLICT',
+          `The disclosure of ${registerNo} awaits approval; it can be previewed, not issued.`,
+        );
+      }
+      const existing = ctx.db
+        .prepare(
+          `SELECT id FROM disclosure WHERE decision_id = ? AND id NOT IN
+             (SELECT corrects FROM disclosure WHERE corrects IS NOT NULL) ORDER BY id DESC LIMIT 1`,
+        )
+        .get(f.decision.id) as { id: number } | undefined;
+      if (!correction && existing) {
+        throw new DeskError(
+          'CONFLICT',
+          `The letter of ${registerNo} was already issued; reprint it, or issue a correction.`,
+        );
+      }
+      if (correction && existing?.id !== correction.of.id) {
+        throw new DeskError(
+          'CONFLICT',
+          `Letter ${correction.of.id} of ${registerNo} is not the one in force; correct the latest.`,
+        );
+      }
+      const approved = f.approval && f.approval.approved === 1 ? f.approval : null;
+      const info = ctx.db
+        .prepare(
+          `INSERT INTO disclosure (request_id, decision_id, register_no, kind, language, authority,
+             official, legal_basis, case_reference, items, disclosed, categories, withheld, reasons,
+             handled_by, decided_at, approved_by, approved_at, issued_by, issued_at, chain_seq,
+             chain_hash, pdf, pdf_sha256, pdf_size, page_count, pages, corrects, correction_reason)
+           VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?)`,
+        )
+        .run(
+          f.request.id,
+          f.decision.id,
+          m.registerNo,
+          m.kind,
+          m.language,
+          m.recipient.authorityName,
+          JSON.stringify({
+            name: m.recipient.officialName,
+            function: m.recipient.officialFunction,
+          }),
+          m.request.legalBasisArticle,
+          m.request.caseReference,
+          JSON.stringify(
+            m.items.map((i) => ({
+              index: i.index,
+              kind: i.kind,
+              value: i.value,
+              moment: i.moment,
+              timeZone: i.timeZone,
+              utc: i.utc,
+              outcome: i.outcome,
+            })),
+          ),
+          JSON.stringify(source.disclosed),
+          JSON.stringify(source.categories),
+          JSON.stringify(source.withheld),
+          JSON.stringify(m.reasons),
+          f.decision.decided_by,
+          f.decision.decided_at,
+          approved?.approved_by ?? null,
+          approved?.approved_at ?? null,
+          ctx.user.name,
+          issuedAt,
+          m.chainHead.seq,
+          m.chainHead.hash,
+          rendered.pdf,
+          rendered.sha256,
+          rendered.pdf.length,
+          rendered.pageCount,
+          JSON.stringify(rendered.pages.map(pageToSvg)),
+          correction?.of.id ?? null,
+          correction?.reason ?? null,
+        );
+      const newId = Number(info.lastInsertRowid);
+      addEvent(ctx, f.request.id, correction ? 'letter_corrected' : 'letter_issued', {
+        record: newId,
+        kind: m.kind,
+        sha256: rendered.sha256,
+        ...(correction ? { corrects: correction.of.id } : {}),
+      });
+      ctx.audit(correction ? 'letter.corrected' : 'letter.issued', `request:${registerNo}`, {
+        record: newId,
+        kind: m.kind,
+        sha256: rendered.sha256,
+        pages: rendered.pageCount,
+        chainHead: m.chainHead,
+        items: source.disclosed.map((d) => d.index),
+        customers: source.disclosed.flatMap((d) => d.customerIds),
+        categories: source.categories,
+        withheld: source.withheld,
+        ...(correction ? { corrects: correction.of.id, reason: correction.reason } : {}),
+      });
+      return newId;
+    })();
+    if (id !== null) return findRecord(ctx.db, registerNo, id);
+  }
+  throw new DeskError(
+    'CONFLICT',
+    'The audit log kept changing while the letter was made; try again.',
+  );
+}
+
+function correctionRemark(lang: LetterLanguage, of: DisclosureRecord, reason: string): string {
+  const t = LETTER_TEXTS[lang];
+  const date = formatDate(t, of.issuedAt, 'Europe/Amsterdam');
+  return lang === 'nl'
+    ? `Deze brief vervangt onze brief van ${date} (ons kenmerk ${of.registerNo}, archiefnummer ${of.id}). Reden: ${reason}`
+    : `This letter replaces our letter of ${date} (our reference ${of.registerNo}, record ${of.id}). Reason: ${reason}`;
+}
+
+export const issueLetter = (ctx: HandlerContext, registerNo: string, o: LetterOptions) =>
+  issueRecord(ctx, registerNo, o, null);
+
+export function correctLetter(
+  ctx: HandlerContext,
+  registerNo: string,
+  o: LetterOptions,
+  reason: string,
+): Promise<DisclosureRecord> {
+  const current = findRecord(ctx.db, registerNo);
+  return issueRecord(ctx, registerNo, o, { of: current, reason });
+}
+
+/** The archived letter, issuing it first if the decision is final and none exists (CLI). */
+export async function ensureLetter(
+  ctx: HandlerContext,
+  registerNo: string,
+  o: LetterOptions = {},
+): Promise<DisclosureRecord> {
+  const all = listRecords(ctx.db, registerNo);
+  return all.at(-1) ?? issueLetter(ctx, registerNo, o);
+}
+
+/** Reads the archived bytes; audited (the letter holds subscriber data). */
+export function readArchived(
+  ctx: HandlerContext,
+  registerNo: string,
+  id: number | undefined,
+  purpose: 'viewed' | 'saved' | 'printed' | 'exported',
+  details: Record<string, unknown> = {},
+): { record: DisclosureRecord; pdf: Buffer; pages: string[] } {
+  const record = findRecord(ctx.db, registerNo, id);
+  const { pdf, pages } = archivedPdf(ctx.db, record.id);
+  ctx.db.transaction(() =>
+    ctx.audit(`letter.${purpose}`, `request:${registerNo}`, {
+      record: record.id,
+      sha256: record.sha256,
+      ...details,
+    }),
+  )();
+  return { record, pdf, pages };
+}
+
+/** The officer records how and when the letter went out; once. */
+export function markSent(
+  ctx: HandlerContext,
+  registerNo: string,
+  id: number | undefined,
+  method: SendMethod,
+  sentAtText: string,
+): DisclosureRecord {
+  const sentAt = instantOf('sentAt', sentAtText);
+  return ctx.db.transaction(() => {
+    const record = findRecord(ctx.db, registerNo, id);
+    if (record.sent) {
+      throw new DeskError(
+        'CONFLICT',
+        `Letter ${record.id} of ${registerNo} was already marked as sent (${record.sent.method}, ${record.sent.at}); it is never changed.`,
+      );
+    }
+    if (record.correctedBy !== null) {
+      throw new DeskError(
+        'CONFLICT',
+        `Letter ${record.id} of ${registerNo} was replaced by correction ${record.correctedBy}; send that one.`,
+      );
+    }
+    if (Date.parse(sentAt) < Date.parse(record.issuedAt) - 60_000) {
+      throw new DeskError('BAD_INPUT', 'sentAt lies before the letter was issued; check the time.');
+    }
+    if (Date.parse(sentAt) > ctx.now().getTime() + 5 * 60_000) {
+      throw new DeskError(
+        'BAD_INPUT',
+        'sentAt lies in the future; record sending once it is sent.',
+      );
+    }
+    const recordedAt = ctx.nowIso();
+    ctx.db
+      .prepare(
+        `UPDATE disclosure SET sent_method = ?, sent_at = ?, sent_by = ?, sent_recorded_at = ?
+         WHERE id = ?`,
+      )
+      .run(method, sentAt, ctx.user.name, recordedAt, record.id);
+    const req = loadRequest(ctx.db, registerNo);
+    addEvent(ctx, req.id, 'letter_sent', { record: record.id, method, at: sentAt });
+    ctx.audit('letter.sent', `request:${registerNo}`, {
+      record: record.id,
+      method,
+      sentAt,
+      sha256: record.sha256,
+    });
+    return findRecord(ctx.db, registerNo, record.id);
+  })();
+}
