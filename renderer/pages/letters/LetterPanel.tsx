@@ -1,0 +1,248 @@
+import { useCallback, useEffect, useState } from 'react';
+import { useTranslation } from 'react-i18next';
+import {
+  SEND_METHODS,
+  type DisclosureRecord,
+  type LetterPreview,
+  type SendMethod,
+} from '../../../shared/schemas/letters';
+import { asDeskError, desk, hostKind, unwrap, type DeskCallError } from '../../api';
+import { ErrorAlert } from '../../components/ErrorAlert';
+import { downloadPdf } from './download';
+import { LetterPages } from './LetterPages';
+
+type Shown =
+  | { what: 'preview'; preview: LetterPreview }
+  | { what: 'archived'; record: DisclosureRecord; pages: string[]; pdfBase64: string };
+
+const localNow = () => {
+  const d = new Date();
+  d.setMinutes(d.getMinutes() - d.getTimezoneOffset());
+  return d.toISOString().slice(0, 16);
+};
+
+/**
+ * The letter of a request (issue 5), for the request detail page: preview before it is final,
+ * issue and archive, the archived letter (a reprint, marked as a copy on screen), print, save as
+ * PDF and "mark as sent". In the browser test transport print and save download the PDF.
+ */
+export function LetterPanel({ registerNo }: { registerNo: string }) {
+  const { t } = useTranslation('letters');
+  const [records, setRecords] = useState<DisclosureRecord[]>([]);
+  const [shown, setShown] = useState<Shown | null>(null);
+  const [language, setLanguage] = useState<'nl' | 'en'>('nl');
+  const [method, setMethod] = useState<SendMethod>('secure_email');
+  const [sentAt, setSentAt] = useState(localNow);
+  const [error, setError] = useState<DeskCallError | null>(null);
+  const [busy, setBusy] = useState(false);
+  const [status, setStatus] = useState('');
+
+  const run = useCallback(async (work: () => Promise<void>) => {
+    setBusy(true);
+    setError(null);
+    setStatus('');
+    try {
+      await work();
+    } catch (e) {
+      setError(asDeskError(e));
+    } finally {
+      setBusy(false);
+    }
+  }, []);
+
+  const reload = useCallback(
+    () =>
+      run(async () => {
+        setRecords(unwrap(await desk.letters.list({ registerNo })));
+      }),
+    [registerNo, run],
+  );
+  useEffect(() => {
+    void reload();
+  }, [reload]);
+
+  const current = records.at(-1) ?? null;
+  const browser = hostKind() === 'browser';
+  const fileName = `${registerNo}-${t('fileWord')}.pdf`;
+
+  const preview = () =>
+    run(async () => {
+      setShown({
+        what: 'preview',
+        preview: unwrap(await desk.letters.preview({ registerNo, language })),
+      });
+    });
+  const showArchived = (id?: number) =>
+    run(async () => {
+      const a = unwrap(await desk.letters.archived({ registerNo, ...(id ? { id } : {}) }));
+      setShown({ what: 'archived', record: a.record, pages: a.pages, pdfBase64: a.pdfBase64 });
+    });
+  const issue = () =>
+    run(async () => {
+      const rec = unwrap(await desk.letters.issue({ registerNo, language }));
+      setRecords(unwrap(await desk.letters.list({ registerNo })));
+      const a = unwrap(await desk.letters.archived({ registerNo, id: rec.id }));
+      setShown({ what: 'archived', record: a.record, pages: a.pages, pdfBase64: a.pdfBase64 });
+      setStatus(t('issued', { sha: rec.sha256.slice(0, 16) }));
+    });
+  const archivedBytes = async (id: number) =>
+    shown?.what === 'archived' && shown.record.id === id
+      ? shown.pdfBase64
+      : unwrap(await desk.letters.archived({ registerNo, id })).pdfBase64;
+  const save = (id: number) =>
+    run(async () => {
+      if (browser) {
+        downloadPdf(await archivedBytes(id), fileName);
+        setStatus(t('downloaded'));
+        return;
+      }
+      const r = unwrap(await desk.letters.saveAs({ registerNo, id }));
+      setStatus(r.saved ? t('saved', { name: r.name }) : t('notSaved'));
+    });
+  const print = (id: number) =>
+    run(async () => {
+      if (browser) {
+        downloadPdf(await archivedBytes(id), fileName);
+        setStatus(t('downloadedToPrint'));
+        return;
+      }
+      unwrap(await desk.letters.print({ registerNo, id }));
+      setStatus(t('printed'));
+    });
+  const markSent = (id: number) =>
+    run(async () => {
+      const rec = unwrap(await desk.letters.markSent({ registerNo, id, method, sentAt }));
+      setRecords(unwrap(await desk.letters.list({ registerNo })));
+      if (shown?.what === 'archived') setShown({ ...shown, record: rec });
+      setStatus(t('markedSent'));
+    });
+
+  return (
+    <section className="panel letter-panel" aria-labelledby="letter-heading">
+      <h2 id="letter-heading">{t('title')}</h2>
+      <ErrorAlert error={error}>
+        {error && error.code !== 'BAD_INPUT' && <p className="alert__detail">{error.message}</p>}
+      </ErrorAlert>
+      <p role="status" aria-live="polite" data-testid="letter-status">
+        {status}
+      </p>
+
+      {current ? (
+        <div className="letter-record" data-testid="letter-record">
+          <p>
+            {t('recordLine', {
+              kind: t(`kind.${current.kind}`),
+              id: current.id,
+              at: new Date(current.issuedAt).toLocaleString(),
+              by: current.issuedBy,
+            })}
+          </p>
+          <p className="muted">
+            {t('sha')} <code className="hash">{current.sha256}</code>
+          </p>
+          <p data-testid="letter-sent">
+            {current.sent
+              ? t('sentLine', {
+                  method: t(`method.${current.sent.method}`),
+                  at: new Date(current.sent.at).toLocaleString(),
+                  by: current.sent.by,
+                })
+              : t('notSent')}
+          </p>
+          <div className="actions">
+            <button
+              type="button"
+              className="btn"
+              onClick={() => void showArchived()}
+              disabled={busy}
+            >
+              {t('showArchived')}
+            </button>
+            <button
+              type="button"
+              className="btn"
+              onClick={() => void print(current.id)}
+              disabled={busy}
+            >
+              {t('print')}
+            </button>
+            <button
+              type="button"
+              className="btn"
+              onClick={() => void save(current.id)}
+              disabled={busy}
+            >
+              {t('saveAs')}
+            </button>
+          </div>
+          {!current.sent && (
+            <form
+              className="form-row"
+              onSubmit={(e) => {
+                e.preventDefault();
+                void markSent(current.id);
+              }}
+            >
+              <label>
+                {t('methodLabel')}
+                <select value={method} onChange={(e) => setMethod(e.target.value as SendMethod)}>
+                  {SEND_METHODS.map((m) => (
+                    <option key={m} value={m}>
+                      {t(`method.${m}`)}
+                    </option>
+                  ))}
+                </select>
+              </label>
+              <label>
+                {t('sentAtLabel')}
+                <input
+                  type="datetime-local"
+                  value={sentAt}
+                  onChange={(e) => setSentAt(e.target.value)}
+                  required
+                />
+              </label>
+              <button type="submit" className="btn btn--primary" disabled={busy}>
+                {t('markSent')}
+              </button>
+            </form>
+          )}
+        </div>
+      ) : (
+        <div className="actions">
+          <label>
+            {t('language')}
+            <select value={language} onChange={(e) => setLanguage(e.target.value as 'nl' | 'en')}>
+              <option value="nl">Nederlands</option>
+              <option value="en">English</option>
+            </select>
+          </label>
+          <button type="button" className="btn" onClick={() => void preview()} disabled={busy}>
+            {t('preview')}
+          </button>
+          <button
+            type="button"
+            className="btn btn--primary"
+            onClick={() => void issue()}
+            disabled={busy}
+          >
+            {t('issue')}
+          </button>
+        </div>
+      )}
+
+      {shown?.what === 'preview' && (
+        <>
+          <p className="alert alert--info">{t('previewNote')}</p>
+          <LetterPages pages={shown.preview.pages} copy={false} />
+        </>
+      )}
+      {shown?.what === 'archived' && (
+        <>
+          <p className="alert alert--info">{t('copyNote', { id: shown.record.id })}</p>
+          <LetterPages pages={shown.pages} copy />
+        </>
+      )}
+    </section>
+  );
+}

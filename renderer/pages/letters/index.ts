@@ -1,0 +1,1 @@
+export { LetterPanel } from './LetterPanel';
