@@ -213,8 +213,8 @@ export function LetterPanel({ registerNo }: { registerNo: string }) {
           <label>
             {t('language')}
             <select value={language} onChange={(e) => setLanguage(e.target.value as 'nl' | 'en')}>
-              <option value="nl">Nederlands</option>
-              <option value="en">English</option>
+              <option value="nl">{t('languages.nl')}</option>
+              <option value="en">{t('languages.en')}</option>
             </select>
           </label>
           <button type="button" className="btn" onClick={() => void preview()} disabled={busy}>
