@@ -9,6 +9,7 @@ import { AuditFilters } from './AuditFilters';
 import { AuditTable } from './AuditTable';
 import { EMPTY_FILTERS, PAGE_SIZE, toListInput, type AuditFilterValues } from './filters';
 import { VerifyChain } from './VerifyChain';
+import { AuditExportPanel } from '../ops/AuditExportPanel';
 
 /** The audit log: filter, page through, open an event, verify the hash chain. */
 export function AuditPage() {
@@ -39,6 +40,7 @@ export function AuditPage() {
     <Page title={t('title')}>
       <p className="lead">{t('intro')}</p>
       <VerifyChain onVerified={() => void load()} />
+      <AuditExportPanel onExported={() => void load()} />
       <section className="panel" aria-labelledby="events-heading">
         <h2 id="events-heading">{t('events')}</h2>
         <AuditFilters

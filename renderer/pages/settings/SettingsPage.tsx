@@ -2,6 +2,7 @@ import { useTranslation } from 'react-i18next';
 import { can } from '../../../shared/roles';
 import { Page } from '../../components/Page';
 import { useSession } from '../../session/SessionProvider';
+import { OpsSettingsSections } from '../ops/OpsSettingsSections';
 import { GeneralSettingsForm } from './GeneralSettingsForm';
 import { OwnPassphraseForm } from './OwnPassphraseForm';
 import { UsersSection } from './UsersSection';
@@ -15,6 +16,7 @@ export function SettingsPage() {
       {role && can(role, 'users.manage') && <UsersSection />}
       <OwnPassphraseForm />
       {role && can(role, 'settings.manage') && <GeneralSettingsForm />}
+      {role && can(role, 'settings.manage') && <OpsSettingsSections />}
     </Page>
   );
 }

@@ -4,11 +4,12 @@ import type { UserRecord } from '../../../shared/schemas/users';
 import { asDeskError, desk, unwrap, type DeskCallError } from '../../api';
 import { ErrorAlert } from '../../components/ErrorAlert';
 import { formatDateTime } from '../../components/format';
+import { UserActions } from '../ops/UserActions';
 import { AddUserForm } from './AddUserForm';
 
 /** Users of this vault (admins only): the list and a form to add one. */
 export function UsersSection() {
-  const { t, i18n } = useTranslation(['users', 'common']);
+  const { t, i18n } = useTranslation(['users', 'common', 'ops']);
   const [users, setUsers] = useState<UserRecord[] | null>(null);
   const [error, setError] = useState<DeskCallError | null>(null);
 
@@ -39,6 +40,7 @@ export function UsersSection() {
                 <th scope="col">{t('role')}</th>
                 <th scope="col">{t('createdAt')}</th>
                 <th scope="col">{t('status')}</th>
+                <th scope="col">{t('ops:users.actions')}</th>
               </tr>
             </thead>
             <tbody>
@@ -51,6 +53,9 @@ export function UsersSection() {
                   <td>{t(`common:roles.${u.role}`)}</td>
                   <td>{formatDateTime(u.createdAt, i18n.language)}</td>
                   <td>{u.disabled ? t('disabled') : t('active')}</td>
+                  <td>
+                    <UserActions user={u} onChanged={() => void load()} />
+                  </td>
                 </tr>
               ))}
             </tbody>

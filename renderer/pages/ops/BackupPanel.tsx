@@ -1,0 +1,73 @@
+import { useState } from 'react';
+import { useTranslation } from 'react-i18next';
+import type { BackupOutput } from '../../../shared/schemas/ops';
+import { asDeskError, desk, hostKind, unwrap, type DeskCallError } from '../../api';
+import { base64ToBytes, downloadFile } from './download';
+import { OpsError } from './OpsError';
+
+/**
+ * Backup (admins). The app asks the core, which shows the native save dialog — the renderer never
+ * sends a path; a browser gets the verified file as a download.
+ */
+export function BackupPanel() {
+  const { t } = useTranslation('ops');
+  const [result, setResult] = useState<BackupOutput | null>(null);
+  const [error, setError] = useState<DeskCallError | null>(null);
+  const [busy, setBusy] = useState(false);
+
+  async function backup() {
+    setBusy(true);
+    setError(null);
+    setResult(null);
+    try {
+      const r = unwrap(
+        await desk.ops.backup(hostKind() === 'electron' ? { to: 'dialog' } : { to: 'download' }),
+      );
+      if (r.base64) downloadFile(r.fileName, base64ToBytes(r.base64), 'application/octet-stream');
+      setResult(r);
+    } catch (e) {
+      const err = asDeskError(e);
+      if (err.code !== 'CANCELLED') setError(err);
+    } finally {
+      setBusy(false);
+    }
+  }
+
+  return (
+    <section className="panel" aria-labelledby="backup-heading">
+      <h2 id="backup-heading">{t('backup.title')}</h2>
+      <p>{t('backup.intro')}</p>
+      <div className="actions">
+        <button
+          type="button"
+          className="btn btn--primary"
+          onClick={() => void backup()}
+          disabled={busy}
+        >
+          {busy ? t('backup.running') : t('backup.make')}
+        </button>
+      </div>
+      <div role="status" aria-live="polite" data-testid="backup-result">
+        {result && (
+          <div className="alert alert--ok">
+            <p>
+              <strong>
+                {t('backup.done', { bytes: result.bytes, seq: result.auditHead.seq })}
+              </strong>
+            </p>
+            <p>
+              {result.savedTo
+                ? t('backup.savedTo', { path: result.savedTo })
+                : t('backup.downloaded', { name: result.fileName })}
+            </p>
+            <p className="muted">
+              {t('backup.sha')} <code className="hash">{result.sha256}</code>
+            </p>
+          </div>
+        )}
+      </div>
+      <OpsError error={error} />
+      <p className="muted">{t('backup.restoreNote')}</p>
+    </section>
+  );
+}

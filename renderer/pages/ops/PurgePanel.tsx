@@ -1,0 +1,121 @@
+import { useState } from 'react';
+import { useTranslation } from 'react-i18next';
+import type { PurgeOutput, PurgePreview } from '../../../shared/schemas/ops';
+import { asDeskError, desk, unwrap, type DeskCallError } from '../../api';
+import { formatDateTime } from '../../components/format';
+import { OpsError } from './OpsError';
+
+/** Retention (admins): preview what is due per category, then purge after an explicit confirm. */
+export function PurgePanel() {
+  const { t, i18n } = useTranslation('ops');
+  const [preview, setPreview] = useState<PurgePreview | null>(null);
+  const [confirmed, setConfirmed] = useState(false);
+  const [result, setResult] = useState<PurgeOutput | null>(null);
+  const [error, setError] = useState<DeskCallError | null>(null);
+  const [busy, setBusy] = useState(false);
+
+  async function act(fn: () => Promise<void>) {
+    setBusy(true);
+    setError(null);
+    try {
+      await fn();
+    } catch (e) {
+      setError(asDeskError(e));
+    } finally {
+      setBusy(false);
+    }
+  }
+
+  const load = () =>
+    act(async () => {
+      setPreview(unwrap(await desk.ops.purgePreview({})));
+      setConfirmed(false);
+    });
+
+  const purge = () =>
+    act(async () => {
+      if (!preview) return;
+      const expect = Object.fromEntries(
+        preview.categories.filter((c) => c.available).map((c) => [c.category, c.count]),
+      );
+      setResult(unwrap(await desk.ops.purge({ expect })));
+      setPreview(unwrap(await desk.ops.purgePreview({})));
+      setConfirmed(false);
+    });
+
+  return (
+    <section className="panel" aria-labelledby="purge-heading" id="purge">
+      <h2 id="purge-heading">{t('purge.title')}</h2>
+      <p>{t('purge.intro')}</p>
+      <div className="actions">
+        <button type="button" className="btn" onClick={() => void load()} disabled={busy}>
+          {t('purge.preview')}
+        </button>
+      </div>
+      {preview && (
+        <div className="table-wrap">
+          <table className="table" data-testid="purge-preview">
+            <caption className="sr-only">{t('purge.title')}</caption>
+            <thead>
+              <tr>
+                <th scope="col">{t('purge.category')}</th>
+                <th scope="col">{t('purge.due')}</th>
+                <th scope="col">{t('purge.rows')}</th>
+                <th scope="col">{t('purge.period')}</th>
+                <th scope="col">{t('purge.cutoff')}</th>
+              </tr>
+            </thead>
+            <tbody>
+              {preview.categories.map((c) => (
+                <tr key={c.category}>
+                  <th scope="row">
+                    {t(`purge.names.${c.category}`)}
+                    {c.category === 'auditEvents' && (
+                      <p className="muted">{t('purge.notes.auditEvents')}</p>
+                    )}
+                  </th>
+                  <td>{c.available ? c.count : t('purge.kept')}</td>
+                  <td>{c.available ? c.rows : '–'}</td>
+                  <td>{c.period}</td>
+                  <td>{formatDateTime(c.cutoff, i18n.language)}</td>
+                </tr>
+              ))}
+            </tbody>
+          </table>
+        </div>
+      )}
+      {preview && preview.total === 0 && <p role="status">{t('purge.nothingDue')}</p>}
+      {preview && preview.total > 0 && (
+        <>
+          <div className="check">
+            <input
+              id="purge-confirm"
+              type="checkbox"
+              checked={confirmed}
+              onChange={(e) => setConfirmed(e.target.checked)}
+            />
+            <label htmlFor="purge-confirm">{t('purge.confirm', { n: preview.total })}</label>
+          </div>
+          <div className="actions">
+            <button
+              type="button"
+              className="btn btn--primary"
+              disabled={!confirmed || busy}
+              onClick={() => void purge()}
+            >
+              {busy ? t('purge.running') : t('purge.run')}
+            </button>
+          </div>
+        </>
+      )}
+      <div role="status" aria-live="polite">
+        {result && result.total > 0 && (
+          <div className="alert alert--ok">
+            <p>{t('purge.done', { n: result.total })}</p>
+          </div>
+        )}
+      </div>
+      <OpsError error={error} />
+    </section>
+  );
+}

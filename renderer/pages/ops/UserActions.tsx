@@ -1,0 +1,175 @@
+import { useState } from 'react';
+import type { FormEvent } from 'react';
+import { useTranslation } from 'react-i18next';
+import { ROLES, type Role } from '../../../shared/roles';
+import type { UserRecord } from '../../../shared/schemas/users';
+import { asDeskError, desk, unwrap, type DeskCallError } from '../../api';
+import { StatusMessage } from '../../components/ErrorAlert';
+import { Field, SelectField } from '../../components/Field';
+import { useProblemText } from '../../components/useProblemText';
+import { passphraseProblem } from '../../components/validation';
+import { useSession } from '../../session/SessionProvider';
+import { OpsError } from './OpsError';
+
+type Mode = 'idle' | 'disable' | 'role' | 'enable' | 'reset';
+
+/** Admin actions on one user: disable / enable (new passphrase), change role, new passphrase. */
+export function UserActions({ user, onChanged }: { user: UserRecord; onChanged(): void }) {
+  const { t } = useTranslation(['ops', 'common']);
+  const text = useProblemText();
+  const me = useSession().state?.user?.name;
+  const [mode, setMode] = useState<Mode>('idle');
+  const [role, setRole] = useState<Role>(user.role);
+  const [passphrase, setPassphrase] = useState('');
+  const [problem, setProblem] = useState<ReturnType<typeof passphraseProblem>>(null);
+  const [error, setError] = useState<DeskCallError | null>(null);
+  const [done, setDone] = useState<string | null>(null);
+  const [busy, setBusy] = useState(false);
+  const name = user.name;
+
+  if (name === me) return <span className="muted">{t('users.you')}</span>;
+
+  const open = (m: Mode) => {
+    setMode(m);
+    setError(null);
+    setDone(null);
+    setPassphrase('');
+    setProblem(null);
+    setRole(user.role);
+  };
+
+  async function run(action: () => Promise<unknown>, message: string) {
+    setBusy(true);
+    setError(null);
+    try {
+      await action();
+      setDone(message);
+      setMode('idle');
+      onChanged();
+    } catch (e) {
+      setError(asDeskError(e));
+    } finally {
+      setBusy(false);
+    }
+  }
+
+  function submitPassphrase(e: FormEvent) {
+    e.preventDefault();
+    const p = passphraseProblem(passphrase);
+    setProblem(p);
+    if (p) return;
+    void (mode === 'enable'
+      ? run(
+          async () => unwrap(await desk.users.enable({ name, passphrase })),
+          t('users.done.enabled', { name }),
+        )
+      : run(
+          async () => unwrap(await desk.users.resetPassphrase({ name, passphrase })),
+          t('users.done.reset', { name }),
+        ));
+  }
+
+  return (
+    <div className="user-actions">
+      {mode === 'idle' && (
+        <div className="actions" role="group" aria-label={t('users.actionsFor', { name })}>
+          {user.disabled ? (
+            <button type="button" className="btn btn--small" onClick={() => open('enable')}>
+              {t('users.enable')}
+            </button>
+          ) : (
+            <>
+              <button type="button" className="btn btn--small" onClick={() => open('role')}>
+                {t('users.changeRole')}
+              </button>
+              <button type="button" className="btn btn--small" onClick={() => open('reset')}>
+                {t('users.resetPassphrase')}
+              </button>
+              <button type="button" className="btn btn--small" onClick={() => open('disable')}>
+                {t('users.disable')}
+              </button>
+            </>
+          )}
+        </div>
+      )}
+      {mode === 'disable' && (
+        <div className="subform">
+          <p>{t('users.confirmDisable', { name })}</p>
+          <div className="actions">
+            <button
+              type="button"
+              className="btn btn--primary"
+              disabled={busy}
+              onClick={() =>
+                void run(
+                  async () => unwrap(await desk.users.disable({ name })),
+                  t('users.done.disabled', { name }),
+                )
+              }
+            >
+              {t('users.disable')}
+            </button>
+            <button type="button" className="btn" onClick={() => setMode('idle')}>
+              {t('users.cancel')}
+            </button>
+          </div>
+        </div>
+      )}
+      {mode === 'role' && (
+        <form
+          className="subform"
+          onSubmit={(e) => {
+            e.preventDefault();
+            void run(
+              async () => unwrap(await desk.users.changeRole({ name, role })),
+              t('users.done.role', { name, role: t(`common:roles.${role}`) }),
+            );
+          }}
+        >
+          <SelectField
+            label={t('users.newRole', { name })}
+            value={role}
+            onChange={(e) => setRole(e.target.value as Role)}
+          >
+            {ROLES.map((r) => (
+              <option key={r} value={r}>
+                {t(`common:roles.${r}`)}
+              </option>
+            ))}
+          </SelectField>
+          <div className="actions">
+            <button type="submit" className="btn btn--primary" disabled={busy}>
+              {t('users.save')}
+            </button>
+            <button type="button" className="btn" onClick={() => setMode('idle')}>
+              {t('users.cancel')}
+            </button>
+          </div>
+        </form>
+      )}
+      {(mode === 'enable' || mode === 'reset') && (
+        <form className="subform" onSubmit={submitPassphrase} noValidate>
+          <Field
+            label={t('users.newPassphraseFor', { name })}
+            hint={t('users.newPassphraseHint')}
+            type="password"
+            autoComplete="new-password"
+            value={passphrase}
+            onChange={(e) => setPassphrase(e.target.value)}
+            error={problem ? text(problem) : null}
+          />
+          <div className="actions">
+            <button type="submit" className="btn btn--primary" disabled={busy}>
+              {mode === 'enable' ? t('users.enable') : t('users.save')}
+            </button>
+            <button type="button" className="btn" onClick={() => setMode('idle')}>
+              {t('users.cancel')}
+            </button>
+          </div>
+        </form>
+      )}
+      <OpsError error={error} />
+      <StatusMessage>{done}</StatusMessage>
+    </div>
+  );
+}
