@@ -1,6 +1,16 @@
-import { ComingLater } from '../../components/ComingLater';
+import { Route, Routes } from 'react-router';
+import { NewRequestPage } from './NewRequestPage';
+import { RegisterPage } from './RegisterPage';
+import { RequestPage } from './RequestPage';
+import './requests.css';
 
-/** The requests section (placeholder until its engineer replaces this page; the router imports it). */
+/** The request register: list and dashboard, the logging form, and one request's workflow. */
 export default function RequestsPage() {
-  return <ComingLater section="requests" />;
+  return (
+    <Routes>
+      <Route index element={<RegisterPage />} />
+      <Route path="new" element={<NewRequestPage />} />
+      <Route path=":registerNo" element={<RequestPage />} />
+    </Routes>
+  );
 }

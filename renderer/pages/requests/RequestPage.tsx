@@ -1,0 +1,204 @@
+import { useState } from 'react';
+import { useTranslation } from 'react-i18next';
+import { Link, useParams } from 'react-router';
+import type { RequestDetail } from '../../../shared/schemas/requests';
+import { asDeskError, desk, unwrap, type DeskCallError } from '../../api';
+import { ErrorAlert } from '../../components/ErrorAlert';
+import { formatDateTime } from '../../components/format';
+import { Page } from '../../components/Page';
+import { useSession } from '../../session/SessionProvider';
+import { DeadlineBadge } from './DeadlineBadge';
+import { ApprovePanel, DecidePanel } from './DecisionPanels';
+import { ItemsPanel } from './ItemsPanel';
+import { ChecksPanel, VerifyPanel } from './CheckPanels';
+import { Timeline } from './Timeline';
+import { useDeskData } from './useDesk';
+
+const FINAL = ['disclosed', 'no_data', 'refused', 'referred'];
+const STEPS = ['log', 'verify', 'check', 'match', 'decide', 'approve'] as const;
+
+type Step = (typeof STEPS)[number];
+
+function stepStates(r: RequestDetail): { done: Set<Step>; current: Step | null } {
+  const done = new Set<Step>(['log']);
+  if (r.verified) done.add('verify');
+  if (r.check && r.status !== 'received') done.add('check');
+  if (r.matches.length > 0) done.add('match');
+  if (r.status === 'awaiting_approval' || FINAL.includes(r.status)) done.add('decide');
+  if (FINAL.includes(r.status)) done.add('approve');
+  const current = FINAL.includes(r.status) ? null : (STEPS.find((s) => !done.has(s)) ?? null);
+  return { done, current };
+}
+
+/** One request: the wizard's later steps (verify → check → match → decide → approve) and its record. */
+export function RequestPage() {
+  const { registerNo = '' } = useParams();
+  const { t, i18n } = useTranslation('requests');
+  const { state } = useSession();
+  const role = state?.user?.role;
+  const mayHandle = role === 'officer' || role === 'approver';
+  const detail = useDeskData(
+    async () => unwrap(await desk.requests.get({ registerNo })),
+    [registerNo],
+  );
+  const [error, setError] = useState<DeskCallError | null>(null);
+  const [busy, setBusy] = useState(false);
+
+  /** Runs an action that returns the new detail (or reloads), showing its error if it fails. */
+  async function act(run: () => Promise<RequestDetail | void>) {
+    setBusy(true);
+    setError(null);
+    try {
+      const next = await run();
+      if (next) detail.setData(next);
+      else await detail.reload();
+    } catch (e) {
+      setError(asDeskError(e));
+    } finally {
+      setBusy(false);
+    }
+  }
+
+  const r = detail.data;
+  const when = (iso: string | null) => (iso ? formatDateTime(iso, i18n.language) : '—');
+  if (!r) {
+    return (
+      <Page title={registerNo}>
+        <ErrorAlert error={detail.error} />
+      </Page>
+    );
+  }
+  const steps = stepStates(r);
+  const final = FINAL.includes(r.status);
+  const open = !final && r.status !== 'awaiting_approval';
+
+  return (
+    <Page title={`${t('title')} ${r.registerNo}`}>
+      <p>
+        <Link to="/requests">{t('detail.back')}</Link>
+      </p>
+      <ol className="steps" aria-label={t('steps.label')}>
+        {STEPS.map((s) => (
+          <li
+            key={s}
+            data-state={steps.done.has(s) ? 'done' : 'todo'}
+            aria-current={steps.current === s ? 'step' : undefined}
+          >
+            {t(`steps.${s}`)}
+          </li>
+        ))}
+      </ol>
+      <p role="status" aria-live="polite">
+        <strong>{t(`status.${r.status}`)}</strong>
+        {' · '}
+        {steps.current
+          ? t('detail.nextStep', { step: t(`steps.${steps.current}`) })
+          : t('detail.done')}
+      </p>
+      <ErrorAlert error={error ?? detail.error} />
+
+      <section className="panel" aria-labelledby="facts-heading">
+        <h2 id="facts-heading">{t('form.sectionRequest')}</h2>
+        <dl className="facts">
+          <dt>{t('list.columns.received')}</dt>
+          <dd>
+            {t('detail.receivedBy', { at: when(r.receivedAt), channel: t(`channel.${r.channel}`) })}
+          </dd>
+          <dt>{t('detail.deadline')}</dt>
+          <dd>
+            {when(r.deadline)} <DeadlineBadge state={r.deadlineState} /> {t(`urgency.${r.urgency}`)}
+          </dd>
+          {r.oral && (
+            <>
+              <dt>{t('detail.writtenDue')}</dt>
+              <dd>
+                {when(r.writtenConfirmationDue)}{' '}
+                {r.writtenConfirmationState && <DeadlineBadge state={r.writtenConfirmationState} />}
+                {r.writtenConfirmationReceivedAt &&
+                  ` · ${t('detail.writtenReceived')} ${when(r.writtenConfirmationReceivedAt)}`}
+              </dd>
+            </>
+          )}
+          <dt>{t('list.columns.authority')}</dt>
+          <dd>
+            {r.authority.name}
+            {r.authority.legacy && (
+              <span className="badge badge--overdue"> {t('form.legacy')}</span>
+            )}
+          </dd>
+          <dt>{t('detail.requester')}</dt>
+          <dd>
+            {r.requester.name}, {t(`function.${r.requester.function}`)}
+            {r.requester.badge ? ` (${r.requester.badge})` : ''}
+          </dd>
+          <dt>{t('detail.basis')}</dt>
+          <dd>
+            {r.legalBasis.article} — {r.legalBasis.shortName}
+          </dd>
+          <dt>{t('detail.case')}</dt>
+          <dd>{r.caseReference ?? '—'}</dd>
+          <dt>{t('detail.categories')}</dt>
+          <dd>{r.categories.map((c) => t(`category.${c}`)).join(', ')}</dd>
+          <dt>{t('detail.verification')}</dt>
+          <dd>
+            {r.verification
+              ? `${t(`verification.${r.verification.method}`)} — ${r.verification.by}, ${when(r.verification.at)}`
+              : t('detail.notVerified')}
+          </dd>
+          <dt>{t('detail.document')}</dt>
+          <dd>
+            {r.document
+              ? `${r.document.name} (SHA-256 ${r.document.sha256.slice(0, 16)}…)`
+              : t('detail.noDocument')}
+          </dd>
+        </dl>
+      </section>
+
+      {mayHandle && open && !r.verified && (
+        <VerifyPanel
+          busy={busy}
+          userName={state?.user?.name ?? ''}
+          onVerify={(verification) =>
+            act(async () => unwrap(await desk.requests.verify({ registerNo, verification })))
+          }
+        />
+      )}
+      <ChecksPanel
+        request={r}
+        busy={busy}
+        canRun={mayHandle && open}
+        onRun={() => act(async () => void unwrap(await desk.requests.check({ registerNo })))}
+      />
+      <ItemsPanel
+        request={r}
+        busy={busy}
+        canMatch={mayHandle && open && r.check?.outcome === 'proceed'}
+        onMatch={() => act(async () => void unwrap(await desk.requests.match({ registerNo })))}
+        onResolve={(index, offset) =>
+          act(async () => unwrap(await desk.requests.resolveTime({ registerNo, index, offset })))
+        }
+      />
+      {mayHandle && open && r.status !== 'received' && (
+        <DecidePanel
+          request={r}
+          busy={busy}
+          onDecide={(input) =>
+            act(async () => unwrap(await desk.requests.decide({ registerNo, ...input })))
+          }
+        />
+      )}
+      <ApprovePanel
+        request={r}
+        busy={busy}
+        userName={state?.user?.name ?? ''}
+        canApprove={role === 'approver' && r.status === 'awaiting_approval'}
+        onApprove={(approve, note) =>
+          act(async () =>
+            unwrap(await desk.requests.approve({ registerNo, approve, ...(note ? { note } : {}) })),
+          )
+        }
+      />
+      <Timeline request={r} />
+    </Page>
+  );
+}

@@ -1,0 +1,43 @@
+import { useTranslation } from 'react-i18next';
+import type { RequestDetail } from '../../../shared/schemas/requests';
+import { formatDateTime } from '../../components/format';
+
+const EVENT_STEP: Record<string, string> = {
+  logged: 'steps.log',
+  verified: 'steps.verify',
+  checked: 'steps.check',
+  matched: 'steps.match',
+  decided: 'steps.decide',
+  approved: 'steps.approve',
+};
+
+/** Every event of the request, oldest first, with amendments. */
+export function Timeline({ request }: { request: RequestDetail }) {
+  const { t, i18n } = useTranslation('requests');
+  return (
+    <section className="panel" aria-labelledby="timeline-heading">
+      <h2 id="timeline-heading">{t('detail.timeline')}</h2>
+      <ol className="timeline">
+        {request.events.map((e, i) => (
+          <li key={i}>
+            <time dateTime={e.at}>{formatDateTime(e.at, i18n.language)}</time> — {e.user} —{' '}
+            {EVENT_STEP[e.kind] ? t(EVENT_STEP[e.kind] as 'steps.log') : e.kind}
+            {typeof e.details.outcome === 'string' && ` (${e.details.outcome})`}
+          </li>
+        ))}
+      </ol>
+      {request.amendments.length > 0 && (
+        <>
+          <h3>{t('detail.amendments')}</h3>
+          <ul>
+            {request.amendments.map((a, i) => (
+              <li key={i}>
+                {formatDateTime(a.at, i18n.language)} — {a.by}: {a.field} = {a.value} ({a.reason})
+              </li>
+            ))}
+          </ul>
+        </>
+      )}
+    </section>
+  );
+}
