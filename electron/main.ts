@@ -3,6 +3,7 @@ import { existsSync } from 'node:fs';
 import { join } from 'node:path';
 import { DeskSession, type LockReason } from './api/session';
 import type { Platform } from './api/platform';
+import { createPrintWindow, printDocumentHtml } from './shell/print';
 import { bindIpc } from './ipc';
 import { menuTemplate } from './shell/menu';
 import { chooseNativeBinding } from './shell/native-binding';
@@ -60,6 +61,22 @@ const platform: Platform = {
       ? await dialog.showSaveDialog(mainWindow, options)
       : await dialog.showSaveDialog(options);
     return r.canceled || !r.filePath ? null : r.filePath;
+  },
+  async printPdf(_pdf, svgPages) {
+    const win = createPrintWindow(BrowserWindow);
+    try {
+      await win.loadURL(
+        `data:text/html;charset=utf-8,${encodeURIComponent(printDocumentHtml(svgPages))}`,
+      );
+      await new Promise<void>((resolve, reject) =>
+        win.webContents.print(
+          { silent: false, printBackground: true, pageSize: 'A4' },
+          (ok, reason) => (ok || reason === 'cancelled' ? resolve() : reject(new Error(reason))),
+        ),
+      );
+    } finally {
+      win.destroy();
+    }
   },
 };
 

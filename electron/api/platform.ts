@@ -11,6 +11,9 @@ export interface Platform {
     defaultName: string;
     extensions: string[];
   }): Promise<string | null>;
-  /** Sends a PDF to the system print dialog. */
-  printPdf?(pdf: Buffer): Promise<void>;
+  /**
+   * Sends an archived letter to the system print dialog: its PDF bytes and the same pages as SVG
+   * (Electron prints the SVG pages, so Chromium's PDF plugin can stay off).
+   */
+  printPdf?(pdf: Buffer, svgPages: string[]): Promise<void>;
 }

@@ -232,11 +232,13 @@ describe('the disclosure record and its letter, through the handler table', () =
   it('save as and print go through the platform (native dialog); without one they say download instead', async () => {
     const dir = tempDir();
     const printed: Buffer[] = [];
+    const printedPages: string[][] = [];
     const platform: Platform = {
       pickOpenFile: async () => null,
       pickSaveFile: async (o) => (o.defaultName.endsWith('.pdf') ? join(dir, o.defaultName) : null),
-      printPdf: async (pdf) => {
+      printPdf: async (pdf, pages) => {
         printed.push(pdf);
+        printedPages.push(pages);
       },
     };
     const { d, registerNo } = await approvedDisclosure(platform);
@@ -248,6 +250,8 @@ describe('the disclosure record and its letter, through the handler table', () =
     expect(sha(readFileSync(join(dir, saved.name!)))).toBe(rec.sha256);
     expect(await d.must('letters.print', { registerNo })).toEqual({ printed: true });
     expect(sha(printed[0]!)).toBe(rec.sha256);
+    expect(printedPages[0]!.length).toBeGreaterThan(0);
+    expect(printedPages[0]![0]).toMatch(/^<svg/);
 
     const plain = await approvedDisclosure();
     await plain.d.as('anna');

@@ -70,8 +70,8 @@ export const lettersHandlers: HandlerMap<LetterChannels> = {
     if (!print) {
       throw new DeskError('CONFLICT', 'This window cannot print; download the PDF and print it.');
     }
-    const { pdf } = readArchived(ctx, input.registerNo, input.id, 'printed');
-    await print.call(ctx.session.platform, pdf);
+    const { pdf, pages } = readArchived(ctx, input.registerNo, input.id, 'printed');
+    await print.call(ctx.session.platform, pdf, pages);
     return { printed: true };
   },
 };
