@@ -33,7 +33,7 @@ function rowsFor(db: Db, c: PurgeCategory, cutoff: Date): number {
 
 export function previewPurge(db: Db, settings: Settings, asOf: Date): PurgePreview {
   const categories = PURGE_CATEGORIES.map((c) => {
-    const { period, cutoff } = c.rule(settings, asOf);
+    const { period, amount, cutoff } = c.rule(settings, asOf);
     const available = c.available(db);
     const count = available || c.id === 'auditEvents' ? c.countDue(db, cutoff) : 0;
     return {
@@ -41,6 +41,7 @@ export function previewPurge(db: Db, settings: Settings, asOf: Date): PurgePrevi
       count,
       rows: available && count > 0 ? rowsFor(db, c, cutoff) : 0,
       period,
+      amount,
       cutoff: cutoff.toISOString(),
       available,
       note: c.note,

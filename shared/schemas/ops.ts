@@ -77,6 +77,8 @@ export const PurgeCategoryPreview = z.object({
   rows: z.number().int(),
   /** The retention rule in words, e.g. "7 years after closing". */
   period: z.string(),
+  /** The retention period as a number (years for requests and audit events, months for customers). */
+  amount: z.number().int(),
   /** Records that ended before this instant are due. */
   cutoff: z.string(),
   /** False when this vault has no tables for the category yet, or the category is never purged. */

@@ -10,6 +10,7 @@ export const auditEventsCategory: PurgeCategory = {
   note: 'Kept: the hash chain must stay verifiable from its first event; purging it is not built yet.',
   available: () => false,
   rule: (s, asOf) => ({
+    amount: s.retentionAuditYears,
     period: `${s.retentionAuditYears} years`,
     cutoff: yearsBefore(asOf, s.retentionAuditYears),
   }),

@@ -8,7 +8,7 @@ export interface PurgeCategory {
   /** False when this vault has no tables for it (yet) or it is never purged. */
   available(db: Db): boolean;
   /** The retention rule in words and the cutoff instant for `asOf`. */
-  rule(settings: Settings, asOf: Date): { period: string; cutoff: Date };
+  rule(settings: Settings, asOf: Date): { period: string; amount: number; cutoff: Date };
   /** How many records are due (requests, customers …). */
   countDue(db: Db, cutoff: Date): number;
   /** Deletes every due record with everything under it: records, and rows in all tables. */

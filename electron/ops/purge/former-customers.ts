@@ -23,6 +23,7 @@ export const formerCustomersCategory: PurgeCategory = {
   note: 'Customers whose last number or IP assignment ended before the cutoff, with their NAW history.',
   available: (db: Db) => ['customer', ...CHILDREN].every((t) => tableExists(db, t)),
   rule: (s, asOf) => ({
+    amount: s.retentionCustomerMonths,
     period: `${s.retentionCustomerMonths} months after the last assignment ended`,
     cutoff: monthsBefore(asOf, s.retentionCustomerMonths),
   }),

@@ -22,6 +22,7 @@ export const requestsCategory: PurgeCategory = {
   note: 'Closed requests with their items, matches, decisions, approvals, documents and letters.',
   available: (db) => tableExists(db, 'request'),
   rule: (s, asOf) => ({
+    amount: s.retentionRequestYears,
     period: `${s.retentionRequestYears} years after closing`,
     cutoff: yearsBefore(asOf, s.retentionRequestYears),
   }),

@@ -20,7 +20,18 @@ export function PurgeDueNotice() {
   return (
     <div className="alert alert--warning" role="status" data-testid="purge-due">
       <p>
-        {t('purge.dueNotice', { n: due })} <a href="#purge">{t('purge.dueAction')}</a>
+        {t('purge.dueNotice', { n: due })}{' '}
+        <button
+          type="button"
+          className="btn btn--link"
+          onClick={() => {
+            // The app routes by hash, so no #anchor link: scroll to the purge section instead.
+            const target = document.getElementById('purge-heading');
+            target?.scrollIntoView({ behavior: 'smooth', block: 'start' });
+          }}
+        >
+          {t('purge.dueAction')}
+        </button>
       </p>
     </div>
   );

@@ -2,8 +2,12 @@ import { useState } from 'react';
 import { useTranslation } from 'react-i18next';
 import type { PurgeOutput, PurgePreview } from '../../../shared/schemas/ops';
 import { asDeskError, desk, unwrap, type DeskCallError } from '../../api';
-import { formatDateTime } from '../../components/format';
 import { OpsError } from './OpsError';
+
+const formatDate = (iso: string, language: string) =>
+  new Intl.DateTimeFormat(language === 'en' ? 'en-GB' : 'nl-NL', { dateStyle: 'medium' }).format(
+    new Date(iso),
+  );
 
 /** Retention (admins): preview what is due per category, then purge after an explicit confirm. */
 export function PurgePanel() {
@@ -53,7 +57,7 @@ export function PurgePanel() {
         </button>
       </div>
       {preview && (
-        <div className="table-wrap">
+        <div className="table-wrap" tabIndex={0} role="region" aria-labelledby="purge-heading">
           <table className="table" data-testid="purge-preview">
             <caption className="sr-only">{t('purge.title')}</caption>
             <thead>
@@ -76,8 +80,8 @@ export function PurgePanel() {
                   </th>
                   <td>{c.available ? c.count : t('purge.kept')}</td>
                   <td>{c.available ? c.rows : '–'}</td>
-                  <td>{c.period}</td>
-                  <td>{formatDateTime(c.cutoff, i18n.language)}</td>
+                  <td>{t(`purge.periods.${c.category}`, { n: c.amount })}</td>
+                  <td>{formatDate(c.cutoff, i18n.language)}</td>
                 </tr>
               ))}
             </tbody>
