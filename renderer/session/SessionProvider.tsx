@@ -44,7 +44,7 @@ export function SessionProvider({ children }: { children: ReactNode }) {
 
   const lock = useCallback(
     async (reason: 'manual' | 'idle' = 'manual') => {
-      await desk.vault.lock({});
+      await desk.vault.lock({ reason });
       setLockReason(reason === 'idle' ? 'idle' : null);
       await refresh();
     },

@@ -6,6 +6,7 @@ import { AddUserInput, ChangeOwnPassphraseInput, UserRecord } from '../schemas/u
 import {
   CreateVaultInput,
   CreateVaultOutput,
+  LockInput,
   RestoreAccessInput,
   UnlockInput,
   VaultState,
@@ -18,7 +19,7 @@ export const vaultContract = {
   'vault.state': spec(Empty, VaultState, 'public'),
   'vault.create': spec(CreateVaultInput, CreateVaultOutput, 'public'),
   'vault.unlock': spec(UnlockInput, SessionUser, 'public'),
-  'vault.lock': spec(Empty, Ack, 'public'),
+  'vault.lock': spec(LockInput, Ack, 'public'),
   'vault.restoreAccess': spec(RestoreAccessInput, Ack, 'public'),
   'vault.summary': spec(Empty, VaultSummary, 'vault.read'),
   'session.activity': spec(Empty, Ack, 'session'),

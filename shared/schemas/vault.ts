@@ -40,3 +40,8 @@ export const VaultSummary = z.object({
   users: z.array(SessionUser.extend({ disabled: z.boolean() })),
 });
 export type VaultSummary = z.infer<typeof VaultSummary>;
+
+/** Why the window locks: the Lock button, or the window's own idle timer. */
+export const LockInput = z
+  .object({ reason: z.enum(['manual', 'idle']).default('manual') })
+  .strict();

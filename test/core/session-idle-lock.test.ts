@@ -40,4 +40,16 @@ describe('idle lock', () => {
     vi.advanceTimersByTime(2);
     expect(d.session.vault).toBeNull();
   });
+
+  it('records why the window locked: its own idle timer or the Lock button', async () => {
+    const d = await createdDesk();
+    await d.must('vault.lock', { reason: 'idle' });
+    await d.must('vault.unlock', { userName: 'admin', passphrase: ADMIN_PASS });
+    await d.must('vault.lock', {});
+    await d.must('vault.unlock', { userName: 'admin', passphrase: ADMIN_PASS });
+    const ev = await d.must('audit.list', { action: 'vault.locked' });
+    expect(ev.events.map((e) => e.details.reason)).toEqual(['manual', 'idle']);
+    const bad = await d.call('vault.lock', { reason: 'bored' as never });
+    expect(bad.ok || bad.code).toBe('BAD_INPUT');
+  });
 });

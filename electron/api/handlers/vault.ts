@@ -96,8 +96,8 @@ export const vaultHandlers: HandlerMap<VaultChannels> = {
     return sessionUser(opened.user);
   },
 
-  'vault.lock': (_input, ctx) => {
-    ctx.session.lock('manual');
+  'vault.lock': (input, ctx) => {
+    ctx.session.lock(input.reason);
     return { done: true };
   },
 
