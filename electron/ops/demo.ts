@@ -1,10 +1,295 @@
+import { mkdtempSync, rmSync, writeFileSync } from 'node:fs';
+import { tmpdir } from 'node:os';
+import { join } from 'node:path';
+import type { Channel, InputOf, OutputOf } from '../../shared/contract';
 import type { DemoOutput } from '../../shared/schemas/ops';
-import type { DeskSession } from '../api/session';
 import { DeskError } from '../api/errors';
+import { DeskSession } from '../api/session';
+import { dispatch } from '../api/table';
+import { vaultCounts } from '../vault/counts';
+import { createVault, findUser, vaultExists } from '../vault/vault';
+import { demoCustomers, prng, type DemoNumber } from './demo-data';
 
-export async function createDemoVault(
-  _session: DeskSession,
-  _o: { passphrase?: string | undefined; adminName: string; years: number; seed: number },
-): Promise<DemoOutput> {
-  throw new DeskError('CONFLICT', 'The demo vault is not built yet.');
+export const DEMO_PASSPHRASE = 'demo wachtwoordzin 2026';
+export const DEMO_ORG = 'Demonet Telecom B.V. (DEMO)';
+
+export interface DemoOptions {
+  passphrase?: string | undefined;
+  adminName: string;
+  years: number;
+  seed: number;
+}
+
+const DAY = 86_400_000;
+const HOUR = 3_600_000;
+
+/** `YYYY-MM-DDTHH:mm` in Europe/Amsterdam, the form a request gives its times in. */
+const amsterdam = (d: Date): string =>
+  new Intl.DateTimeFormat('sv-SE', {
+    timeZone: 'Europe/Amsterdam',
+    year: 'numeric',
+    month: '2-digit',
+    day: '2-digit',
+    hour: '2-digit',
+    minute: '2-digit',
+    hourCycle: 'h23',
+  })
+    .format(d)
+    .replace(' ', 'T');
+
+/**
+ * Creates a demo vault in the session's (empty) vault folder, clearly marked demo (key file flag,
+ * organisation name), with synthetic data put in through the real code: the customer import of
+ * the customers domain, and a few years of requests in every state through the register's
+ * handlers — each step at its own moment on a demo clock, as the demo users. Ends locked.
+ */
+export async function createDemoVault(outer: DeskSession, o: DemoOptions): Promise<DemoOutput> {
+  if (outer.vault || vaultExists(outer.vaultDir)) {
+    throw new DeskError(
+      'VAULT_EXISTS',
+      `${outer.vaultDir} already holds a vault; a demo vault goes into a new, empty folder.`,
+    );
+  }
+  const realNow = outer.now();
+  const passphrase = o.passphrase ?? DEMO_PASSPHRASE;
+  const clock = { now: new Date(Date.UTC(realNow.getUTCFullYear() - o.years - 2, 0, 2, 9)) };
+  const s = new DeskSession({
+    vaultDir: outer.vaultDir,
+    now: () => clock.now,
+    ...(outer.kdfCost ? { kdfCost: outer.kdfCost } : {}),
+    sleep: async () => {},
+  });
+  const notes: string[] = [];
+  const call = async <C extends Channel>(channel: C, input: InputOf<C>): Promise<OutputOf<C>> => {
+    const r = await dispatch(s, channel, input);
+    if (!r.ok) throw new DeskError(r.code, `demo: ${channel}: ${r.message}`);
+    return r.data as OutputOf<C>;
+  };
+  const users = [
+    { name: o.adminName, role: 'admin' },
+    { name: 'demo-officer', role: 'officer' },
+    { name: 'demo-approver', role: 'approver' },
+    { name: 'demo-auditor', role: 'auditor' },
+  ] as const;
+  const as = (name: string) => s.signIn(s.vault!, findUser(s.vault!.db, name)!);
+  const work = mkdtempSync(join(tmpdir(), 'naw-desk-demo-'));
+  try {
+    const created = await createVault(s.vaultDir, {
+      orgName: DEMO_ORG,
+      adminName: o.adminName,
+      displayName: 'Demo Beheerder',
+      passphrase,
+      at: clock.now.toISOString(),
+      demo: true,
+      ...(s.kdfCost ? { kdfCost: s.kdfCost } : {}),
+    });
+    s.signIn(created.vault, created.user);
+    for (const u of users.slice(1)) {
+      await call('users.add', {
+        name: u.name,
+        role: u.role,
+        passphrase,
+        displayName: `Demo ${u.role}`,
+      });
+    }
+    await call('settings.update', {
+      organisation: {
+        name: DEMO_ORG,
+        address: 'Demostraat 1',
+        postcode: '8011 AA',
+        city: 'Zwolle',
+        kvk: '99999999',
+        email: 'compliance@demonet.example',
+        phone: '+31 38 000 0000',
+      },
+    });
+
+    // Customer data through the real import (the customers domain's worker and checks).
+    as('demo-officer');
+    const data = demoCustomers(o.seed, clock.now, realNow);
+    clock.now = new Date(realNow.getTime() - 2 * DAY);
+    for (const [kind, content] of [
+      ['customers', data.customersCsv],
+      ['numbers', data.numbersCsv],
+      ['ips', data.ipsCsv],
+    ] as const) {
+      const file = join(work, `demo-${kind}.csv`);
+      writeFileSync(file, content, { mode: 0o600 });
+      const token = s.files.register(file).token;
+      const { jobId } = await call('customers.importStart', { file: token, kind });
+      let job = await call('customers.importProgress', { jobId, waitMs: 10_000 });
+      while (job.state === 'running') {
+        job = await call('customers.importProgress', { jobId, waitMs: 10_000 });
+      }
+      if (job.state !== 'done' || job.report?.status !== 'committed') {
+        throw new DeskError(
+          'INTERNAL',
+          `demo: the ${kind} import did not commit (${job.report?.status ?? job.state}: ${job.error?.message ?? job.report?.rejected[0]?.reason ?? ''})`,
+        );
+      }
+    }
+
+    await demoRequests(call, as, clock, realNow, o, data.numbers, notes);
+    clock.now = realNow;
+    as(o.adminName);
+    const counts = vaultCounts(s.vault!.db);
+    const statuses = s
+      .vault!.db.prepare('SELECT status, count(*) AS n FROM request GROUP BY status')
+      .all() as { status: string; n: number }[];
+    for (const st of statuses) counts[`requests.${st.status}`] = st.n;
+    return {
+      orgName: DEMO_ORG,
+      users: users.map((u) => ({ name: u.name, role: u.role })),
+      passphrase,
+      recoveryKey: created.recoveryKey,
+      counts,
+      notes,
+    };
+  } catch (e) {
+    if (s.vault) s.lock('manual');
+    // Leave no half demo behind: the folder was empty before.
+    rmSync(join(s.vaultDir, 'vault.db'), { force: true });
+    rmSync(join(s.vaultDir, 'vault.db-wal'), { force: true });
+    rmSync(join(s.vaultDir, 'vault.db-shm'), { force: true });
+    rmSync(join(s.vaultDir, 'keyslots.json'), { force: true });
+    throw e;
+  } finally {
+    if (s.vault) s.lock('manual');
+    rmSync(work, { recursive: true, force: true });
+  }
+}
+
+type Call = <C extends Channel>(channel: C, input: InputOf<C>) => Promise<OutputOf<C>>;
+type Final = 'disclosed' | 'no_data' | 'refused' | 'referred';
+type Open = 'received' | 'checked' | 'matched' | 'awaiting_approval';
+
+/**
+ * Per year a handful of closed requests (disclosed, no data, refused, referred); in the last
+ * weeks some open ones in every state before a decision. Items ask for numbers that really were
+ * assigned at the moment asked about (or never were, for "no data").
+ */
+async function demoRequests(
+  call: Call,
+  as: (name: string) => void,
+  clock: { now: Date },
+  now: Date,
+  o: DemoOptions,
+  numbers: DemoNumber[],
+  notes: string[],
+): Promise<void> {
+  const rnd = prng(o.seed + 1);
+  const authorities = [
+    'pol-amsterdam',
+    'pol-rotterdam',
+    'pol-midden-nederland',
+    'pol-oost-nederland',
+    'kmar',
+    'fiod',
+  ];
+  const heldAt = (t: Date) =>
+    numbers.filter(
+      (n) => n.from.getTime() < t.getTime() - DAY && (!n.to || n.to.getTime() > t.getTime() + DAY),
+    );
+  let caseNo = 1000;
+
+  const run = async (received: Date, outcome: Final | Open) => {
+    clock.now = received;
+    const moment = new Date(received.getTime() - (5 + Math.floor(rnd() * 60)) * DAY);
+    const held = heldAt(moment);
+    const hit = held[Math.floor(rnd() * held.length)];
+    const value = outcome === 'no_data' || !hit ? '+31619999999' : hit.number;
+    const refer = outcome === 'referred';
+    const refuse = outcome === 'refused';
+    const authority = authorities[Math.floor(rnd() * authorities.length)]!;
+    const ovj = refer || refuse;
+    as('demo-officer');
+    const { registerNo } = await call('requests.create', {
+      authority: ovj ? 'om-lp' : authority,
+      requester: ovj
+        ? { name: 'mr. P. de Officier', function: 'officier_van_justitie' }
+        : {
+            name: 'J. Demo',
+            function: 'opsporingsambtenaar',
+            badge: `DM${100 + (caseNo % 900)}`,
+            email: 'j.demo@politie.example',
+          },
+      legalBasis: refer ? 'sv-126n' : refuse ? 'sv-126m' : 'sv-126na-1',
+      caseReference: `PL-DEMO-${received.getUTCFullYear()}-${caseNo++}`,
+      receivedAt: amsterdam(received),
+      channel: rnd() < 0.7 ? 'email' : 'portal',
+      urgency: rnd() < 0.1 ? 'urgent' : 'normal',
+      categories: refer ? ['naw', 'traffic'] : refuse ? ['content'] : ['naw'],
+      verification: {
+        method: 'callback',
+        by: 'demo-officer',
+        at: amsterdam(new Date(received.getTime() + HOUR / 4)),
+      },
+      items: [{ kind: 'phone', value, moment: amsterdam(moment) }],
+    });
+    const step = (hours: number) => (clock.now = new Date(received.getTime() + hours * HOUR));
+    if (outcome === 'received') return;
+    step(1);
+    await call('requests.check', { registerNo });
+    if (outcome === 'checked') return;
+    if (refer || refuse) {
+      step(3);
+      await call('requests.decide', {
+        registerNo,
+        outcome: refer ? 'referred' : 'refuse',
+        reasons: [
+          refer
+            ? 'Verkeersgegevens: doorverwezen naar de verkeersdesk.'
+            : 'Inhoud van communicatie valt niet onder deze desk.',
+        ],
+      });
+      return;
+    }
+    step(2);
+    await call('requests.match', { registerNo });
+    if (outcome === 'matched') return;
+    step(4);
+    await call('requests.decide', {
+      registerNo,
+      outcome: outcome === 'no_data' ? 'no_data' : 'disclose',
+    });
+    if (outcome === 'awaiting_approval') return;
+    step(6);
+    as('demo-approver');
+    const d = await call('requests.get', { registerNo });
+    if (d.status === 'awaiting_approval')
+      await call('requests.approve', { registerNo, note: 'Grondslag en omvang kloppen.' });
+  };
+
+  const firstYear = now.getUTCFullYear() - o.years + 1;
+  const finals: Final[] = [
+    'disclosed',
+    'disclosed',
+    'disclosed',
+    'no_data',
+    'refused',
+    'referred',
+    'disclosed',
+    'no_data',
+  ];
+  for (let y = firstYear; y <= now.getUTCFullYear(); y++) {
+    for (const [k, outcome] of finals.entries()) {
+      const received = new Date(
+        Date.UTC(
+          y,
+          k + Math.floor(rnd() * 2),
+          3 + Math.floor(rnd() * 20),
+          8 + Math.floor(rnd() * 8),
+        ),
+      );
+      if (received.getTime() > now.getTime() - 20 * DAY) continue;
+      await run(received, outcome);
+    }
+  }
+  const open: Open[] = ['received', 'checked', 'matched', 'awaiting_approval', 'received'];
+  for (const [k, outcome] of open.entries()) {
+    await run(new Date(now.getTime() - (k + 1) * 2 * DAY - 3 * HOUR), outcome);
+  }
+  notes.push(
+    'Letters are not generated for the demo requests; open a disclosed request to issue one.',
+  );
 }

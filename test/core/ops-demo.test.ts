@@ -1,0 +1,67 @@
+import { readFileSync } from 'node:fs';
+import { join } from 'node:path';
+import { describe, expect, it } from 'vitest';
+import { cli } from '../support/cli';
+import { tempDir, testDesk } from '../support/desk';
+
+describe('demo vault', () => {
+  it('creates a vault marked demo with imported synthetic customers and requests in every state', async () => {
+    const d = testDesk({
+      vaultDir: join(tempDir(), 'demo'),
+      now: () => new Date('2026-06-15T10:00:00Z'),
+    });
+    const r = await d.must('ops.createDemo', { years: 2 });
+    expect(r.orgName).toMatch(/DEMO/);
+    expect(r.users.map((u) => u.role).sort()).toEqual(['admin', 'approver', 'auditor', 'officer']);
+    expect(r.counts.customers).toBeGreaterThanOrEqual(40);
+    expect(r.counts.numberAssignments).toBeGreaterThan(40);
+    expect(r.counts.ipAssignments).toBeGreaterThan(20);
+    for (const status of [
+      'disclosed',
+      'no_data',
+      'refused',
+      'referred',
+      'received',
+      'checked',
+      'matched',
+      'awaiting_approval',
+    ]) {
+      expect(r.counts[`requests.${status}`] ?? 0, status).toBeGreaterThan(0);
+    }
+    const slots = JSON.parse(readFileSync(join(d.vaultDir, 'keyslots.json'), 'utf8'));
+    expect(slots.demo).toBe(true);
+    expect(d.session.vault).toBeNull(); // it ends locked
+
+    // Every demo user signs in with the printed passphrase; the state says demo.
+    await d.must('vault.unlock', { userName: 'demo-officer', passphrase: r.passphrase });
+    const state = await d.must('vault.state', {});
+    expect(state).toMatchObject({ demo: true, orgName: r.orgName });
+    const list = await d.must('requests.list', {});
+    expect(new Set(list.map((x) => x.registerNo.slice(0, 4))).size).toBeGreaterThanOrEqual(2);
+    const disclosed = list.find((x) => x.status === 'disclosed')!;
+    const detail = await d.must('requests.get', { registerNo: disclosed.registerNo });
+    expect(detail.matches[0]!.status).toBe('match');
+    expect(detail.approvals[0]).toMatchObject({ by: 'demo-approver', onePerson: false });
+    await d.must('vault.unlock', { userName: 'demo-auditor', passphrase: r.passphrase });
+    expect((await d.must('audit.verify', {})).intact).toBe(true);
+    const imports = await d.must('audit.list', { action: 'customers.import', limit: 10 });
+    expect(imports.total).toBeGreaterThan(0);
+  });
+
+  it('refuses a folder that holds a vault; CLI demo --vault DIR prints how to open it', async () => {
+    const dir = join(tempDir(), 'demo');
+    const c = await cli(['demo', '--vault', dir, '--years', '1']);
+    expect(c.code, c.stderr).toBe(0);
+    expect(c.stdout).toMatch(/DEMO vault created in/);
+    expect(c.stdout).toMatch(/demo-admin \(admin\)/);
+    expect(c.stdout).toMatch(/NAW_DESK_VAULT=.*npm start/);
+    const again = await cli(['demo', '--vault', dir]);
+    expect(again.code).toBe(1);
+    expect(again.stderr).toMatch(/VAULT_EXISTS/);
+    const status = await cli(['status', '--vault', dir, '--json'], {
+      NAW_DESK_USER: 'demo-admin',
+      NAW_DESK_PASSPHRASE: 'demo wachtwoordzin 2026',
+    });
+    expect(status.json()).toMatchObject({ demo: true });
+  });
+});
