@@ -88,7 +88,7 @@ function Findings({ list, tone }: { list: CheckFinding[]; tone: 'error' | 'warni
           <strong>
             {t(`checks.${f.code}` as 'checks.not_verified', { defaultValue: f.code })}
           </strong>{' '}
-          <span className="muted">{f.message}</span>
+          {tone === 'error' && <span className="muted">{f.message}</span>}
         </li>
       ))}
     </ul>

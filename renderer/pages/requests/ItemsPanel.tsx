@@ -97,7 +97,7 @@ export function ItemsPanel({
                         >
                           {t(`match.${m.status}`)}
                         </span>
-                        <div className="muted">{m.reason}</div>
+                        {m.status !== 'match' && <div className="muted">{m.reason}</div>}
                         {m.subscribers.map((s) => (
                           <div key={s.customerId} className="subscriber">
                             <strong>{s.name}</strong> ({s.customerId}) — {address(s)}

@@ -79,10 +79,25 @@ export function NewRequestPage() {
   });
   const [items, setItems] = useState<ItemDraft[]>([newItem()]);
   const [document, setDocument] = useState<{ token: string; name: string } | null>(null);
-  const [missing, setMissing] = useState<Set<string>>(new Set());
+  const [tried, setTried] = useState(false);
   const [error, setError] = useState<DeskCallError | null>(null);
   const [busy, setBusy] = useState(false);
 
+  function findMissing(): Set<string> {
+    const m = new Set<string>();
+    if (!authority) m.add('authority');
+    if (!requester.name.trim()) m.add('requesterName');
+    if (!caseReference.trim()) m.add('caseReference');
+    if (!receivedAt) m.add('receivedAt');
+    if (categories.length === 0) m.add('categories');
+    items.forEach((it, i) => {
+      if (!it.value.trim()) m.add(`value${i}`);
+      if (!it.moment) m.add(`moment${i}`);
+    });
+    return m;
+  }
+  // After a first attempt, problems follow the fields as they are filled in.
+  const missing = tried ? findMissing() : new Set<string>();
   const req = (key: string) => (missing.has(key) ? t('form.required') : null);
   const setItem = (i: number, patch: Partial<ItemDraft>) =>
     setItems(items.map((it, j) => (j === i ? { ...it, ...patch } : it)));
@@ -110,17 +125,8 @@ export function NewRequestPage() {
 
   async function submit(e: FormEvent) {
     e.preventDefault();
-    const m = new Set<string>();
-    if (!authority) m.add('authority');
-    if (!requester.name.trim()) m.add('requesterName');
-    if (!caseReference.trim()) m.add('caseReference');
-    if (!receivedAt) m.add('receivedAt');
-    if (categories.length === 0) m.add('categories');
-    items.forEach((it, i) => {
-      if (!it.value.trim()) m.add(`value${i}`);
-      if (!it.moment) m.add(`moment${i}`);
-    });
-    setMissing(m);
+    const m = findMissing();
+    setTried(true);
     setError(null);
     if (m.size > 0) {
       requestAnimationFrame(() =>

@@ -55,7 +55,7 @@ function RequestTable({ rows, caption }: { rows: RequestSummary[]; caption: stri
         <tbody>
           {rows.map((r) => (
             <tr key={r.registerNo}>
-              <td>
+              <td className="nowrap">
                 <Link to={`/requests/${r.registerNo}`}>{r.registerNo}</Link>
               </td>
               <td>{formatDateTime(r.receivedAt, i18n.language)}</td>

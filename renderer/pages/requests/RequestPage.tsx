@@ -180,6 +180,7 @@ export function RequestPage() {
       />
       {mayHandle && open && r.status !== 'received' && (
         <DecidePanel
+          key={`${r.status}-${r.matches.map((m) => m.status).join()}-${r.check?.outcome}`}
           request={r}
           busy={busy}
           onDecide={(input) =>

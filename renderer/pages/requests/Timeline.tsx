@@ -2,15 +2,6 @@ import { useTranslation } from 'react-i18next';
 import type { RequestDetail } from '../../../shared/schemas/requests';
 import { formatDateTime } from '../../components/format';
 
-const EVENT_STEP: Record<string, string> = {
-  logged: 'steps.log',
-  verified: 'steps.verify',
-  checked: 'steps.check',
-  matched: 'steps.match',
-  decided: 'steps.decide',
-  approved: 'steps.approve',
-};
-
 /** Every event of the request, oldest first, with amendments. */
 export function Timeline({ request }: { request: RequestDetail }) {
   const { t, i18n } = useTranslation('requests');
@@ -21,7 +12,7 @@ export function Timeline({ request }: { request: RequestDetail }) {
         {request.events.map((e, i) => (
           <li key={i}>
             <time dateTime={e.at}>{formatDateTime(e.at, i18n.language)}</time> — {e.user} —{' '}
-            {EVENT_STEP[e.kind] ? t(EVENT_STEP[e.kind] as 'steps.log') : e.kind}
+            {t(`event.${e.kind}` as 'event.logged', { defaultValue: e.kind })}
             {typeof e.details.outcome === 'string' && ` (${e.details.outcome})`}
           </li>
         ))}
