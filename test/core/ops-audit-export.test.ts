@@ -12,7 +12,10 @@ const ROOT = join(import.meta.dirname, '..', '..');
 /** The verification script exactly as docs/AUDIT.md prints it. */
 function documentedScript(): string {
   const doc = readFileSync(join(ROOT, 'docs', 'AUDIT.md'), 'utf8');
-  const m = /<!-- verify-audit\.mjs[^>]*-->\s*```js\n([\s\S]*?)```/.exec(doc);
+  const m =
+    /<!-- verify-audit\.mjs[^>]*-->\s*(?:<!-- prettier-ignore -->\s*)?```js\n([\s\S]*?)```/.exec(
+      doc,
+    );
   if (!m) throw new Error('docs/AUDIT.md has no verify-audit.mjs block');
   const dir = tempDir();
   const file = join(dir, 'verify-audit.mjs');

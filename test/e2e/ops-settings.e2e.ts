@@ -231,7 +231,12 @@ describe('operating the desk: users, settings, backup, purge, audit export (Chro
       .waitFor();
     const doc = readFileSync(join(ROOT, 'docs', 'AUDIT.md'), 'utf8');
     const script = join(dir, 'verify-audit.mjs');
-    writeFileSync(script, /<!-- verify-audit\.mjs[^>]*-->\s*```js\n([\s\S]*?)```/.exec(doc)![1]!);
+    writeFileSync(
+      script,
+      /<!-- verify-audit\.mjs[^>]*-->\s*(?:<!-- prettier-ignore -->\s*)?```js\n([\s\S]*?)```/.exec(
+        doc,
+      )![1]!,
+    );
     const verified = spawnSync(process.execPath, [script, jsonFile], { encoding: 'utf8' });
     expect(verified.stdout).toMatch(/^INTACT/);
     const actions = (
