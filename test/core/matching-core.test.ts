@@ -1,6 +1,6 @@
 import { beforeAll, describe, expect, it } from 'vitest';
 import { createdDesk } from '../support/desk';
-import { seedCustomerTables } from '../fixtures/requests/seed';
+import { importFixtures } from '../fixtures/requests/seed';
 import { Matcher } from '../../electron/matching/matcher';
 import { matchItem, type ItemOutcome } from '../../electron/matching/match-item';
 import { resolveItem } from '../../electron/register/items';
@@ -14,7 +14,7 @@ let matcher: Matcher;
 beforeAll(async () => {
   const d = await createdDesk();
   db = d.session.vault!.db;
-  seedCustomerTables(db);
+  await importFixtures(db);
   matcher = new Matcher(db);
 });
 
@@ -176,7 +176,7 @@ describe('data conflicts', () => {
   it('two customers on one identifier at once is ambiguous, and none is picked', async () => {
     const d = await createdDesk();
     const cdb = d.session.vault!.db;
-    seedCustomerTables(cdb);
+    await importFixtures(cdb);
     // A conflict the import would reject, as it can exist in data repaired by hand: a /64 of
     // C002 inside the /48 of C001 at the same time.
     cdb

@@ -3,7 +3,7 @@ import { join } from 'node:path';
 import { describe, expect, it } from 'vitest';
 import { cli } from '../support/cli';
 import { tempDir, testDesk } from '../support/desk';
-import { FIXTURES, seedCustomerTables } from '../fixtures/requests/seed';
+import { FIXTURES, importFixtures } from '../fixtures/requests/seed';
 
 const ADMIN = { NAW_DESK_USER: 'admin', NAW_DESK_PASSPHRASE: 'admin passphrase 1' };
 const OLGA = { NAW_DESK_USER: 'olga', NAW_DESK_PASSPHRASE: 'olga passphrase 12' };
@@ -27,7 +27,7 @@ async function vaultWithCustomers(): Promise<string> {
   }
   const d = testDesk({ vaultDir: vault });
   await d.must('vault.unlock', { userName: 'admin', passphrase: ADMIN.NAW_DESK_PASSPHRASE });
-  seedCustomerTables(d.session.vault!.db);
+  await importFixtures(d.session.vault!.db);
   await d.must('vault.lock', {});
   return vault;
 }

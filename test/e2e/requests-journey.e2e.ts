@@ -6,7 +6,7 @@ import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import type { Channel, InputOf } from '../../shared/contract';
 import { dispatch } from '../../electron/api/table';
 import { startHarness, type Harness } from '../harness/server';
-import { seedCustomerTables } from '../fixtures/requests/seed';
+import { importFixtures } from '../fixtures/requests/seed';
 import { launchBrowser, openPage, screenshot, seriousA11yViolations } from './support/browser';
 
 const KDF = { N: 2 ** 12, r: 8, p: 1 };
@@ -68,7 +68,7 @@ describe('requests journey', () => {
       role: 'approver',
       passphrase: PASS.piet,
     });
-    seedCustomerTables(harness.session.vault!.db);
+    await importFixtures(harness.session.vault!.db);
     await must('vault.lock', {});
     browser = await launchBrowser();
     ({ page, problems } = await openPage(browser));
