@@ -130,7 +130,9 @@ async function start(): Promise<void> {
     devRun && process.env.NAW_DESK_VAULT
       ? process.env.NAW_DESK_VAULT
       : join(app.getPath('userData'), 'vault');
-  desk = new DeskSession({ vaultDir, platform, onLock: onVaultLocked });
+  // "Open demo vault" on the first-run and unlock screens uses its own folder, never the real vault.
+  const demoVaultDir = join(app.getPath('userData'), 'demo-vault');
+  desk = new DeskSession({ vaultDir, demoVaultDir, platform, onLock: onVaultLocked });
   bindIpc(desk);
 
   createMainWindow();

@@ -10,6 +10,8 @@ export type LockReason = 'manual' | 'idle' | 'quit';
 
 export interface DeskOptions {
   vaultDir: string;
+  /** Where "Open demo vault" creates and opens the demo vault (app and harness; not the CLI). */
+  demoVaultDir?: string;
   /** The clock; tests inject one. */
   now?: () => Date;
   /** Cost of the passphrase KDF for new key slots (tests lower it; production uses the default). */
@@ -33,7 +35,9 @@ interface FailedAttempt {
  * browser test harness one per server. Handlers reach it through their context.
  */
 export class DeskSession {
-  readonly vaultDir: string;
+  readonly mainVaultDir: string;
+  readonly demoVaultDir: string | undefined;
+  private currentVaultDir: string;
   readonly now: () => Date;
   readonly kdfCost: KdfCost | undefined;
   readonly sleep: (ms: number) => Promise<void>;
@@ -48,12 +52,27 @@ export class DeskSession {
   private readonly onLock: ((reason: LockReason) => void) | undefined;
 
   constructor(o: DeskOptions) {
-    this.vaultDir = o.vaultDir;
+    this.mainVaultDir = o.vaultDir;
+    this.currentVaultDir = o.vaultDir;
+    this.demoVaultDir = o.demoVaultDir;
     this.now = o.now ?? (() => new Date());
     this.kdfCost = o.kdfCost;
     this.sleep = o.sleep ?? ((ms) => new Promise((r) => setTimeout(r, ms)));
     this.onLock = o.onLock;
     this.platform = o.platform;
+  }
+
+  /** The vault folder in use: the main vault, or the demo vault while the demo is open. */
+  get vaultDir(): string {
+    return this.currentVaultDir;
+  }
+
+  /** Locks whatever is open and points the session at another vault folder (main ↔ demo). */
+  switchVault(dir: string): void {
+    this.lock('manual');
+    this.currentVaultDir = dir;
+    this.consecutiveFailures = 0;
+    this.pendingFailures = [];
   }
 
   get exists(): boolean {

@@ -9,6 +9,10 @@ export const VaultState = z.object({
   user: SessionUser.nullable(),
   language: Language,
   idleLockMinutes: z.number().int(),
+  /** This window can open the demo vault (Electron and the browser harness). */
+  demoAvailable: z.boolean(),
+  /** The demo vault's sign-in, shown on its unlock screen: it holds only synthetic data. */
+  demoSignIn: z.object({ userName: z.string(), passphrase: z.string() }).nullable(),
 });
 export type VaultState = z.infer<typeof VaultState>;
 
@@ -45,3 +49,5 @@ export type VaultSummary = z.infer<typeof VaultSummary>;
 export const LockInput = z
   .object({ reason: z.enum(['manual', 'idle']).default('manual') })
   .strict();
+
+export const OpenDemoOutput = z.object({ created: z.boolean() });

@@ -5,7 +5,7 @@ import { startHarness } from './server';
 
 const i = process.argv.indexOf('--vault');
 const vaultDir = resolve(i > 0 && process.argv[i + 1] ? process.argv[i + 1]! : '.vault-dev');
-const harness = await startHarness({ vaultDir });
+const harness = await startHarness({ vaultDir, demoVaultDir: `${vaultDir}-demo` });
 process.stdout.write(`NAW Desk preview (vault ${vaultDir})\nOpen: ${harness.url}\nCtrl+C stops.\n`);
 const stop = async () => {
   await harness.close();

@@ -72,7 +72,11 @@ export async function startHarness(options: HarnessOptions = {}): Promise<Harnes
   }
   const uploads = mkdtempSync(join(tmpdir(), 'naw-desk-harness-'));
   const vaultDir = options.vaultDir ?? join(uploads, 'vault');
-  const session = new DeskSession({ ...options, vaultDir });
+  const session = new DeskSession({
+    demoVaultDir: join(uploads, 'demo-vault'),
+    ...options,
+    vaultDir,
+  });
   const token = randomBytes(24).toString('hex');
   let origin = '';
 

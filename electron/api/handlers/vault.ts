@@ -11,10 +11,14 @@ import {
   unlockVault,
   vaultPaths,
 } from '../../vault/vault';
+import { createDemoVault, DEMO_PASSPHRASE } from '../../ops/demo';
 import type { HandlerMap } from '../context';
 import { DeskError } from '../errors';
 import { readSettings } from '../settings-store';
 import { vaultCounts } from '../../vault/counts';
+
+/** The demo vault's admin (the demo's passphrase is fixed and shown: it holds synthetic data only). */
+const DEMO_ADMIN = 'demo-admin';
 
 const sessionUser = (u: { id: number; name: string; displayName: string; role: string }) => ({
   id: u.id,
@@ -30,6 +34,8 @@ type VaultChannels =
   | 'vault.lock'
   | 'vault.restoreAccess'
   | 'vault.summary'
+  | 'vault.openDemo'
+  | 'vault.leaveDemo'
   | 'session.activity';
 
 export const vaultHandlers: HandlerMap<VaultChannels> = {
@@ -54,6 +60,8 @@ export const vaultHandlers: HandlerMap<VaultChannels> = {
       user: s.user ? sessionUser(s.user) : null,
       language: settings.language,
       idleLockMinutes: settings.idleLockMinutes,
+      demoAvailable: s.demoVaultDir !== undefined,
+      demoSignIn: demo ? { userName: DEMO_ADMIN, passphrase: DEMO_PASSPHRASE } : null,
     };
   },
 
@@ -151,4 +159,25 @@ export const vaultHandlers: HandlerMap<VaultChannels> = {
   },
 
   'session.activity': () => ({ done: true }),
+
+  'vault.openDemo': async (_input, ctx) => {
+    const s = ctx.session;
+    if (!s.demoVaultDir) {
+      throw new DeskError('CONFLICT', 'The demo vault is opened from the app window, not here.');
+    }
+    s.switchVault(s.demoVaultDir);
+    if (s.exists) return { created: false };
+    try {
+      await createDemoVault(s, { adminName: DEMO_ADMIN, years: 3, seed: 20260101 });
+    } catch (e) {
+      s.switchVault(s.mainVaultDir);
+      throw e;
+    }
+    return { created: true };
+  },
+
+  'vault.leaveDemo': (_input, ctx) => {
+    ctx.session.switchVault(ctx.session.mainVaultDir);
+    return { done: true };
+  },
 };

@@ -6,6 +6,7 @@ import { Page } from '../../components/Page';
 import { useSession } from '../../session/SessionProvider';
 import { RecoveryKeyStep } from './RecoveryKeyStep';
 import { SetupForm } from './SetupForm';
+import { DemoSwitch } from '../unlock/DemoSwitch';
 
 /** First run: create the vault, then show the recovery key once. */
 export function SetupPage() {
@@ -31,6 +32,7 @@ export function SetupPage() {
       ) : (
         <Page key="setup" title={t('setup.title')}>
           <SetupForm onCreated={setRecoveryKey} />
+          <DemoSwitch />
         </Page>
       )}
     </CardLayout>

@@ -5,6 +5,7 @@ import { CardLayout } from '../../components/CardLayout';
 import { Page } from '../../components/Page';
 import { useSession } from '../../session/SessionProvider';
 import { RestoreAccessForm } from './RestoreAccessForm';
+import { DemoSwitch } from './DemoSwitch';
 import { UnlockForm } from './UnlockForm';
 
 /** Sign in: unwraps the user's key slot and opens the vault. */
@@ -31,13 +32,14 @@ export function UnlockPage() {
           </div>
         )}
         <UnlockForm
-          key={restoredUser ?? ''}
-          initialUser={restoredUser ?? undefined}
+          key={restoredUser ?? state?.demoSignIn?.userName ?? ''}
+          initialUser={restoredUser ?? state?.demoSignIn?.userName ?? undefined}
           onUnlocked={async () => {
             await refresh();
             navigate(from && from !== '/unlock' ? from : '/', { replace: true });
           }}
         />
+        <DemoSwitch />
         <div className="disclosure">
           <button
             type="button"

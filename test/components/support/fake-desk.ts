@@ -51,6 +51,8 @@ export const vaultState = (over: Partial<VaultState> = {}): VaultState => ({
   user: null,
   language: 'nl',
   idleLockMinutes: 10,
+  demoAvailable: false,
+  demoSignIn: null,
   ...over,
 });
 

@@ -1,0 +1,75 @@
+import { useState } from 'react';
+import { useNavigate } from 'react-router';
+import { useTranslation } from 'react-i18next';
+import { asDeskError, desk, unwrap, type DeskCallError } from '../../api';
+import { ErrorAlert } from '../../components/ErrorAlert';
+import { useSession } from '../../session/SessionProvider';
+
+/**
+ * "Open demo vault" on the first-run and unlock screens, so a new user can try the desk at once;
+ * on the demo's own unlock screen: its sign-in (synthetic data only) and the way back.
+ */
+export function DemoSwitch() {
+  const { t } = useTranslation('vault');
+  const { state, refresh } = useSession();
+  const navigate = useNavigate();
+  const [busy, setBusy] = useState(false);
+  const [error, setError] = useState<DeskCallError | null>(null);
+  if (!state?.demoAvailable) return null;
+
+  const run = async (call: () => Promise<unknown>, to: string) => {
+    setBusy(true);
+    setError(null);
+    try {
+      await call();
+      await refresh();
+      navigate(to, { replace: true });
+    } catch (e) {
+      setError(asDeskError(e));
+    } finally {
+      setBusy(false);
+    }
+  };
+
+  if (state.demo) {
+    return (
+      <section className="demo-switch" aria-labelledby="demo-switch-title">
+        <h2 id="demo-switch-title">{t('demo.title')}</h2>
+        {state.demoSignIn && (
+          <p>
+            {t('demo.signIn', {
+              user: state.demoSignIn.userName,
+              passphrase: state.demoSignIn.passphrase,
+            })}
+          </p>
+        )}
+        <button
+          type="button"
+          className="btn"
+          disabled={busy}
+          onClick={() => run(async () => unwrap(await desk.vault.leaveDemo({})), '/')}
+        >
+          {t('demo.leave')}
+        </button>
+        <ErrorAlert error={error} />
+      </section>
+    );
+  }
+
+  return (
+    <section className="demo-switch" aria-labelledby="demo-switch-title">
+      <h2 id="demo-switch-title">{t('demo.tryTitle')}</h2>
+      <p className="muted">{t('demo.explain')}</p>
+      <button
+        type="button"
+        className="btn"
+        disabled={busy}
+        aria-busy={busy}
+        onClick={() => run(async () => unwrap(await desk.vault.openDemo({})), '/unlock')}
+      >
+        {busy ? t('demo.opening') : t('demo.open')}
+      </button>
+      <ErrorAlert error={error} />
+    </section>
+  );
+}

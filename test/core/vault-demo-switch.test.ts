@@ -1,0 +1,42 @@
+import { join } from 'node:path';
+import { existsSync } from 'node:fs';
+import { describe, expect, it } from 'vitest';
+import { tempDir, testDesk } from '../support/desk';
+
+describe('open demo vault (first run and unlock screens)', () => {
+  it('creates the demo in its own folder, signs in with the shown credentials, and goes back', async () => {
+    const root = tempDir();
+    const d = testDesk({ vaultDir: join(root, 'vault'), demoVaultDir: join(root, 'demo-vault') });
+    const before = await d.must('vault.state', {});
+    expect(before).toMatchObject({ exists: false, demoAvailable: true, demoSignIn: null });
+
+    expect(await d.must('vault.openDemo', {})).toEqual({ created: true });
+    const demo = await d.must('vault.state', {});
+    expect(demo).toMatchObject({ exists: true, unlocked: false, demo: true });
+    expect(demo.orgName).toMatch(/DEMO/);
+    await d.must('vault.unlock', {
+      userName: demo.demoSignIn!.userName,
+      passphrase: demo.demoSignIn!.passphrase,
+    });
+    const summary = await d.must('vault.summary', {});
+    expect(summary.demo).toBe(true);
+    expect(summary.counts.customers).toBeGreaterThan(10);
+    expect(existsSync(join(root, 'vault'))).toBe(false); // the real vault folder is untouched
+
+    await d.must('vault.leaveDemo', {});
+    expect(await d.must('vault.state', {})).toMatchObject({
+      exists: false,
+      unlocked: false,
+      demo: false,
+    });
+    // Opening it again reuses it.
+    expect(await d.must('vault.openDemo', {})).toEqual({ created: false });
+  });
+
+  it('is not offered where there is no demo location (the CLI has `naw-desk demo` instead)', async () => {
+    const d = testDesk();
+    expect((await d.must('vault.state', {})).demoAvailable).toBe(false);
+    const r = await d.call('vault.openDemo', {});
+    expect(r.ok || r.code).toBe('CONFLICT');
+  });
+});
