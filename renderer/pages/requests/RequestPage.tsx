@@ -11,10 +11,13 @@ import { DeadlineBadge } from './DeadlineBadge';
 import { ApprovePanel, DecidePanel } from './DecisionPanels';
 import { ItemsPanel } from './ItemsPanel';
 import { ChecksPanel, VerifyPanel } from './CheckPanels';
+import { LetterPanel } from '../letters';
 import { Timeline } from './Timeline';
 import { useDeskData } from './useDesk';
 
 const FINAL = ['disclosed', 'no_data', 'refused', 'referred'];
+/** States with a letter to preview (awaiting approval) or issue, print and send. */
+const LETTER_STATES = ['awaiting_approval', 'disclosed', 'no_data', 'refused'];
 const STEPS = ['log', 'verify', 'check', 'match', 'decide', 'approve'] as const;
 
 type Step = (typeof STEPS)[number];
@@ -199,6 +202,7 @@ export function RequestPage() {
           )
         }
       />
+      {mayHandle && LETTER_STATES.includes(r.status) && <LetterPanel registerNo={registerNo} />}
       <Timeline request={r} />
     </Page>
   );
