@@ -4,12 +4,14 @@ import type { RequestFact } from './compute';
 
 /**
  * The register (migration 0003) as plain request facts for the statistics: a handful of grouped
- * queries, no customer data beyond the stable ids of disclosed customers (which are only counted).
+ * queries over the years asked for, no customer data beyond the stable ids of disclosed customers
+ * (which are only counted).
  *
+ * - The year is the register year of the request (its year of receipt in Europe/Amsterdam).
  * - The outcome is the request's status; a disclosure is *partly* disclosed when it leaves out an
  *   item that was asked about or a category that was asked for (withheld).
  * - The decision takes effect when it is made, a disclosure when it is approved.
- * - Sent: the earliest sent_at of the request's disclosure records, where the letters' table has one.
+ * - Sent: the earliest sent_at of the request's letters (disclosure records, migration 0004).
  * - Refusal reasons: the failure codes of the last check; the officer's own reasons count as
  *   `other` unless they are a code (free text is never read out: it may name people).
  * - Failed verification: the last check found the requester not verified.
@@ -23,79 +25,64 @@ const DECISION_FOR: Record<string, string> = {
   referred: 'referred',
 };
 const REASON_CODE = /^[a-z][a-z0-9_]{1,60}$/;
+const IN_YEARS = 'r.year BETWEEN ? AND ?';
 
-interface RequestRow {
-  id: number;
-  received_at: string;
-  status: string;
-  urgency: StatsUrgency;
-  deadline: string | null;
-  legal_basis_code: string;
-  authority_code: string;
-  phone: number;
-  ipv4: number;
-  ipv6: number;
-  ipv4_port: number;
-  not_verified: number;
-  check_failures: string | null;
-}
-
-interface DecisionRow {
-  id: number;
-  request_id: number;
-  outcome: string;
-  items: string;
-  withheld: string;
-  reasons: string;
-  decided_at: string;
-  approved: number | null;
-  approved_at: string | null;
-}
-
+/** id, received_at, status, urgency, deadline, basis, authority, last check's failures */
+type RequestRow = [
+  number,
+  string,
+  string,
+  StatsUrgency,
+  string | null,
+  string,
+  string,
+  string | null,
+];
 const REQUESTS_SQL = `
-  WITH kinds AS (
-    SELECT request_id,
-      SUM(kind = 'phone') AS phone,
-      SUM(kind = 'ip' AND instr(coalesce(normalised, value), ':') = 0 AND port IS NULL) AS ipv4,
-      SUM(kind = 'ip' AND instr(coalesce(normalised, value), ':') > 0) AS ipv6,
-      SUM(kind = 'ip' AND instr(coalesce(normalised, value), ':') = 0 AND port IS NOT NULL) AS ipv4_port
-    FROM request_item GROUP BY request_id
-  ),
-  last_check AS (
-    SELECT request_id, failures FROM request_check
-    WHERE id IN (SELECT max(id) FROM request_check GROUP BY request_id)
-  )
-  SELECT r.id, r.received_at, r.status, r.urgency, r.deadline, r.legal_basis_code,
-    r.authority_code,
-    coalesce(k.phone, 0) AS phone, coalesce(k.ipv4, 0) AS ipv4, coalesce(k.ipv6, 0) AS ipv6,
-    coalesce(k.ipv4_port, 0) AS ipv4_port,
-    coalesce((SELECT 1 FROM json_each(c.failures) f
-              WHERE json_extract(f.value, '$.code') = 'not_verified'), 0) AS not_verified,
-    CASE WHEN r.status = 'refused' THEN c.failures END AS check_failures
-  FROM request r
-  LEFT JOIN kinds k ON k.request_id = r.id
-  LEFT JOIN last_check c ON c.request_id = r.id
-  ORDER BY r.id`;
+  SELECT r.id, r.received_at, r.status, r.urgency, r.deadline, r.legal_basis_code, r.authority_code,
+    (SELECT c.failures FROM request_check c WHERE c.request_id = r.id ORDER BY c.id DESC LIMIT 1)
+  FROM request r WHERE ${IN_YEARS} ORDER BY r.id`;
 
+/** request id, phone, ipv4, ipv6, ipv4 with port: IPv6 has a colon; a port means CGNAT. */
+type KindsRow = [number, number, number, number, number];
+const KINDS_SQL = `
+  SELECT i.request_id,
+    SUM(i.kind = 'phone'),
+    SUM(i.kind = 'ip' AND instr(coalesce(i.normalised, i.value), ':') = 0 AND i.port IS NULL),
+    SUM(i.kind = 'ip' AND instr(coalesce(i.normalised, i.value), ':') > 0),
+    SUM(i.kind = 'ip' AND instr(coalesce(i.normalised, i.value), ':') = 0 AND i.port IS NOT NULL)
+  FROM request r JOIN request_item i ON i.request_id = r.id
+  WHERE ${IN_YEARS} GROUP BY i.request_id`;
+
+/** request id, outcome, items, withheld, reasons, decided_at, approved, approved_at */
+type DecisionRow = [number, string, string, string, string, string, number | null, string | null];
 const DECISIONS_SQL = `
-  SELECT d.id, d.request_id, d.outcome, d.items, d.withheld, d.reasons, d.decided_at,
+  SELECT d.request_id, d.outcome, d.items, d.withheld, d.reasons, d.decided_at,
     a.approved, a.approved_at
-  FROM decision d JOIN request r ON r.id = d.request_id
+  FROM request r JOIN decision d ON d.request_id = r.id
   LEFT JOIN approval a ON a.decision_id = d.id
-  WHERE r.status IN ('disclosed', 'no_data', 'refused', 'referred')
+  WHERE ${IN_YEARS} AND r.status IN ('disclosed', 'no_data', 'refused', 'referred')
   ORDER BY d.id`;
 
-/** Customers in the latest match of each item of a disclosed request. */
+/** Customers in the latest match of each item of a disclosed request: request id, idx, customer. */
+type CustomerRow = [number, number, string | null];
 const DISCLOSED_CUSTOMERS_SQL = `
-  SELECT i.request_id, i.idx, json_extract(s.value, '$.customerId') AS customer
-  FROM match_result m
+  WITH latest AS (
+    SELECT max(m.id) AS id FROM request r JOIN match_result m ON m.request_id = r.id
+    WHERE ${IN_YEARS} AND r.status = 'disclosed'
+    GROUP BY m.item_id
+  )
+  SELECT m.request_id, i.idx, json_extract(s.value, '$.customerId')
+  FROM latest JOIN match_result m ON m.id = latest.id
   JOIN request_item i ON i.id = m.item_id
-  JOIN request r ON r.id = i.request_id AND r.status = 'disclosed'
-  JOIN json_each(m.subscribers) s
-  WHERE m.id = (SELECT max(m2.id) FROM match_result m2 WHERE m2.item_id = m.item_id)`;
+  JOIN json_each(m.subscribers) s`;
 
-const parseList = (json: string | null): unknown[] => {
-  if (!json) return [];
+const SENT_SQL = `
+  SELECT d.request_id, min(d.sent_at) FROM request r JOIN disclosure d ON d.request_id = r.id
+  WHERE ${IN_YEARS} AND d.sent_at IS NOT NULL GROUP BY d.request_id`;
+
+const parseList = (json: string | null | undefined): unknown[] => {
+  if (!json || json === '[]') return [];
   try {
     const v: unknown = JSON.parse(json);
     return Array.isArray(v) ? v : [];
@@ -103,6 +90,9 @@ const parseList = (json: string | null): unknown[] => {
     return [];
   }
 };
+
+const rows = <T>(db: Db, sql: string, from: number, to: number): T[] =>
+  db.prepare(sql).raw(true).all(from, to) as T[];
 
 function hasColumns(db: Db, table: string, columns: string[]): boolean {
   const names = new Set(
@@ -113,32 +103,13 @@ function hasColumns(db: Db, table: string, columns: string[]): boolean {
   return columns.every((c) => names.has(c));
 }
 
-/** When each request's answer was first sent, from the letters' disclosure records (if any). */
-function sentTimes(db: Db): Map<number, string> {
-  const out = new Map<number, string>();
-  if (!hasColumns(db, 'disclosure', ['request_id', 'sent_at'])) return out;
-  const rows = db
-    .prepare(
-      `SELECT request_id, min(sent_at) AS sent_at FROM disclosure
-       WHERE sent_at IS NOT NULL GROUP BY request_id`,
-    )
-    .all() as { request_id: number; sent_at: string }[];
-  for (const r of rows) out.set(r.request_id, r.sent_at);
-  return out;
+/** The last check found the requester not verified. */
+function failedVerification(failures: string | null): boolean {
+  if (failures === null || !failures.includes('not_verified')) return false;
+  return parseList(failures).some((f) => (f as { code?: unknown })?.code === 'not_verified');
 }
 
-/** The decision that gave the request its final status: the last one of that outcome in effect. */
-function finalDecisions(db: Db, statusOf: Map<number, string>): Map<number, DecisionRow> {
-  const out = new Map<number, DecisionRow>();
-  for (const d of db.prepare(DECISIONS_SQL).all() as DecisionRow[]) {
-    if (DECISION_FOR[statusOf.get(d.request_id) ?? ''] !== d.outcome) continue;
-    if (d.approved === 0) continue; // rejected by the approver
-    out.set(d.request_id, d);
-  }
-  return out;
-}
-
-function refusalReasons(checkFailures: string | null, decision: DecisionRow | undefined): string[] {
+function refusalReasons(checkFailures: string | null, decisionReasons: string | null): string[] {
   const reasons = new Set<string>();
   const fromCheck = new Set<string>();
   for (const f of parseList(checkFailures)) {
@@ -147,90 +118,99 @@ function refusalReasons(checkFailures: string | null, decision: DecisionRow | un
     if (typeof code === 'string' && REASON_CODE.test(code)) reasons.add(code);
   }
   // The refusal repeats the check's messages, then the officer's own reasons (free text).
-  for (const r of parseList(decision?.reasons ?? null)) {
+  for (const r of parseList(decisionReasons)) {
     if (typeof r !== 'string' || fromCheck.has(r)) continue;
     reasons.add(REASON_CODE.test(r) ? r : 'other');
   }
   return [...reasons];
 }
 
+const kindList = (k: KindsRow | undefined): IdentifierKind[] => {
+  if (!k) return [];
+  const out: IdentifierKind[] = [];
+  for (let n = 0; n < k[1]; n++) out.push('phone');
+  for (let n = 0; n < k[2]; n++) out.push('ipv4');
+  for (let n = 0; n < k[3]; n++) out.push('ipv6');
+  for (let n = 0; n < k[4]; n++) out.push('ipv4_port');
+  return out;
+};
+
 export interface RegisterFacts {
   facts: RequestFact[];
   labels: YearStats['labels'];
 }
 
-/** Every request of the register as statistics facts, with the catalogue labels. */
-export function readRequestFacts(db: Db): RegisterFacts {
-  const requests = db.prepare(REQUESTS_SQL).all() as RequestRow[];
-  const statusOf = new Map(requests.map((r) => [r.id, r.status]));
-  const decisions = finalDecisions(db, statusOf);
-  const sent = sentTimes(db);
+/** The years of the register that have requests, newest first. */
+export const registerYears = (db: Db): number[] =>
+  db.prepare('SELECT DISTINCT year FROM request ORDER BY year DESC').pluck().all() as number[];
 
-  const customers = new Map<number, Map<number, string[]>>();
-  for (const row of db.prepare(DISCLOSED_CUSTOMERS_SQL).all() as {
-    request_id: number;
-    idx: number;
-    customer: string | null;
-  }[]) {
-    if (row.customer === null) continue;
-    let byItem = customers.get(row.request_id);
-    if (!byItem) customers.set(row.request_id, (byItem = new Map()));
-    const list = byItem.get(row.idx);
-    if (list) list.push(String(row.customer));
-    else byItem.set(row.idx, [String(row.customer)]);
+/**
+ * The register's requests of the years `from` … `to` (register years, inclusive) as statistics
+ * facts, with the catalogue labels.
+ */
+export function readRequestFacts(db: Db, from = 0, to = 9999): RegisterFacts {
+  const requests = rows<RequestRow>(db, REQUESTS_SQL, from, to);
+  const kinds = new Map(rows<KindsRow>(db, KINDS_SQL, from, to).map((k) => [k[0], k]));
+
+  const statusOf = new Map(requests.map((r) => [r[0], r[2]]));
+  // The decision that gave a request its final status: the last one of that outcome in effect.
+  const decisions = new Map<number, DecisionRow>();
+  for (const d of rows<DecisionRow>(db, DECISIONS_SQL, from, to)) {
+    if (DECISION_FOR[statusOf.get(d[0]) ?? ''] !== d[1] || d[6] === 0) continue;
+    decisions.set(d[0], d);
   }
 
-  const facts: RequestFact[] = requests.map((r) => {
-    const decision = decisions.get(r.id);
-    const itemCount = r.phone + r.ipv4 + r.ipv6 + r.ipv4_port;
-    let outcome: Outcome = OPEN_STATUSES.has(r.status) ? 'open' : (r.status as Outcome);
+  const sent = new Map<number, string>();
+  if (hasColumns(db, 'disclosure', ['request_id', 'sent_at'])) {
+    for (const [id, at] of rows<[number, string]>(db, SENT_SQL, from, to)) sent.set(id, at);
+  }
+
+  const customers = new Map<number, Map<number, string[]>>();
+  for (const [id, idx, customer] of rows<CustomerRow>(db, DISCLOSED_CUSTOMERS_SQL, from, to)) {
+    if (customer === null) continue;
+    let byItem = customers.get(id);
+    if (!byItem) customers.set(id, (byItem = new Map()));
+    const list = byItem.get(idx);
+    if (list) list.push(String(customer));
+    else byItem.set(idx, [String(customer)]);
+  }
+
+  const facts = requests.map((r): RequestFact => {
+    const [id, receivedAt, status, urgency, deadline, basis, authority, failures] = r;
+    const decision = decisions.get(id);
+    const items = kindList(kinds.get(id));
+    let outcome: Outcome = OPEN_STATUSES.has(status) ? 'open' : (status as Outcome);
     let disclosedCustomers: string[] = [];
-    if (r.status === 'disclosed') {
-      const items = parseList(decision?.items ?? null).filter(
-        (i): i is number => typeof i === 'number',
-      );
-      const withheld = parseList(decision?.withheld ?? null);
-      if ((decision && items.length < itemCount) || withheld.length > 0)
+    if (status === 'disclosed') {
+      const disclosed = parseList(decision?.[2]).filter((i): i is number => typeof i === 'number');
+      if ((decision && disclosed.length < items.length) || parseList(decision?.[3]).length > 0)
         outcome = 'partly_disclosed';
-      const byItem = customers.get(r.id);
-      const disclosedItems = decision ? items : [...(byItem?.keys() ?? [])];
-      disclosedCustomers = disclosedItems.flatMap((i) => byItem?.get(i) ?? []);
+      const byItem = customers.get(id);
+      const which = decision ? disclosed : [...(byItem?.keys() ?? [])];
+      disclosedCustomers = which.flatMap((i) => byItem?.get(i) ?? []);
     }
-    const kinds: IdentifierKind[] = [
-      ...Array<IdentifierKind>(r.phone).fill('phone'),
-      ...Array<IdentifierKind>(r.ipv4).fill('ipv4'),
-      ...Array<IdentifierKind>(r.ipv6).fill('ipv6'),
-      ...Array<IdentifierKind>(r.ipv4_port).fill('ipv4_port'),
-    ];
     const open = outcome === 'open';
     return {
-      receivedAt: r.received_at,
-      decidedAt: open ? null : (decision?.approved_at ?? decision?.decided_at ?? null),
-      sentAt: open ? null : (sent.get(r.id) ?? null),
+      receivedAt,
+      decidedAt: open ? null : (decision?.[7] ?? decision?.[5] ?? null),
+      sentAt: open ? null : (sent.get(id) ?? null),
       outcome,
-      legalBasis: r.legal_basis_code,
-      authority: r.authority_code,
-      items: kinds,
-      urgency: r.urgency,
-      deadline: r.deadline,
-      refusalReasons: r.status === 'refused' ? refusalReasons(r.check_failures, decision) : [],
-      verificationFailed: r.not_verified === 1,
+      legalBasis: basis,
+      authority,
+      items,
+      urgency,
+      deadline,
+      refusalReasons: status === 'refused' ? refusalReasons(failures, decision?.[4] ?? null) : [],
+      verificationFailed: failedVerification(failures),
       disclosedCustomers,
     };
   });
 
   const legalBasis = Object.fromEntries(
-    (
-      db.prepare('SELECT code, article FROM legal_basis').all() as {
-        code: string;
-        article: string;
-      }[]
-    ).map((b) => [b.code, b.article]),
+    db.prepare('SELECT code, article FROM legal_basis').raw(true).all() as [string, string][],
   );
   const authority = Object.fromEntries(
-    (db.prepare('SELECT code, name FROM authority').all() as { code: string; name: string }[]).map(
-      (a) => [a.code, a.name],
-    ),
+    db.prepare('SELECT code, name FROM authority').raw(true).all() as [string, string][],
   );
   return { facts, labels: { legalBasis, authority } };
 }

@@ -4,12 +4,8 @@ import { statsFile } from '../../stats/export';
 import { renderTransparencyReport } from '../../stats/report';
 import { publishedStats } from '../../stats/suppress';
 import { suppressionThreshold } from '../../stats/threshold';
-import {
-  currentYear,
-  registerBook,
-  registerYearStats,
-  reportOrgName,
-} from '../../stats/year-stats';
+import { registerYears } from '../../stats/facts';
+import { currentYear, registerYearStats, reportOrgName } from '../../stats/year-stats';
 import type { HandlerMap } from '../context';
 
 type StatsChannels = 'stats.years' | 'stats.year' | 'stats.export' | 'stats.report';
@@ -23,7 +19,7 @@ export const statsHandlers: HandlerMap<StatsChannels> = {
   'stats.years': (_input, ctx) => {
     const now = ctx.now();
     const thisYear = currentYear(now);
-    const years = new Set(registerBook(ctx.db, now).years());
+    const years = new Set(registerYears(ctx.db));
     years.add(thisYear);
     return {
       years: [...years].sort((a, b) => b - a),
