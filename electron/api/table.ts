@@ -8,6 +8,7 @@ import { HandlerContext, type HandlerMap } from './context';
 import { DeskError } from './errors';
 import type { DeskSession } from './session';
 import { auditHandlers } from './handlers/audit';
+import { catalogueHandlers } from './handlers/catalogue';
 import { customersHandlers } from './handlers/customers';
 import { filesHandlers } from './handlers/files';
 import { lettersHandlers } from './handlers/letters';
@@ -27,6 +28,7 @@ export const HANDLERS: HandlerMap<Channel> = {
   ...filesHandlers,
   ...customersHandlers,
   ...requestsHandlers,
+  ...catalogueHandlers,
   ...lettersHandlers,
   ...statsHandlers,
   ...opsHandlers,

@@ -1,3 +1,9 @@
+import type {
+  CatalogueAuthority,
+  CatalogueLegalBasis,
+  CatalogueView,
+  VerifiedContact,
+} from '../../shared/schemas/catalogue';
 import type { Authority, LegalBasis } from '../../shared/schemas/requests';
 import { DeskError } from '../api/errors';
 import type { Db } from '../vault/db';
@@ -15,6 +21,7 @@ interface BasisRow {
   requires_rc: number;
   unverified: number;
   note: string;
+  active: number;
 }
 interface AuthorityRow {
   code: string;
@@ -24,6 +31,7 @@ interface AuthorityRow {
   replaced_by: string;
   contacts: string;
   note: string;
+  active: number;
 }
 
 const toBasis = (r: BasisRow): LegalBasis => ({
@@ -51,13 +59,68 @@ const toAuthority = (r: AuthorityRow): Authority => ({
   note: r.note,
 });
 
+/**
+ * The catalogue rows a new request may use: active ones only (a deactivated row stays readable
+ * through getLegalBasis/getAuthority for the requests that refer to it).
+ */
 export const listLegalBases = (db: Db): LegalBasis[] =>
-  (db.prepare('SELECT * FROM legal_basis ORDER BY sort, code').all() as BasisRow[]).map(toBasis);
+  (
+    db.prepare('SELECT * FROM legal_basis WHERE active = 1 ORDER BY sort, code').all() as BasisRow[]
+  ).map(toBasis);
 
 export const listAuthorities = (db: Db): Authority[] =>
-  (db.prepare('SELECT * FROM authority ORDER BY sort, code').all() as AuthorityRow[]).map(
-    toAuthority,
+  (
+    db
+      .prepare('SELECT * FROM authority WHERE active = 1 ORDER BY sort, code')
+      .all() as AuthorityRow[]
+  ).map(toAuthority);
+
+const countsBy = (db: Db, column: 'authority_code' | 'legal_basis_code'): Map<string, number> =>
+  new Map(
+    (
+      db
+        .prepare(`SELECT ${column} AS code, count(*) AS n FROM request GROUP BY ${column}`)
+        .all() as {
+        code: string;
+        n: number;
+      }[]
+    ).map((r) => [r.code, r.n]),
   );
+
+/** Everything, active or not, with how many requests refer to each row (Settings, admins). */
+export function catalogueView(db: Db): CatalogueView {
+  const byAuthority = countsBy(db, 'authority_code');
+  const byBasis = countsBy(db, 'legal_basis_code');
+  return {
+    authorities: (
+      db.prepare('SELECT * FROM authority ORDER BY sort, code').all() as AuthorityRow[]
+    ).map((r) => ({
+      ...toAuthority(r),
+      contacts: JSON.parse(r.contacts) as VerifiedContact[],
+      active: r.active === 1,
+      requestCount: byAuthority.get(r.code) ?? 0,
+    })),
+    legalBases: (
+      db.prepare('SELECT * FROM legal_basis ORDER BY sort, code').all() as BasisRow[]
+    ).map((r) => ({
+      ...toBasis(r),
+      active: r.active === 1,
+      requestCount: byBasis.get(r.code) ?? 0,
+    })),
+  };
+}
+
+export const catalogueAuthority = (db: Db, code: string): CatalogueAuthority => {
+  const a = catalogueView(db).authorities.find((x) => x.code === code);
+  if (!a) throw new DeskError('NOT_FOUND', `Authority ${code} is not in the catalogue.`);
+  return a;
+};
+
+export const catalogueLegalBasis = (db: Db, code: string): CatalogueLegalBasis => {
+  const b = catalogueView(db).legalBases.find((x) => x.code === code);
+  if (!b) throw new DeskError('NOT_FOUND', `Legal basis ${code} is not in the catalogue.`);
+  return b;
+};
 
 export function getLegalBasis(db: Db, code: string): LegalBasis {
   const r = db.prepare('SELECT * FROM legal_basis WHERE code = ?').get(code) as
@@ -77,6 +140,16 @@ const squash = (s: string) => s.toLowerCase().replace(/[\s.]+/g, '');
 
 /** A basis by its code (`sv-126na-1`) or its article as written (`Sv 126na lid 1`). */
 export function findLegalBasis(db: Db, given: string): LegalBasis {
+  const inactive = catalogueView(db).legalBases.find(
+    (b) =>
+      !b.active && (b.code === given.trim().toLowerCase() || squash(b.article) === squash(given)),
+  );
+  if (inactive) {
+    throw new DeskError(
+      'BAD_INPUT',
+      `legalBasis: ${inactive.article} (${inactive.code}) is no longer active in the catalogue; choose the basis that replaces it (see Settings → Legal bases).`,
+    );
+  }
   const all = listLegalBases(db);
   const hit =
     all.find((b) => b.code === given.trim().toLowerCase()) ??
@@ -97,8 +170,17 @@ export function findLegalBasis(db: Db, given: string): LegalBasis {
 
 /** An authority by its code (`pol-amsterdam`) or its exact catalogue name. */
 export function findAuthority(db: Db, given: string): Authority {
-  const all = listAuthorities(db);
   const g = given.trim().toLowerCase();
+  const inactive = catalogueView(db).authorities.find(
+    (a) => !a.active && (a.code === g || a.name.toLowerCase() === g),
+  );
+  if (inactive) {
+    throw new DeskError(
+      'BAD_INPUT',
+      `authority: ${inactive.name} (${inactive.code}) is no longer active in the catalogue; choose another or reactivate it in Settings → Authorities.`,
+    );
+  }
+  const all = listAuthorities(db);
   const hit = all.find((a) => a.code === g) ?? all.find((a) => a.name.toLowerCase() === g);
   if (!hit) {
     throw new DeskError(

@@ -4,7 +4,7 @@ import type { NewRequestInput } from '../../shared/schemas/requests';
 import type { HandlerContext } from '../api/context';
 import { DeskError } from '../api/errors';
 import { findAuthority, findLegalBasis } from './catalogue';
-import { addHours, DEFAULT_DEADLINE_HOURS, WRITTEN_CONFIRMATION_HOURS } from './deadlines';
+import { addHours, deadlineHoursFor, WRITTEN_CONFIRMATION_HOURS } from './deadlines';
 import { storeDocument } from './document';
 import { resolveItem } from './items';
 
@@ -26,15 +26,6 @@ export function instantOf(field: string, text: string): string {
 const yearIn = (iso: string, zone = 'Europe/Amsterdam'): number =>
   Number(new Intl.DateTimeFormat('en', { timeZone: zone, year: 'numeric' }).format(new Date(iso)));
 
-function deadlineHours(ctx: HandlerContext, urgency: keyof typeof DEFAULT_DEADLINE_HOURS): number {
-  const row = ctx.db
-    .prepare(`SELECT value FROM setting WHERE key = 'requestDeadlineHours'`)
-    .get() as { value: string } | undefined;
-  const custom = row ? (JSON.parse(row.value) as Partial<Record<string, number>>) : {};
-  const h = custom[urgency];
-  return typeof h === 'number' && h > 0 ? h : DEFAULT_DEADLINE_HOURS[urgency];
-}
-
 /**
  * Logs a request: takes the next register number of its year (gap-free: in the same
  * transaction), stores the request, its items (as given, normalised, resolved to UTC) and, when
@@ -53,7 +44,7 @@ export function createRequest(
   }
   const deadline = input.deadline
     ? instantOf('deadline', input.deadline)
-    : addHours(receivedAt, deadlineHours(ctx, input.urgency));
+    : addHours(receivedAt, deadlineHoursFor(db, input.urgency));
   const verification = input.verification
     ? { ...input.verification, at: instantOf('verification.at', input.verification.at) }
     : null;

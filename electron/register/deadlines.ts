@@ -1,17 +1,36 @@
 import type { Urgency } from '../../shared/schemas/requests';
+import { DEFAULT_SETTINGS, type Settings } from '../../shared/schemas/settings';
+import { readSettings } from '../api/settings-store';
+import type { Db } from '../vault/db';
 
 const HOUR = 3_600_000;
 
+type DeadlineRules = Pick<
+  Settings,
+  'deadlineDaysNormal' | 'deadlineDaysUrgent' | 'deadlineHoursEmergency'
+>;
+
+/** The answer deadline of an urgency, in hours after receipt, under the desk's rules. */
+export const deadlineHoursOf = (rules: DeadlineRules, urgency: Urgency): number =>
+  urgency === 'emergency'
+    ? rules.deadlineHoursEmergency
+    : (urgency === 'urgent' ? rules.deadlineDaysUrgent : rules.deadlineDaysNormal) * 24;
+
 /**
  * Default answer deadlines per urgency, in hours after receipt: 10 days and 8 hours (emergency)
- * as in the EU e-Evidence rules; `urgent` is the desk's own default of 3 days. Each request can
- * carry its own deadline instead; the vault setting `requestDeadlineHours` overrides these.
+ * as in the EU e-Evidence rules; `urgent` is the desk's own default of 3 days. An admin changes
+ * them in Settings (deadlineDaysNormal / deadlineDaysUrgent / deadlineHoursEmergency); each
+ * request can carry its own deadline instead.
  */
 export const DEFAULT_DEADLINE_HOURS: Record<Urgency, number> = {
-  normal: 240,
-  urgent: 72,
-  emergency: 8,
+  normal: deadlineHoursOf(DEFAULT_SETTINGS, 'normal'),
+  urgent: deadlineHoursOf(DEFAULT_SETTINGS, 'urgent'),
+  emergency: deadlineHoursOf(DEFAULT_SETTINGS, 'emergency'),
 };
+
+/** The deadline hours for a new request of this urgency, from the vault's settings. */
+export const deadlineHoursFor = (db: Db, urgency: Urgency): number =>
+  deadlineHoursOf(readSettings(db), urgency);
 
 /** An oral (phone) request must be confirmed in writing within 3 days (Sv 126nd lid 4). */
 export const WRITTEN_CONFIRMATION_HOURS = 72;

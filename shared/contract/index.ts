@@ -1,4 +1,5 @@
 import type { z } from 'zod';
+import { catalogueContract } from './catalogue';
 import { customersContract } from './customers';
 import { filesContract } from './files';
 import { lettersContract } from './letters';
@@ -16,6 +17,7 @@ export const CONTRACT = {
   ...filesContract,
   ...customersContract,
   ...requestsContract,
+  ...catalogueContract,
   ...lettersContract,
   ...statsContract,
   ...opsContract,

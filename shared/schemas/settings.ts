@@ -65,6 +65,22 @@ export const Settings = z.object({
     .int()
     .min(MIN_REQUEST_RETENTION_YEARS, 'Keep the audit log at least 1 year.')
     .max(MAX_RETENTION_YEARS + 10, `Keep the audit log at most ${MAX_RETENTION_YEARS + 10} years.`),
+  /** Default answer deadlines per urgency (a request may carry its own; see register/deadlines.ts). */
+  deadlineDaysNormal: z
+    .number()
+    .int()
+    .min(1, 'A normal request needs at least 1 day.')
+    .max(60, 'The deadline for a normal request can be at most 60 days.'),
+  deadlineDaysUrgent: z
+    .number()
+    .int()
+    .min(1, 'An urgent request needs at least 1 day.')
+    .max(30, 'The deadline for an urgent request can be at most 30 days.'),
+  deadlineHoursEmergency: z
+    .number()
+    .int()
+    .min(1, 'An emergency needs at least 1 hour.')
+    .max(72, 'The deadline for an emergency can be at most 72 hours.'),
 });
 export type Settings = z.infer<typeof Settings>;
 
@@ -87,10 +103,16 @@ export const DEFAULT_SETTINGS: Settings = {
   retentionRequestYears: 7,
   retentionCustomerMonths: 12,
   retentionAuditYears: 7,
+  deadlineDaysNormal: 10,
+  deadlineDaysUrgent: 3,
+  deadlineHoursEmergency: 8,
 };
 
 export const AUDIT_SHORTER_THAN_REQUESTS =
   'Keep the audit log at least as long as the requests it describes (audit years ≥ request years).';
+
+export const URGENT_LONGER_THAN_NORMAL =
+  'An urgent request cannot have a longer deadline than a normal one (urgent days ≤ normal days).';
 
 /** A partial update; the handler checks the combined result (e.g. audit ≥ request retention). */
 export const UpdateSettingsInput = Settings.partial()
@@ -101,6 +123,13 @@ export const UpdateSettingsInput = Settings.partial()
       s.retentionRequestYears === undefined ||
       s.retentionAuditYears >= s.retentionRequestYears,
     { message: AUDIT_SHORTER_THAN_REQUESTS, path: ['retentionAuditYears'] },
+  )
+  .refine(
+    (s) =>
+      s.deadlineDaysUrgent === undefined ||
+      s.deadlineDaysNormal === undefined ||
+      s.deadlineDaysUrgent <= s.deadlineDaysNormal,
+    { message: URGENT_LONGER_THAN_NORMAL, path: ['deadlineDaysUrgent'] },
   );
 
 /** The letterhead logo as stored in the vault (PNG or SVG, at most LOGO_MAX_BYTES). */

@@ -4,6 +4,7 @@ import { migration0001 } from './0001-initial';
 import { migration0002 } from './0002-customers';
 import { migration0003 } from './0003-register';
 import { migration0004 } from './0004-disclosure';
+import { migration0005 } from './0005-catalogue-edit';
 import type { Migration } from './types';
 
 /** Every migration, in order. Add one file per change; never edit a released one. */
@@ -12,6 +13,7 @@ export const MIGRATIONS: readonly Migration[] = [
   migration0002,
   migration0003,
   migration0004,
+  migration0005,
 ];
 export const SCHEMA_VERSION = MIGRATIONS.at(-1)!.version;
 
