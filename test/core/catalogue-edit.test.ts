@@ -78,7 +78,10 @@ describe('catalogue editing: authorities and their verified contact channels', (
     });
 
     const id = withPhone.contacts[0]!.id;
-    const none = await d.call('catalogue.removeContact', { authority: a.code, contactId: id });
+    const none = await d.call('catalogue.removeContact', {
+      authority: a.code,
+      contactId: id,
+    } as { authority: string; contactId: string; reason: string });
     expect(!none.ok && none.code).toBe('BAD_INPUT'); // a reason is required
     const removed = await d.must('catalogue.removeContact', {
       authority: a.code,
