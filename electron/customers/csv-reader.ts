@@ -53,6 +53,11 @@ export class CsvReader {
     this.delimiter = delimiter ?? null;
   }
 
+  /** Characters held back waiting for the rest of a record (bounded by the longest record). */
+  get pending(): number {
+    return this.buf.length;
+  }
+
   push(chunk: Uint8Array): void {
     let text: string;
     try {

@@ -51,9 +51,16 @@ const toState = (j: Job): ImportJobState => ({
   error: j.error,
 });
 
-/** The binding main.ts chose for Electron's ABI (db.ts may offer a getter; else the default). */
-const nativeBinding = (): string | undefined =>
-  (dbModule as { getNativeBinding?: () => string | undefined }).getNativeBinding?.();
+/**
+ * The native SQLite module main.ts chose for Electron's ABI, for the worker's own connection.
+ * Read through a getter db.ts is asked to export (`getNativeBinding`); until it does, the worker
+ * uses the default resolution, which is right for Node (tests, CLI) and for the packaged app.
+ */
+const nativeBinding = (): string | undefined => {
+  const getter = Reflect.get(dbModule, 'getNativeBinding') as
+    (() => string | undefined) | undefined;
+  return typeof getter === 'function' ? getter() : undefined;
+};
 
 /**
  * Starts an import in a worker thread with its own connection to the vault. Only one import runs

@@ -255,6 +255,10 @@ export class IpStore extends BaseStore<IpRow> {
   readonly thing = 'address block';
   private readonly inside: Statement;
   private readonly around: Statement;
+  private readonly wholeAddress: Statement;
+  private readonly nearPorts: Statement;
+  /** The widest port block held (port_to - port_from), to bound the search near a port. */
+  private portSpan: number | null = null;
   private readonly add: Statement;
   private readonly addLength: Statement;
   private readonly lengths: Record<IpFamily, Set<number>> = { 4: new Set(), 6: new Set() };
@@ -268,6 +272,15 @@ export class IpStore extends BaseStore<IpRow> {
     this.around = db.prepare(
       `SELECT ${IP_COLUMNS} FROM ip_assignment
         WHERE ip_from = ? AND prefix_length = ? AND family = ? AND ${TIME_AND_PORTS}`,
+    );
+    this.wholeAddress = db.prepare(
+      `SELECT ${IP_COLUMNS} FROM ip_assignment
+        WHERE ip_from = ? AND port_from IS NULL AND valid_from < ? AND (valid_to IS NULL OR valid_to > ?)`,
+    );
+    this.nearPorts = db.prepare(
+      `SELECT ${IP_COLUMNS} FROM ip_assignment
+        WHERE ip_from = ? AND port_from BETWEEN ? AND ? AND port_to >= ?
+          AND valid_from < ? AND (valid_to IS NULL OR valid_to > ?)`,
     );
     this.add = db.prepare(
       `INSERT INTO ip_assignment (family, prefix, prefix_length, ip_from, ip_to, port_from, port_to, customer_id,
@@ -285,10 +298,29 @@ export class IpStore extends BaseStore<IpRow> {
     }
   }
 
+  private heldSpan(): number {
+    this.portSpan ??= (
+      this.db
+        .prepare(
+          `SELECT coalesce(max(port_to - port_from), 0) AS s FROM ip_assignment WHERE port_from IS NOT NULL`,
+        )
+        .get() as { s: number }
+    ).s;
+    return this.portSpan;
+  }
+
   overlapping(r: IpRow, from: number, to: number): HeldRow[] {
     const pf = r.portFrom;
     const pt = r.portTo;
-    const found = this.inside.all(r.ipFrom, r.ipTo, to, from, pf, pt, pf) as IpHeld[];
+    let found: IpHeld[];
+    if (pf !== null && pt !== null) {
+      // A port block on one address: the whole-address rows, and the blocks that can reach it.
+      found = this.wholeAddress.all(r.ipFrom, to, from) as IpHeld[];
+      const near = this.nearPorts.all(r.ipFrom, pf - this.heldSpan(), pt, pf, to, from);
+      if (near.length) found = found.concat(near as IpHeld[]);
+    } else {
+      found = this.inside.all(r.ipFrom, r.ipTo, to, from, pf, pt, pf) as IpHeld[];
+    }
     for (const len of this.lengths[r.family]) {
       if (len >= r.prefixLength) continue;
       const start = maskIp(r.ipFrom, r.family, len);
@@ -331,6 +363,9 @@ export class IpStore extends BaseStore<IpRow> {
         line,
       ).lastInsertRowid,
     );
+    if (r.portFrom !== null && r.portTo !== null) {
+      this.portSpan = Math.max(this.heldSpan(), r.portTo - r.portFrom);
+    }
     if (!this.lengths[r.family].has(r.prefixLength)) {
       this.lengths[r.family].add(r.prefixLength);
       this.newLengths.push([r.family, r.prefixLength]);

@@ -11,9 +11,13 @@ import { DeskError } from '../api/errors';
  */
 function moduleDir(): string {
   if (typeof __dirname === 'string') return __dirname;
-  const frame = /(file:\/\/[^\s)]+?):\d+:\d+/.exec(new Error().stack ?? '');
+  // Frames read `at fn (file:///…/worker-script.ts:1:2)` or, with source maps, a plain path.
+  const frame = /\((file:\/\/[^\s)]+?|\/[^\s)]+?|[A-Za-z]:\\[^\s)]+?):\d+:\d+\)/.exec(
+    new Error().stack ?? '',
+  );
   if (!frame) throw new DeskError('INTERNAL', 'Cannot locate the import worker.');
-  return dirname(fileURLToPath(frame[1]!));
+  const where = frame[1]!;
+  return dirname(where.startsWith('file:') ? fileURLToPath(where) : where);
 }
 
 /** What to hand to `new Worker()`: a bundle path, or a tiny ESM entry that loads the TS source. */

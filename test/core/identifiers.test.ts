@@ -1,3 +1,4 @@
+import ipaddr from 'ipaddr.js';
 import { describe, expect, it } from 'vitest';
 import {
   maskIp,
@@ -104,5 +105,100 @@ describe('IP parsing', () => {
     expect(toHex(maskIp(v6.value.bytes, 6, 48))).toBe(toHex(p48.value.from));
     expect(toHex(maskIp(v6.value.bytes, 6, 56))).toBe(toHex(p56.value.from));
     expect(toHex(maskIp(v6.value.bytes, 6, 53))).toBe('20010db8001230000000000000000000');
+  });
+});
+
+describe('fast paths agree with the full parsers', () => {
+  // The import normalises millions of identifiers through hand-written fast paths; these compare
+  // them with libphonenumber-js and ipaddr.js on many generated inputs.
+  let seed = 42;
+  const rnd = () => {
+    seed = (seed * 1103515245 + 12345) & 0x7fffffff;
+    return seed / 0x7fffffff;
+  };
+  const digits = (n: number) => Array.from({ length: n }, () => Math.floor(rnd() * 10)).join('');
+
+  it('Dutch numbers: same E.164, type and verdict as libphonenumber', async () => {
+    const { parsePhoneNumberFromString } = await import('libphonenumber-js/max');
+    let valid = 0;
+    for (let i = 0; i < 20_000; i++) {
+      const nsn = `${1 + Math.floor(rnd() * 9)}${digits(5 + Math.floor(rnd() * 6))}`;
+      const area = 1 + Math.floor(rnd() * 3);
+      const forms = [
+        `0${nsn}`,
+        `0${nsn.slice(0, area)}-${nsn.slice(area)}`,
+        `+31 ${nsn.slice(0, area)} ${nsn.slice(area)}`,
+        `0031${nsn}`,
+        `(0${nsn.slice(0, area)}) ${nsn.slice(area)}`,
+      ];
+      const text = forms[i % forms.length]!;
+      const ref = parsePhoneNumberFromString(text, 'NL');
+      const refOk = !!ref && ref.isValid();
+      const got = normalisePhone(text);
+      expect(got.ok, text).toBe(refOk);
+      if (got.ok && ref) {
+        valid++;
+        expect(got.value.e164, text).toBe(ref.number);
+        expect(got.value.type, text).toBe((ref.getType() ?? 'unknown').toLowerCase());
+      }
+    }
+    expect(valid).toBeGreaterThan(1500); // the sample really exercises valid numbers
+  });
+
+  it('IP addresses and prefixes: same ranges and canonical text as ipaddr.js', () => {
+    const hex = (n: number) => Math.floor(rnd() * n).toString(16);
+    for (let i = 0; i < 5000; i++) {
+      let text: string;
+      if (i % 2) {
+        const o = [0, 0, 0, 0].map(() => Math.floor(rnd() * 256));
+        const len = [32, 32, 29, 24, 8, 0][i % 6]!;
+        text = `${o.join('.')}${len === 32 && rnd() < 0.5 ? '' : `/${len}`}`;
+      } else {
+        const g = Array.from({ length: 8 }, () => (rnd() < 0.4 ? '0' : hex(0x10000)));
+        const len = [128, 64, 56, 48, 32][i % 5]!;
+        let addr = g.join(':');
+        if (rnd() < 0.5) addr = addr.replace(/(^|:)0(:0)+(:|$)/, '::');
+        if (rnd() < 0.2) addr = addr.toUpperCase();
+        text = `${addr}/${len}`;
+      }
+      const got = parseIpPrefix(text);
+      let ref: { from: string; to: string; canonical: string } | null = null;
+      try {
+        const [a, len] = ipaddr.parseCIDR(text.includes('/') ? text : `${text}/32`);
+        const kind = a.kind();
+        const net =
+          kind === 'ipv4'
+            ? ipaddr.IPv4.networkAddressFromCIDR(`${a}/${len}`)
+            : ipaddr.IPv6.networkAddressFromCIDR(`${a}/${len}`);
+        const bc =
+          kind === 'ipv4'
+            ? ipaddr.IPv4.broadcastAddressFromCIDR(`${a}/${len}`)
+            : ipaddr.IPv6.broadcastAddressFromCIDR(`${a}/${len}`);
+        const b16 = (x: ipaddr.IPv4 | ipaddr.IPv6) =>
+          toHex(
+            Uint8Array.from(
+              x.kind() === 'ipv4'
+                ? (x as ipaddr.IPv4).toIPv4MappedAddress().toByteArray()
+                : x.toByteArray(),
+            ),
+          );
+        const full = kind === 'ipv4' ? 32 : 128;
+        if (net.toString() === a.toString()) {
+          ref = {
+            from: b16(net),
+            to: b16(bc),
+            canonical: len === full ? a.toString() : `${a.toString()}/${len}`,
+          };
+        }
+      } catch {
+        ref = null;
+      }
+      expect(got.ok, text).toBe(ref !== null);
+      if (got.ok && ref) {
+        expect(toHex(got.value.from), text).toBe(ref.from);
+        expect(toHex(got.value.to), text).toBe(ref.to);
+        expect(got.value.canonical, text).toBe(ref.canonical);
+      }
+    }
   });
 });

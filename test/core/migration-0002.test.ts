@@ -96,7 +96,12 @@ describe('migration 0002: customers and assignments', () => {
       plan(
         `SELECT * FROM ip_assignment WHERE ip_from = x'00' AND prefix_length = 32 AND valid_from <= 5`,
       ),
-    ).toMatch(/USING INDEX ip_assignment_lookup \(ip_from=\? AND valid_from<\?\)/);
+    ).toMatch(/USING (COVERING )?INDEX ip_assignment_lookup \(ip_from=\?\)/);
+    expect(
+      plan(
+        `SELECT id FROM ip_assignment WHERE ip_from = x'00' AND port_from BETWEEN 1000 AND 3000 AND valid_from < 5`,
+      ),
+    ).toMatch(/ip_assignment_lookup \(ip_from=\? AND port_from>\? AND port_from<\?\)/);
     expect(
       plan(`SELECT * FROM customer_version WHERE customer_id = 'C1' AND valid_from <= 5`),
     ).toMatch(/USING INDEX customer_version_by_customer/);

@@ -17,7 +17,7 @@ import type { Migration } from './types';
  * - IP address: for each (family, prefix_length) in `ip_prefix_length`, mask the address to that
  *   length (identifiers.maskIp) and look up `ip_from = masked AND prefix_length = L` plus the same time
  *   condition (and `port_from <= p AND port_to >= p` or no port block) on ip_assignment_lookup
- *   (ip_from, valid_from). Prefixes are CIDR-aligned, so an address lies in a prefix exactly when
+ *   (ip_from, port_from, valid_from, valid_to, port_to). Prefixes are CIDR-aligned, so an address lies in a prefix exactly when
  *   the masked address equals its start: a handful of equality probes, never a range scan.
  * Only these indexes exist on the big tables, to keep bulk import close to a bare insert.
  */
@@ -108,7 +108,11 @@ export const migration0002: Migration = {
         CHECK ((port_from IS NULL) = (port_to IS NULL)),
         CHECK (port_from IS NULL OR (port_from >= 0 AND port_to >= port_from AND port_to <= 65535))
       ) STRICT;
-      CREATE INDEX ip_assignment_lookup ON ip_assignment(ip_from, valid_from);
+      -- One index serves look-ups by start address and, on a shared CGNAT address (dozens of port
+      -- blocks, each with its history), narrows to the port blocks near a port; validity and the
+      -- block's end ride along so checks filter inside the index without reading table rows.
+      CREATE INDEX ip_assignment_lookup
+        ON ip_assignment(ip_from, port_from, valid_from, valid_to, port_to);
 
       -- The prefix lengths in use per family: the few equality probes an IP look-up needs.
       CREATE TABLE ip_prefix_length (
