@@ -11,6 +11,7 @@ export const NAMESPACES = [
   'letters',
   'stats',
   'ops',
+  'catalogue',
 ] as const;
 export type Namespace = (typeof NAMESPACES)[number];
 

@@ -1,5 +1,6 @@
 import type { Namespace, UiLanguage } from './namespaces';
 import nlAudit from './locales/nl/audit.json';
+import nlCatalogue from './locales/nl/catalogue.json';
 import nlCommon from './locales/nl/common.json';
 import nlCustomers from './locales/nl/customers.json';
 import nlErrors from './locales/nl/errors.json';
@@ -11,6 +12,7 @@ import nlStats from './locales/nl/stats.json';
 import nlUsers from './locales/nl/users.json';
 import nlVault from './locales/nl/vault.json';
 import enAudit from './locales/en/audit.json';
+import enCatalogue from './locales/en/catalogue.json';
 import enCommon from './locales/en/common.json';
 import enCustomers from './locales/en/customers.json';
 import enErrors from './locales/en/errors.json';
@@ -35,6 +37,7 @@ export const nl = {
   letters: nlLetters,
   stats: nlStats,
   ops: nlOps,
+  catalogue: nlCatalogue,
 } satisfies Record<Namespace, object>;
 
 export const en = {
@@ -49,6 +52,7 @@ export const en = {
   letters: enLetters,
   stats: enStats,
   ops: enOps,
+  catalogue: enCatalogue,
 } satisfies Record<Namespace, object>;
 
 export const RESOURCES: Record<UiLanguage, Record<Namespace, object>> = { nl, en };

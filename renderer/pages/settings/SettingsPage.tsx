@@ -2,6 +2,7 @@ import { useTranslation } from 'react-i18next';
 import { can } from '../../../shared/roles';
 import { Page } from '../../components/Page';
 import { useSession } from '../../session/SessionProvider';
+import { CatalogueSettingsSections } from '../catalogue/CatalogueSettingsSections';
 import { OpsSettingsSections } from '../ops/OpsSettingsSections';
 import { GeneralSettingsForm } from './GeneralSettingsForm';
 import { OwnPassphraseForm } from './OwnPassphraseForm';
@@ -17,6 +18,7 @@ export function SettingsPage() {
       <OwnPassphraseForm />
       {role && can(role, 'settings.manage') && <GeneralSettingsForm />}
       {role && can(role, 'settings.manage') && <OpsSettingsSections />}
+      {role && can(role, 'settings.manage') && <CatalogueSettingsSections />}
     </Page>
   );
 }

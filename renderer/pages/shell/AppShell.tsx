@@ -4,6 +4,7 @@ import { NavLink, Outlet, useNavigate } from 'react-router';
 import { useTranslation } from 'react-i18next';
 import { useIdleLock } from '../../session/useIdleLock';
 import { useSession } from '../../session/SessionProvider';
+import { ShellNotices } from '../catalogue/ShellNotices';
 import { Header } from './Header';
 import { navFor } from './nav';
 
@@ -37,6 +38,7 @@ export function AppShell() {
         {t('skipToContent')}
       </a>
       <Header state={state} onLock={() => void lockNow('manual')} />
+      <ShellNotices role={state.user.role} />
       <div className="shell__body">
         <nav className="side-nav" aria-label={t('nav.label')}>
           <ul>

@@ -1,0 +1,124 @@
+import { useState } from 'react';
+import { useTranslation } from 'react-i18next';
+import type { CatalogueAuthority } from '../../../shared/schemas/catalogue';
+import { StatusMessage } from '../../components/ErrorAlert';
+import { Field } from '../../components/Field';
+import { AddAuthorityForm } from './AddAuthorityForm';
+import { AuthorityEditor } from './AuthorityEditor';
+import { CatalogueError } from './CatalogueError';
+import { useCatalogueView } from './useCatalogueView';
+
+const matches = (a: CatalogueAuthority, q: string) =>
+  q === '' || `${a.name} ${a.code}`.toLowerCase().includes(q.trim().toLowerCase());
+
+/** Authorities with their verified contact channels: list, find, edit, add (admins). */
+export function AuthoritiesSection() {
+  const { t } = useTranslation('catalogue');
+  const { view, error, reload } = useCatalogueView();
+  const [query, setQuery] = useState('');
+  const [open, setOpen] = useState<string | null>(null);
+  const [note, setNote] = useState<string | null>(null);
+
+  const list = view?.authorities.filter((a) => matches(a, query)) ?? [];
+  const editing = view?.authorities.find((a) => a.code === open) ?? null;
+
+  return (
+    <section className="panel" aria-labelledby="authorities-heading">
+      <h2 id="authorities-heading">{t('authorities.title')}</h2>
+      <p className="muted">{t('authorities.intro')}</p>
+      <CatalogueError error={error} />
+      <StatusMessage>{note}</StatusMessage>
+      {view && (
+        <>
+          <Field
+            label={t('authorities.filter')}
+            type="search"
+            value={query}
+            onChange={(e) => setQuery(e.target.value)}
+          />
+          {editing && (
+            <AuthorityEditor
+              key={editing.code}
+              authority={editing}
+              onChanged={() => void reload()}
+              onRemoved={(message) => {
+                setOpen(null);
+                setNote(message);
+                void reload();
+              }}
+              onClose={() => {
+                setOpen(null);
+                window.setTimeout(() => document.getElementById(`edit-${editing.code}`)?.focus());
+              }}
+            />
+          )}
+          <div
+            className="table-wrap"
+            tabIndex={0}
+            role="region"
+            aria-labelledby="authorities-heading"
+          >
+            <table className="table catalogue-table">
+              <caption className="sr-only">{t('authorities.caption')}</caption>
+              <thead>
+                <tr>
+                  <th scope="col">{t('authorities.name')}</th>
+                  <th scope="col">{t('authorities.kind')}</th>
+                  <th scope="col">{t('authorities.status')}</th>
+                  <th scope="col">{t('authorities.channels')}</th>
+                  <th scope="col">{t('authorities.requests')}</th>
+                  <th scope="col">{t('authorities.actions')}</th>
+                </tr>
+              </thead>
+              <tbody>
+                {list.map((a) => (
+                  <tr key={a.code}>
+                    <td className="wrap">
+                      {a.name} <code>{a.code}</code>
+                    </td>
+                    <td>{t(`authorities.kinds.${a.kind}`)}</td>
+                    <td>
+                      {a.active ? (
+                        t('authorities.active')
+                      ) : (
+                        <span className="catalogue-badge catalogue-badge--off">
+                          {t('authorities.inactive')}
+                        </span>
+                      )}
+                      {a.legacy && (
+                        <span className="catalogue-badge">{t('authorities.legacy')}</span>
+                      )}
+                    </td>
+                    <td>{a.contacts.length}</td>
+                    <td>{a.requestCount}</td>
+                    <td>
+                      <button
+                        type="button"
+                        id={`edit-${a.code}`}
+                        className="btn btn--small"
+                        aria-label={t('authorities.editFor', { name: a.name })}
+                        aria-expanded={open === a.code}
+                        onClick={() => {
+                          setNote(null);
+                          setOpen(open === a.code ? null : a.code);
+                        }}
+                      >
+                        {t('authorities.edit')}
+                      </button>
+                    </td>
+                  </tr>
+                ))}
+              </tbody>
+            </table>
+            {list.length === 0 && <p>{t('authorities.noMatch')}</p>}
+          </div>
+          <AddAuthorityForm
+            onAdded={(code) => {
+              void reload().then(() => setOpen(code));
+            }}
+          />
+        </>
+      )}
+    </section>
+  );
+}

@@ -1,0 +1,136 @@
+import { useEffect, useRef, useState } from 'react';
+import type { FormEvent } from 'react';
+import { useTranslation } from 'react-i18next';
+import { AUTHORITY_KINDS, type CatalogueAuthority } from '../../../shared/schemas/catalogue';
+import { desk, unwrap } from '../../api';
+import { StatusMessage } from '../../components/ErrorAlert';
+import { Field, SelectField } from '../../components/Field';
+import { CatalogueError } from './CatalogueError';
+import { ContactsPanel } from './ContactsPanel';
+import { useSubmit } from './useCatalogueView';
+
+type Kind = (typeof AUTHORITY_KINDS)[number];
+
+/** One authority: name, kind, active, legacy flag, note; its contact channels; remove if unused. */
+export function AuthorityEditor({
+  authority: a,
+  onChanged,
+  onRemoved,
+  onClose,
+}: {
+  authority: CatalogueAuthority;
+  onChanged: () => void;
+  onRemoved: (message: string) => void;
+  onClose: () => void;
+}) {
+  const { t } = useTranslation('catalogue');
+  const { busy, error, done, run } = useSubmit();
+  const [name, setName] = useState(a.name);
+  const [kind, setKind] = useState<Kind>(a.kind);
+  const [active, setActive] = useState(a.active);
+  const [legacy, setLegacy] = useState(a.legacy);
+  const [note, setNote] = useState(a.note);
+  const [confirmRemove, setConfirmRemove] = useState(false);
+  const heading = useRef<HTMLHeadingElement>(null);
+  useEffect(() => heading.current?.focus(), []);
+
+  async function save(e: FormEvent) {
+    e.preventDefault();
+    await run(async () => {
+      const next = unwrap(
+        await desk.catalogue.updateAuthority({ code: a.code, name, kind, active, legacy, note }),
+      );
+      onChanged();
+      return t('authorities.saved', { name: next.name });
+    });
+  }
+
+  async function remove() {
+    await run(async () => {
+      unwrap(await desk.catalogue.removeAuthority({ code: a.code }));
+      onRemoved(t('authorities.removed'));
+      return null;
+    });
+  }
+
+  return (
+    <div className="catalogue-editor" role="group" aria-labelledby={`authority-${a.code}`}>
+      <h3 id={`authority-${a.code}`} ref={heading} tabIndex={-1}>
+        {a.name} <code>{a.code}</code>
+      </h3>
+      <form onSubmit={save} noValidate aria-busy={busy}>
+        <Field
+          label={t('authorities.name')}
+          value={name}
+          onChange={(e) => setName(e.target.value)}
+        />
+        <SelectField
+          label={t('authorities.kind')}
+          value={kind}
+          onChange={(e) => setKind(e.target.value as Kind)}
+        >
+          {AUTHORITY_KINDS.map((k) => (
+            <option key={k} value={k}>
+              {t(`authorities.kinds.${k}`)}
+            </option>
+          ))}
+        </SelectField>
+        <div className="check">
+          <input
+            id={`active-${a.code}`}
+            type="checkbox"
+            checked={active}
+            onChange={(e) => setActive(e.target.checked)}
+          />
+          <label htmlFor={`active-${a.code}`}>{t('authorities.activeLabel')}</label>
+        </div>
+        <div className="check">
+          <input
+            id={`legacy-${a.code}`}
+            type="checkbox"
+            checked={legacy}
+            onChange={(e) => setLegacy(e.target.checked)}
+          />
+          <label htmlFor={`legacy-${a.code}`}>{t('authorities.legacyLabel')}</label>
+        </div>
+        <Field
+          label={t('authorities.note')}
+          value={note}
+          onChange={(e) => setNote(e.target.value)}
+        />
+        <CatalogueError error={error} />
+        <StatusMessage>{done}</StatusMessage>
+        <div className="actions">
+          <button type="submit" className="btn btn--primary" disabled={busy}>
+            {t('authorities.save')}
+          </button>
+          {a.requestCount === 0 && !confirmRemove && (
+            <button type="button" className="btn" onClick={() => setConfirmRemove(true)}>
+              {t('authorities.remove')}
+            </button>
+          )}
+          <button type="button" className="btn" onClick={onClose}>
+            {t('authorities.close')}
+          </button>
+        </div>
+        {a.requestCount > 0 && (
+          <p className="muted">{t('authorities.inUse', { n: a.requestCount })}</p>
+        )}
+        {confirmRemove && (
+          <div className="alert alert--warning" role="alert">
+            <p>{t('authorities.confirmRemove', { name: a.name })}</p>
+            <div className="actions">
+              <button type="button" className="btn btn--primary" onClick={() => void remove()}>
+                {t('authorities.confirmRemoveYes')}
+              </button>
+              <button type="button" className="btn" onClick={() => setConfirmRemove(false)}>
+                {t('authorities.cancel')}
+              </button>
+            </div>
+          </div>
+        )}
+      </form>
+      <ContactsPanel authority={a} onChanged={onChanged} />
+    </div>
+  );
+}

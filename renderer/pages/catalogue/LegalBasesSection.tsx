@@ -1,0 +1,196 @@
+import { useEffect, useRef, useState } from 'react';
+import { useTranslation } from 'react-i18next';
+import type { CatalogueLegalBasis } from '../../../shared/schemas/catalogue';
+import { desk, unwrap } from '../../api';
+import { CatalogueError } from './CatalogueError';
+import { EMPTY_BASIS, LegalBasisForm, type BasisValues } from './LegalBasisForm';
+import { useCatalogueView, useSubmit } from './useCatalogueView';
+
+/** Only the fields that changed, so the audit event shows exactly what the admin changed. */
+function changes(before: CatalogueLegalBasis, after: BasisValues) {
+  const out: Partial<BasisValues> = {};
+  for (const k of Object.keys(after) as (keyof BasisValues)[]) {
+    if (k !== 'code' && JSON.stringify(after[k]) !== JSON.stringify(before[k]))
+      (out as Record<string, unknown>)[k] = after[k];
+  }
+  return out;
+}
+
+/** The legal catalogue: list, edit (categories, issuers, action, dates, text), add (admins). */
+export function LegalBasesSection() {
+  const { t } = useTranslation(['catalogue', 'requests']);
+  const { view, error, reload } = useCatalogueView();
+  const [open, setOpen] = useState<string | null>(null);
+  const editing = view?.legalBases.find((b) => b.code === open) ?? null;
+
+  return (
+    <section className="panel" aria-labelledby="bases-heading">
+      <h2 id="bases-heading">{t('bases.title')}</h2>
+      <p className="muted">{t('bases.intro')}</p>
+      <CatalogueError error={error} />
+      {view && (
+        <>
+          {editing && (
+            <BasisEditor
+              key={editing.code}
+              basis={editing}
+              onChanged={() => void reload()}
+              onClose={() => {
+                setOpen(null);
+                window.setTimeout(() =>
+                  document.getElementById(`edit-basis-${editing.code}`)?.focus(),
+                );
+              }}
+            />
+          )}
+          <div className="table-wrap" tabIndex={0} role="region" aria-labelledby="bases-heading">
+            <table className="table catalogue-table">
+              <caption className="sr-only">{t('bases.caption')}</caption>
+              <thead>
+                <tr>
+                  <th scope="col">{t('bases.article')}</th>
+                  <th scope="col">{t('bases.action')}</th>
+                  <th scope="col">{t('bases.categories')}</th>
+                  <th scope="col">{t('bases.validity')}</th>
+                  <th scope="col">{t('bases.status')}</th>
+                  <th scope="col">{t('bases.requests')}</th>
+                  <th scope="col">
+                    <span className="sr-only">{t('bases.edit')}</span>
+                  </th>
+                </tr>
+              </thead>
+              <tbody>
+                {view.legalBases.map((b) => (
+                  <tr key={b.code}>
+                    <td className="wrap">
+                      <strong>{b.article}</strong>
+                      <div className="muted">{b.shortName}</div>
+                    </td>
+                    <td>{t(`bases.actions.${b.action}`)}</td>
+                    <td className="wrap">
+                      {b.categories.map((c) => t(`requests:category.${c}`)).join(', ')}
+                    </td>
+                    <td>
+                      {[
+                        b.validFrom ? t('bases.from', { date: b.validFrom }) : null,
+                        b.validUntil ? t('bases.until', { date: b.validUntil }) : null,
+                      ]
+                        .filter(Boolean)
+                        .join(', ') || t('bases.always')}
+                      <div className="muted">
+                        {t('bases.versionDate')}: {b.versionDate}
+                      </div>
+                    </td>
+                    <td>
+                      {b.active ? (
+                        t('authorities.active')
+                      ) : (
+                        <span className="catalogue-badge catalogue-badge--off">
+                          {t('authorities.inactive')}
+                        </span>
+                      )}
+                      {b.unverified && (
+                        <span className="catalogue-badge">{t('bases.unverifiedBadge')}</span>
+                      )}
+                    </td>
+                    <td>{b.requestCount}</td>
+                    <td>
+                      <button
+                        type="button"
+                        id={`edit-basis-${b.code}`}
+                        className="btn btn--small"
+                        aria-label={t('bases.editFor', { article: b.article })}
+                        aria-expanded={open === b.code}
+                        onClick={() => setOpen(open === b.code ? null : b.code)}
+                      >
+                        {t('bases.edit')}
+                      </button>
+                    </td>
+                  </tr>
+                ))}
+              </tbody>
+            </table>
+          </div>
+          <AddBasis onAdded={(code) => void reload().then(() => setOpen(code))} />
+        </>
+      )}
+    </section>
+  );
+}
+
+function BasisEditor({
+  basis,
+  onChanged,
+  onClose,
+}: {
+  basis: CatalogueLegalBasis;
+  onChanged: () => void;
+  onClose: () => void;
+}) {
+  const { t } = useTranslation('catalogue');
+  const { busy, error, done, run } = useSubmit();
+  const heading = useRef<HTMLHeadingElement>(null);
+  useEffect(() => heading.current?.focus(), []);
+  const { requestCount, ...initial } = basis;
+  return (
+    <div className="catalogue-editor" role="group" aria-labelledby={`basis-${basis.code}`}>
+      <h3 id={`basis-${basis.code}`} ref={heading} tabIndex={-1}>
+        {basis.article} <code>{basis.code}</code>
+      </h3>
+      {requestCount > 0 && <p className="muted">{t('bases.inUse', { n: requestCount })}</p>}
+      <LegalBasisForm
+        initial={initial}
+        mode="edit"
+        busy={busy}
+        error={error}
+        done={done}
+        submitLabel={t('bases.save')}
+        onSubmit={(values) =>
+          void run(async () => {
+            const next = unwrap(
+              await desk.catalogue.updateLegalBasis({
+                code: basis.code,
+                ...changes(basis, values),
+              }),
+            );
+            onChanged();
+            return t('bases.saved', { article: next.article });
+          })
+        }
+        extraActions={
+          <button type="button" className="btn" onClick={onClose}>
+            {t('bases.close')}
+          </button>
+        }
+      />
+    </div>
+  );
+}
+
+function AddBasis({ onAdded }: { onAdded: (code: string) => void }) {
+  const { t } = useTranslation('catalogue');
+  const { busy, error, done, run } = useSubmit();
+  const [round, setRound] = useState(0);
+  return (
+    <div className="subform">
+      <h3>{t('bases.addTitle')}</h3>
+      <LegalBasisForm
+        key={round}
+        initial={EMPTY_BASIS}
+        mode="add"
+        busy={busy}
+        error={error}
+        done={done}
+        submitLabel={t('bases.add')}
+        onSubmit={({ active: _active, ...values }) =>
+          void run(async () => {
+            const b = unwrap(await desk.catalogue.addLegalBasis(values));
+            setRound((r) => r + 1);
+            onAdded(b.code);
+            return t('bases.added', { article: b.article });
+          })
+        }
+      />
+    </div>
+  );
+}

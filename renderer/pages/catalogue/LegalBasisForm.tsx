@@ -1,0 +1,257 @@
+import { useState } from 'react';
+import type { FormEvent } from 'react';
+import { useTranslation } from 'react-i18next';
+import type { CatalogueLegalBasis } from '../../../shared/schemas/catalogue';
+import {
+  DATA_CATEGORIES,
+  ISSUER_FUNCTIONS,
+  type BasisAction,
+  type DataCategory,
+  type IssuerFunction,
+} from '../../../shared/schemas/requests';
+import { StatusMessage } from '../../components/ErrorAlert';
+import { Field, SelectField } from '../../components/Field';
+import type { DeskCallError } from '../../api';
+import { CatalogueError } from './CatalogueError';
+
+export type BasisValues = Omit<CatalogueLegalBasis, 'requestCount'>;
+
+export const EMPTY_BASIS: BasisValues = {
+  code: '',
+  article: '',
+  shortName: '',
+  issuers: [],
+  categories: [],
+  action: 'HANDLE',
+  versionDate: new Date().toISOString().slice(0, 10),
+  validFrom: null,
+  validUntil: null,
+  requiresRcAuthorisation: false,
+  unverified: false,
+  note: '',
+  active: true,
+};
+
+function CheckGroup<T extends string>({
+  legend,
+  options,
+  chosen,
+  label,
+  onChange,
+  error,
+  name,
+}: {
+  legend: string;
+  options: readonly T[];
+  chosen: T[];
+  label: (o: T) => string;
+  onChange: (next: T[]) => void;
+  error: string | null;
+  name: string;
+}) {
+  const errorId = `${name}-error`;
+  return (
+    <fieldset aria-describedby={error ? errorId : undefined}>
+      <legend>{legend}</legend>
+      <div className="catalogue-checks">
+        {options.map((o) => (
+          <label key={o}>
+            <input
+              type="checkbox"
+              name={name}
+              value={o}
+              checked={chosen.includes(o)}
+              onChange={(e) =>
+                onChange(
+                  e.target.checked
+                    ? options.filter((x) => x === o || chosen.includes(x))
+                    : chosen.filter((x) => x !== o),
+                )
+              }
+            />
+            {label(o)}
+          </label>
+        ))}
+      </div>
+      {error && (
+        <p className="field__error" id={errorId}>
+          {error}
+        </p>
+      )}
+    </fieldset>
+  );
+}
+
+/** The fields of a legal basis, for adding one (with a code) or editing one (with active). */
+export function LegalBasisForm({
+  initial,
+  mode,
+  busy,
+  error,
+  done,
+  submitLabel,
+  onSubmit,
+  extraActions,
+}: {
+  initial: BasisValues;
+  mode: 'add' | 'edit';
+  busy: boolean;
+  error: DeskCallError | null;
+  done: string | null;
+  submitLabel: string;
+  onSubmit: (values: BasisValues) => void;
+  extraActions?: React.ReactNode;
+}) {
+  const { t } = useTranslation(['catalogue', 'requests']);
+  const [v, setV] = useState<BasisValues>(initial);
+  const [tried, setTried] = useState(false);
+  const set = <K extends keyof BasisValues>(k: K, value: BasisValues[K]) =>
+    setV((prev) => ({ ...prev, [k]: value }));
+  const id = `basis-${mode}-${initial.code || 'new'}`;
+  const required = (s: string) => (tried && !s.trim() ? t('catalogue:contacts.required') : null);
+
+  function submit(e: FormEvent) {
+    e.preventDefault();
+    setTried(true);
+    if (
+      (mode === 'add' && !v.code.trim()) ||
+      !v.article.trim() ||
+      !v.shortName.trim() ||
+      v.issuers.length === 0 ||
+      v.categories.length === 0 ||
+      !v.versionDate
+    )
+      return;
+    onSubmit(v);
+  }
+
+  return (
+    <form onSubmit={submit} noValidate aria-busy={busy}>
+      <div className="grid-2">
+        {mode === 'add' && (
+          <Field
+            label={t('catalogue:bases.code')}
+            hint={t('catalogue:bases.codeHint')}
+            hintBelow
+            value={v.code}
+            required
+            onChange={(e) => set('code', e.target.value)}
+            error={required(v.code)}
+            className="field--mono"
+          />
+        )}
+        <Field
+          label={t('catalogue:bases.article')}
+          value={v.article}
+          required
+          onChange={(e) => set('article', e.target.value)}
+          error={required(v.article)}
+        />
+        <Field
+          label={t('catalogue:bases.shortName')}
+          value={v.shortName}
+          required
+          onChange={(e) => set('shortName', e.target.value)}
+          error={required(v.shortName)}
+        />
+        <SelectField
+          label={t('catalogue:bases.action')}
+          value={v.action}
+          onChange={(e) => set('action', e.target.value as BasisAction)}
+        >
+          {(['HANDLE', 'REFER', 'REFUSE'] as const).map((a) => (
+            <option key={a} value={a}>
+              {t(`catalogue:bases.actions.${a}`)}
+            </option>
+          ))}
+        </SelectField>
+      </div>
+      <CheckGroup<DataCategory>
+        name={`${id}-categories`}
+        legend={t('catalogue:bases.categories')}
+        options={DATA_CATEGORIES}
+        chosen={v.categories}
+        label={(c) => t(`requests:category.${c}`)}
+        onChange={(next) => set('categories', next)}
+        error={tried && v.categories.length === 0 ? t('catalogue:bases.pickOne') : null}
+      />
+      <CheckGroup<IssuerFunction>
+        name={`${id}-issuers`}
+        legend={t('catalogue:bases.issuers')}
+        options={ISSUER_FUNCTIONS}
+        chosen={v.issuers}
+        label={(f) => t(`requests:function.${f}`)}
+        onChange={(next) => set('issuers', next)}
+        error={tried && v.issuers.length === 0 ? t('catalogue:bases.pickOne') : null}
+      />
+      <div className="catalogue-row">
+        <Field
+          label={t('catalogue:bases.versionDate')}
+          type="date"
+          value={v.versionDate}
+          required
+          onChange={(e) => set('versionDate', e.target.value)}
+          error={required(v.versionDate)}
+        />
+        <Field
+          label={t('catalogue:bases.validFrom')}
+          type="date"
+          value={v.validFrom ?? ''}
+          onChange={(e) => set('validFrom', e.target.value || null)}
+        />
+        <Field
+          label={t('catalogue:bases.validUntil')}
+          type="date"
+          value={v.validUntil ?? ''}
+          onChange={(e) => set('validUntil', e.target.value || null)}
+        />
+      </div>
+      <div className="check">
+        <input
+          id={`${id}-rc`}
+          type="checkbox"
+          checked={v.requiresRcAuthorisation}
+          onChange={(e) => set('requiresRcAuthorisation', e.target.checked)}
+        />
+        <label htmlFor={`${id}-rc`}>{t('catalogue:bases.requiresRc')}</label>
+      </div>
+      <div className="check">
+        <input
+          id={`${id}-unverified`}
+          type="checkbox"
+          checked={v.unverified}
+          onChange={(e) => set('unverified', e.target.checked)}
+        />
+        <label htmlFor={`${id}-unverified`}>{t('catalogue:bases.unverified')}</label>
+      </div>
+      {mode === 'edit' && (
+        <div className="check">
+          <input
+            id={`${id}-active`}
+            type="checkbox"
+            checked={v.active}
+            onChange={(e) => set('active', e.target.checked)}
+          />
+          <label htmlFor={`${id}-active`}>{t('catalogue:bases.activeLabel')}</label>
+        </div>
+      )}
+      <div className="field">
+        <label htmlFor={`${id}-note`}>{t('catalogue:bases.note')}</label>
+        <textarea
+          id={`${id}-note`}
+          className="catalogue-textarea"
+          value={v.note}
+          onChange={(e) => set('note', e.target.value)}
+        />
+      </div>
+      <CatalogueError error={error} />
+      <StatusMessage>{done}</StatusMessage>
+      <div className="actions">
+        <button type="submit" className="btn btn--primary" disabled={busy}>
+          {submitLabel}
+        </button>
+        {extraActions}
+      </div>
+    </form>
+  );
+}

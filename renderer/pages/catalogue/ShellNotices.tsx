@@ -1,0 +1,105 @@
+import { useCallback, useEffect, useState } from 'react';
+import { useLocation, useNavigate } from 'react-router';
+import { useTranslation } from 'react-i18next';
+import { can, type Role } from '../../../shared/roles';
+import { desk } from '../../api';
+import './catalogue.css';
+import { SETTINGS_CHANGED } from './settings-events';
+
+/** After navigating to Settings, bring a section into view and move focus to its heading. */
+function goToSection(navigate: ReturnType<typeof useNavigate>, headingId: string) {
+  navigate('/settings');
+  let tries = 0;
+  const look = () => {
+    const heading = document.getElementById(headingId);
+    if (heading) {
+      heading.setAttribute('tabindex', '-1');
+      heading.scrollIntoView({ block: 'start' });
+      heading.focus();
+    } else if (tries++ < 60) {
+      window.setTimeout(look, 50);
+    }
+  };
+  window.setTimeout(look, 0);
+}
+
+/** Asks the core again after sign-in, on every page change, and when a settings form saved. */
+function useRecheck(check: () => Promise<void>) {
+  const { pathname } = useLocation();
+  useEffect(() => {
+    void check();
+  }, [check, pathname]);
+  useEffect(() => {
+    const on = () => void check();
+    window.addEventListener(SETTINGS_CHANGED, on);
+    return () => window.removeEventListener(SETTINGS_CHANGED, on);
+  }, [check]);
+}
+
+/**
+ * The shell's notices: a loud, persistent banner for everyone while four eyes is off, and for
+ * admins a notice when data is past its retention period, linking to the purge in Settings.
+ */
+export function ShellNotices({ role }: { role: Role }) {
+  const { t } = useTranslation('catalogue');
+  const navigate = useNavigate();
+  const { pathname } = useLocation();
+  const admin = can(role, 'settings.manage');
+  const [fourEyesOff, setFourEyesOff] = useState(false);
+  const [purgeDue, setPurgeDue] = useState(0);
+
+  const check = useCallback(async () => {
+    const s = await desk.settings.get({});
+    setFourEyesOff(s.ok && s.data.fourEyes === false);
+    if (admin) {
+      const p = await desk.ops.purgeDue({});
+      setPurgeDue(p.ok && p.data.due ? p.data.total : 0);
+    }
+  }, [admin]);
+  useRecheck(check);
+
+  // On the Settings page the purge section shows its own notice.
+  const showPurge = admin && purgeDue > 0 && !pathname.startsWith('/settings');
+  if (!fourEyesOff && !showPurge) return null;
+  return (
+    <div className="shell-notices">
+      {fourEyesOff && (
+        <div className="four-eyes-banner" role="alert" data-testid="four-eyes-banner">
+          <p>
+            <strong>{t('shell.fourEyesOff')}</strong>
+            {admin && (
+              <>
+                {' '}
+                <button
+                  type="button"
+                  className="btn btn--link"
+                  onClick={() => goToSection(navigate, 'policy-heading')}
+                >
+                  {t('shell.fourEyesOffAction')}
+                </button>
+              </>
+            )}
+          </p>
+        </div>
+      )}
+      {showPurge && (
+        <div
+          className="alert alert--warning shell-purge"
+          role="status"
+          data-testid="shell-purge-due"
+        >
+          <p>
+            {t('shell.purgeDue', { n: purgeDue })}{' '}
+            <button
+              type="button"
+              className="btn btn--link"
+              onClick={() => goToSection(navigate, 'purge-heading')}
+            >
+              {t('shell.purgeDueAction')}
+            </button>
+          </p>
+        </div>
+      )}
+    </div>
+  );
+}
