@@ -118,16 +118,21 @@ export const StatsYearsOutput = z.object({
   suppressionThreshold: count,
 });
 
+/** Where a file goes: the native save dialog (the app) or back to the caller (browser, CLI). */
+export const StatsFileTarget = z.enum(['dialog', 'inline']);
+
 export const STATS_EXPORT_FORMATS = ['json', 'csv'] as const;
 export const StatsExportInput = StatsYearInput.extend({
   format: z.enum(STATS_EXPORT_FORMATS).default('json'),
   /** Apply small-count suppression (the published figures). Default: on. */
   published: z.boolean().default(true),
+  target: StatsFileTarget.default('inline'),
 });
 export const StatsExportOutput = z.object({
   fileName: z.string(),
   mime: z.string(),
-  content: z.string(),
+  /** The file for target `inline`; null when it was saved through the dialog. */
+  content: z.string().nullable(),
   published: z.boolean(),
   suppressionThreshold: count,
 });
@@ -135,11 +140,13 @@ export type StatsExportOutput = z.infer<typeof StatsExportOutput>;
 
 export const StatsReportInput = StatsYearInput.extend({
   language: z.enum(['nl', 'en']).default('nl'),
+  target: StatsFileTarget.default('inline'),
 });
 export const StatsReportOutput = z.object({
   fileName: z.string(),
   mime: z.literal('application/pdf'),
-  base64: z.string(),
+  /** The PDF for target `inline`; null when it was saved through the dialog. */
+  base64: z.string().nullable(),
   sha256: z.string(),
   pages: z.number().int().min(1),
 });

@@ -4,6 +4,10 @@ import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { runCli } from '../../electron/cli';
+import { DeskSession } from '../../electron/api/session';
+import { dispatch } from '../../electron/api/table';
+import type { Channel, InputOf, OutputOf } from '../../shared/contract';
+import type { Result } from '../../shared/result';
 import { readRequestFacts } from '../../electron/stats/facts';
 import type { YearStats } from '../../shared/schemas/stats';
 import { seedCustomerTables } from '../fixtures/requests/seed';
@@ -140,12 +144,12 @@ describe('figures from a register built through the register handlers', () => {
 describe('exports', () => {
   it('JSON: exact on request, suppressed by default, audited with a fingerprint', async () => {
     const exact = await desk.must('stats.export', { year: 2026, format: 'json', published: false });
-    const figures = JSON.parse(exact.content);
+    const figures = JSON.parse(exact.content!);
     expect(figures).toMatchObject({ year: 2026, requests: 7, items: 8, published: false });
     expect(exact.fileName).toBe('naw-desk-statistics-2026-internal.json');
 
     const pub = await desk.must('stats.export', { year: 2026, format: 'json' });
-    const p = JSON.parse(pub.content);
+    const p = JSON.parse(pub.content!);
     expect(pub.published).toBe(true);
     expect(p.requests).toBe(7);
     expect(p.items).toBe(8);
@@ -172,7 +176,7 @@ describe('exports', () => {
     db.prepare(`INSERT INTO setting (key, value) VALUES ('suppressionThreshold', '3')`).run();
     try {
       const p = JSON.parse(
-        (await desk.must('stats.export', { year: 2026, format: 'json' })).content,
+        (await desk.must('stats.export', { year: 2026, format: 'json' })).content!,
       );
       expect(p.byOutcome.open).toBe('< 3');
       expect(p.byLegalBasis['sv-126na-1']).toBe(5);
@@ -190,7 +194,7 @@ describe('exports', () => {
     ).run();
     try {
       const csv = (await desk.must('stats.export', { year: 2026, format: 'csv', published: false }))
-        .content;
+        .content!;
       const lines = csv.split('\r\n');
       expect(lines[0]).toBe('figure,label,value');
       expect(lines).toContain('requests,,7');
@@ -206,7 +210,7 @@ describe('exports', () => {
         `UPDATE authority SET name = 'OM – Functioneel Parket (FP)' WHERE code = 'om-fp'`,
       ).run();
     }
-    const pub = (await desk.must('stats.export', { year: 2026, format: 'csv' })).content;
+    const pub = (await desk.must('stats.export', { year: 2026, format: 'csv' })).content!;
     expect(pub.split('\r\n')).toContain('byOutcome.open,,< 5');
   });
 
@@ -215,9 +219,9 @@ describe('exports', () => {
     for (const y of [2025, 2026])
       for (const format of ['json', 'csv'] as const)
         for (const published of [true, false])
-          texts.push((await desk.must('stats.export', { year: y, format, published })).content);
+          texts.push((await desk.must('stats.export', { year: y, format, published })).content!);
     const report = await desk.must('stats.report', { year: 2026, language: 'nl' });
-    texts.push(pdfText(Buffer.from(report.base64, 'base64')));
+    texts.push(pdfText(Buffer.from(report.base64!, 'base64')));
     for (const text of texts) {
       for (const p of PERSONAL) expect(text, `"${p}" leaked`).not.toContain(p);
     }
@@ -242,11 +246,56 @@ describe('exports', () => {
   });
 });
 
+describe('in the app: saved through the native save dialog', () => {
+  it('writes the chosen file, returns no content, audits; a cancelled dialog saves nothing', async () => {
+    let answer: string | null = join(dir, 'chosen.csv');
+    const asked: string[] = [];
+    const app = new DeskSession({
+      vaultDir: desk.vaultDir,
+      kdfCost: TEST_KDF,
+      sleep: async () => {},
+      now: () => now,
+      platform: {
+        pickOpenFile: async () => null,
+        pickSaveFile: async (o) => {
+          asked.push(o.defaultName);
+          return answer;
+        },
+      },
+    });
+    const call = <C extends Channel>(c: C, i: InputOf<C>) =>
+      dispatch(app, c, i) as Promise<Result<OutputOf<C>>>;
+    try {
+      expect((await call('vault.unlock', { userName: 'admin', passphrase: ADMIN_PASS })).ok).toBe(
+        true,
+      );
+      const r = await call('stats.export', { year: 2026, format: 'csv', target: 'dialog' });
+      expect(r.ok && r.data.content).toBe(null);
+      expect(readFileSync(answer, 'utf8').split('\r\n')).toContain('requests,,7');
+      expect(asked).toEqual(['naw-desk-statistics-2026.csv']);
+
+      answer = join(dir, 'chosen.pdf');
+      const p = await call('stats.report', { year: 2026, target: 'dialog' });
+      expect(p.ok && p.data.base64).toBe(null);
+      expect(readFileSync(answer).subarray(0, 5).toString()).toBe('%PDF-');
+
+      answer = null;
+      const before = (await desk.must('audit.head', {})).seq;
+      const c = await call('stats.export', { year: 2026, target: 'dialog' });
+      expect(c.ok).toBe(false);
+      if (!c.ok) expect(c.code).toBe('CANCELLED');
+      expect((await desk.must('audit.head', {})).seq).toBe(before);
+    } finally {
+      app.lock('manual');
+    }
+  });
+});
+
 describe('the transparency report', () => {
   it('is an A4 PDF with the published figures and the audit chain head in the footer', async () => {
     const head = await desk.must('audit.head', {});
     const r = await desk.must('stats.report', { year: 2026, language: 'nl' });
-    const pdf = Buffer.from(r.base64, 'base64');
+    const pdf = Buffer.from(r.base64!, 'base64');
     expect(pdf.subarray(0, 5).toString()).toBe('%PDF-');
     const text = pdfText(pdf);
     expect(text).toContain('Transparantieverslag 2026');
@@ -274,7 +323,7 @@ describe('the transparency report', () => {
 
   it('in English too', async () => {
     const r = await desk.must('stats.report', { year: 2025, language: 'en' });
-    const text = pdfText(Buffer.from(r.base64, 'base64'));
+    const text = pdfText(Buffer.from(r.base64!, 'base64'));
     expect(text).toContain('Transparency report 2025');
     expect(text).toMatch(/Requests received\s+< ?5/);
     expect(text).toContain('Requester not verified');

@@ -31,7 +31,7 @@ export const statsCommands: CliCommand[] = [
         format,
         published: args.flags.published === true,
       });
-      io.print(file.content.replace(/\r?\n$/, ''));
+      io.print((file.content ?? '').replace(/\r?\n$/, ''));
     },
   },
   {
@@ -55,7 +55,7 @@ export const statsCommands: CliCommand[] = [
         year: await yearFlag(args, io),
         language,
       });
-      writeFileSync(path, Buffer.from(report.base64, 'base64'), { flag: 'wx' });
+      writeFileSync(path, Buffer.from(report.base64 ?? '', 'base64'), { flag: 'wx' });
       if (io.json) {
         io.print(JSON.stringify({ file: path, pages: report.pages, sha256: report.sha256 }));
       } else {

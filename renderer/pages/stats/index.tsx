@@ -1,6 +1,5 @@
-import { ComingLater } from '../../components/ComingLater';
+import { StatsPage } from './StatsPage';
+import './stats.css';
 
-/** The stats section (placeholder until its engineer replaces this page; the router imports it). */
-export default function StatsPage() {
-  return <ComingLater section="stats" />;
-}
+/** The statistics section (issue 6): yearly figures and the transparency report. */
+export default StatsPage;

@@ -1,0 +1,179 @@
+import { execFileSync } from 'node:child_process';
+import { mkdirSync, mkdtempSync, readFileSync, rmSync } from 'node:fs';
+import { tmpdir } from 'node:os';
+import { join } from 'node:path';
+import type { Browser, Page } from 'playwright-core';
+import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { dispatch } from '../../electron/api/table';
+import type { Channel, InputOf, OutputOf } from '../../shared/contract';
+import { buildScenario, PERSONAL, SCENARIO_NOW } from '../core/stats-scenario';
+import { seedCustomerTables } from '../fixtures/requests/seed';
+import { startHarness, type Harness } from '../harness/server';
+import {
+  SCREENS_DIR,
+  launchBrowser,
+  openPage,
+  screenshot,
+  seriousA11yViolations,
+} from './support/browser';
+
+const KDF = { N: 2 ** 12, r: 8, p: 1 };
+const ADMIN = { userName: 'admin', passphrase: 'blauwe tram over de brug' };
+
+/**
+ * The Statistics page (issue 6) in Chromium against the real handler table over the loopback
+ * harness: a register with known requests in 2025 and 2026 (built through the register handlers,
+ * clock injected), the headline figures, charts each with a table, the year selector, the CSV
+ * export (suppressed, no personal data) and the transparency report as PDF, read with pdftotext.
+ */
+describe('stats page', () => {
+  let dir: string;
+  let harness: Harness;
+  let browser: Browser;
+  let page: Page;
+  let problems: string[];
+  let now = new Date('2025-01-01T08:00:00Z');
+
+  const must = async <C extends Channel>(channel: C, input: InputOf<C>): Promise<OutputOf<C>> => {
+    const r = await dispatch(harness.session, channel, input);
+    if (!r.ok) throw new Error(`${channel}: ${r.message}`);
+    return r.data as OutputOf<C>;
+  };
+  async function scan(name: string) {
+    await screenshot(page, name);
+    expect(await seriousA11yViolations(page), `axe: ${name}`).toEqual([]);
+  }
+  const figure = (name: string) => page.getByRole('region', { name, exact: true });
+  const row = (table: ReturnType<Page['getByRole']>, label: string) =>
+    table.getByRole('row', { name: new RegExp(`^${label} `) });
+
+  beforeAll(async () => {
+    dir = mkdtempSync(join(tmpdir(), 'naw-desk-e2e-stats-'));
+    harness = await startHarness({ vaultDir: join(dir, 'vault'), kdfCost: KDF, now: () => now });
+    await must('vault.create', {
+      orgName: 'Testnet B.V.',
+      adminName: 'admin',
+      passphrase: ADMIN.passphrase,
+    });
+    seedCustomerTables(harness.session.vault!.db);
+    await buildScenario({ must, setNow: (iso) => (now = new Date(iso)) });
+    now = new Date(SCENARIO_NOW);
+    await must('vault.unlock', ADMIN);
+    browser = await launchBrowser();
+    ({ page, problems } = await openPage(browser));
+  });
+
+  afterAll(async () => {
+    await browser?.close();
+    await harness?.close();
+    rmSync(dir, { recursive: true, force: true });
+  });
+
+  it('shows the year so far: headline figures and a table beside every chart', async () => {
+    await page.goto(harness.url);
+    await page.getByRole('link', { name: 'Statistiek' }).click();
+    await page.getByRole('heading', { level: 1, name: 'Statistiek' }).waitFor();
+    await page.getByRole('heading', { name: 'Kerncijfers 2026' }).waitFor();
+    expect(await page.getByLabel('Jaar', { exact: true }).inputValue()).toBe('2026');
+    expect(await page.getByTestId('stats-so-far').textContent()).toBe(
+      '7 verzoeken dit jaar tot nu toe; 1 in dezelfde periode van 2025.',
+    );
+    const headline = page.getByTestId('stats-headline');
+    expect(await headline.getByText('Verzoeken', { exact: true }).locator('..').textContent()).toBe(
+      'Verzoeken7',
+    );
+    await headline.getByText('3 / 18,4 uur').waitFor();
+    await headline.getByText('5 / 1').waitFor();
+
+    // Every chart is an image with a text alternative, and has a table with a caption.
+    const charts = page.locator('[data-testid^="chart-"]');
+    expect(await charts.count()).toBe(7);
+    for (let i = 0; i < 7; i++) {
+      const c = charts.nth(i);
+      expect(await c.locator('table caption').count()).toBe(1);
+      const img = c.getByRole('img');
+      if ((await img.count()) > 0) expect(await img.getAttribute('aria-labelledby')).toBeTruthy();
+    }
+    const months = figure('Verzoeken per maand').getByRole('table');
+    expect(await row(months, 'januari 2026').textContent()).toContain('1');
+    expect(await row(months, 'mei 2026').getByRole('cell').first().textContent()).toBe('2');
+    const byOutcome = figure('Uitkomst').getByRole('table');
+    expect(await row(byOutcome, 'Nog in behandeling').getByRole('cell').first().textContent()).toBe(
+      '2',
+    );
+    const byAuthority = figure('Verzoekende instantie').getByRole('table');
+    expect(
+      await row(byAuthority, 'Politie – Eenheid Amsterdam').getByRole('cell').first().textContent(),
+    ).toBe('3');
+    const desc = await figure('Wettelijke grondslag').locator('svg desc').textContent();
+    expect(desc).toContain('Sv 126na lid 1 5');
+    // the internal view is exact: no suppressed cell anywhere
+    expect(await page.getByRole('cell', { name: /^</ }).count()).toBe(0);
+    expect(await page.locator('td').count()).toBeGreaterThan(60);
+    await scan('stats-01-2026');
+    mkdirSync(SCREENS_DIR, { recursive: true });
+    await figure('Redenen van weigering').screenshot({
+      path: join(SCREENS_DIR, 'stats-01-refusals.png'),
+    });
+    await page.getByTestId('stats-headline').screenshot({
+      path: join(SCREENS_DIR, 'stats-01-headline.png'),
+    });
+  });
+
+  it('switches to another year', async () => {
+    await page.getByLabel('Jaar', { exact: true }).selectOption('2025');
+    await page.getByRole('heading', { name: 'Kerncijfers 2025' }).waitFor();
+    expect(await page.getByTestId('stats-so-far').textContent()).toBe(
+      '3 verzoeken in 2025; 0 in 2024.',
+    );
+    const refusals = figure('Redenen van weigering').getByRole('table');
+    await row(refusals, 'Verzoeker niet geverifieerd').waitFor();
+    await row(refusals, 'Andere reden').waitFor();
+    await scan('stats-02-2025');
+  });
+
+  it('exports published CSV without personal data, and the report as PDF', async () => {
+    const [csvDl] = await Promise.all([
+      page.waitForEvent('download'),
+      page.getByRole('button', { name: 'CSV downloaden' }).click(),
+    ]);
+    expect(csvDl.suggestedFilename()).toBe('naw-desk-statistics-2025.csv');
+    const csvFile = join(dir, 'stats.csv');
+    await csvDl.saveAs(csvFile);
+    const csv = readFileSync(csvFile, 'utf8');
+    expect(csv.split('\r\n')).toContain('requests,,< 5');
+    for (const p of PERSONAL) expect(csv, p).not.toContain(p);
+    await page
+      .getByTestId('stats-export-result')
+      .getByText('naw-desk-statistics-2025.csv')
+      .waitFor();
+
+    const [pdfDl] = await Promise.all([
+      page.waitForEvent('download'),
+      page.getByRole('button', { name: 'Transparantieverslag (PDF)' }).click(),
+    ]);
+    const pdfFile = join(dir, 'report.pdf');
+    await pdfDl.saveAs(pdfFile);
+    const text = execFileSync('pdftotext', ['-layout', '-enc', 'UTF-8', pdfFile, '-']).toString();
+    expect(text).toContain('Transparantieverslag 2025');
+    expect(text).toMatch(/Verzoeken ontvangen\s+< ?5/);
+    for (const p of PERSONAL) expect(text, p).not.toContain(p);
+    mkdirSync(SCREENS_DIR, { recursive: true });
+    execFileSync('pdftoppm', [
+      '-png',
+      '-r',
+      '60',
+      '-f',
+      '1',
+      '-l',
+      '1',
+      pdfFile,
+      join(SCREENS_DIR, 'stats-03-report'),
+    ]);
+
+    const audit = await must('audit.list', { action: 'stats.', limit: 10 });
+    expect(audit.events.map((e) => e.action).sort()).toEqual(['stats.exported', 'stats.report']);
+    await scan('stats-03-exported');
+    expect(problems).toEqual([]);
+  });
+});
