@@ -1,15 +1,24 @@
-import type {
-  DataCategory,
-  Evidence,
-  IssuerFunction,
-  Subscriber,
+import {
+  isNawCategory,
+  type DataCategory,
+  type Evidence,
+  type IssuerFunction,
+  type Subscriber,
 } from '../../shared/schemas/requests';
 import { readSettings } from '../api/settings-store';
 import { DeskError } from '../api/errors';
 import { readLogo } from '../ops/logo';
 import { getAuthority, getLegalBasis } from '../register/catalogue';
-import { latestMatches, loadItems, loadRequest, type RequestRow } from '../register/store';
+import {
+  categoriesOf,
+  latestCheck,
+  latestMatches,
+  loadItems,
+  loadRequest,
+  type RequestRow,
+} from '../register/store';
 import type { Db } from '../vault/db';
+import { checkReason } from './check-reasons';
 import type {
   DisclosedData,
   LetterField,
@@ -269,10 +278,39 @@ export function letterFromRegister(db: Db, registerNo: string, o: ModelOptions):
       legalBasisName: basis.shortName,
     },
     items: letterItems,
-    reasons: [...(kind === 'refusal' ? reasons : []), ...(o.extraRemarks ?? [])],
+    reasons: [
+      ...(kind === 'refusal' ? letterReasons(db, r, basis, reasons, o.language) : []),
+      ...(o.extraRemarks ?? []),
+    ],
     signatory: { name: displayName(db, o.signer.userName), function: o.signer.function },
     approver,
     chainHead: o.chainHead,
   };
   return { inForce, model, disclosed, categories, withheld };
+}
+
+/**
+ * The refusal's reasons as the letter prints them: each reason that is a failed check's desk
+ * message is worded for the authority in the letter's language (check-reasons.ts); the officer's
+ * own reasons are printed as written.
+ */
+function letterReasons(
+  db: Db,
+  r: RequestRow,
+  basis: { article: string; categories: DataCategory[] },
+  reasons: string[],
+  language: LetterLanguage,
+): string[] {
+  const failures = latestCheck(db, r.id)?.failures ?? [];
+  const asked = categoriesOf(r);
+  const facts = {
+    article: basis.article,
+    outsideBasis: asked.filter((c) => !basis.categories.includes(c)),
+    notNaw: asked.filter((c) => !isNawCategory(c)),
+  };
+  const out = reasons.map((text) => {
+    const failure = failures.find((f) => f.message === text);
+    return (failure && checkReason(language, failure.code, facts)) ?? text;
+  });
+  return [...new Set(out)];
 }

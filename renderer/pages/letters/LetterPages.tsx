@@ -21,17 +21,18 @@ export function LetterPages({ pages, copy }: { pages: string[]; copy: boolean })
     <div className="letter-pages" data-testid="letter-pages">
       {urls.map((u, i) => (
         <figure key={u} className="letter-page">
-          {copy && (
-            <p className="letter-copy" aria-hidden="false">
-              <strong>{t('copy')}</strong>
-            </p>
-          )}
           <img
             src={u}
             width={595}
-            alt={t('pageAlt', { page: i + 1, count: urls.length })}
+            height={842}
+            alt={t(copy ? 'copyPageAlt' : 'pageAlt', { page: i + 1, count: urls.length })}
             className="letter-page__img"
           />
+          {copy && (
+            <p className="letter-copy" aria-hidden="true">
+              <strong>{t('copy')}</strong>
+            </p>
+          )}
           <figcaption className="muted">
             {t('pageAlt', { page: i + 1, count: urls.length })}
           </figcaption>

@@ -1,4 +1,4 @@
-import { useCallback, useEffect, useState } from 'react';
+import { useCallback, useEffect, useId, useState } from 'react';
 import { useTranslation } from 'react-i18next';
 import {
   SEND_METHODS,
@@ -10,6 +10,7 @@ import { asDeskError, desk, hostKind, unwrap, type DeskCallError } from '../../a
 import { ErrorAlert } from '../../components/ErrorAlert';
 import { downloadPdf } from './download';
 import { LetterPages } from './LetterPages';
+import './letters.css';
 
 type Shown =
   | { what: 'preview'; preview: LetterPreview }
@@ -27,6 +28,12 @@ const localNow = () => {
  * PDF and "mark as sent". In the browser test transport print and save download the PDF.
  */
 export function LetterPanel({ registerNo }: { registerNo: string }) {
+  // Keyed by the request: opening another request starts with a clean panel (no letter, preview,
+  // status or sending choice of the one shown before).
+  return <LetterPanelOf key={registerNo} registerNo={registerNo} />;
+}
+
+function LetterPanelOf({ registerNo }: { registerNo: string }) {
   const { t } = useTranslation('letters');
   const [records, setRecords] = useState<DisclosureRecord[]>([]);
   const [shown, setShown] = useState<Shown | null>(null);
@@ -36,6 +43,7 @@ export function LetterPanel({ registerNo }: { registerNo: string }) {
   const [error, setError] = useState<DeskCallError | null>(null);
   const [busy, setBusy] = useState(false);
   const [status, setStatus] = useState('');
+  const ids = useId();
 
   const run = useCallback(async (work: () => Promise<void>) => {
     setBusy(true);
@@ -129,7 +137,7 @@ export function LetterPanel({ registerNo }: { registerNo: string }) {
 
       {current ? (
         <div className="letter-record" data-testid="letter-record">
-          <p>
+          <p className="letter-record__line">
             {t('recordLine', {
               kind: t(`kind.${current.kind}`),
               id: current.id,
@@ -137,10 +145,13 @@ export function LetterPanel({ registerNo }: { registerNo: string }) {
               by: current.issuedBy,
             })}
           </p>
-          <p className="muted">
+          <p className="muted letter-record__line">
             {t('sha')} <code className="hash">{current.sha256}</code>
           </p>
-          <p data-testid="letter-sent">
+          <p
+            className={current.sent ? 'letter-sent letter-sent--done' : 'letter-sent'}
+            data-testid="letter-sent"
+          >
             {current.sent
               ? t('sentLine', {
                   method: t(`method.${current.sent.method}`),
@@ -177,71 +188,89 @@ export function LetterPanel({ registerNo }: { registerNo: string }) {
           </div>
           {!current.sent && (
             <form
-              className="form-row"
+              className="letter-send"
               onSubmit={(e) => {
                 e.preventDefault();
                 void markSent(current.id);
               }}
             >
-              <label>
-                {t('methodLabel')}
-                <select value={method} onChange={(e) => setMethod(e.target.value as SendMethod)}>
-                  {SEND_METHODS.map((m) => (
-                    <option key={m} value={m}>
-                      {t(`method.${m}`)}
-                    </option>
-                  ))}
-                </select>
-              </label>
-              <label>
-                {t('sentAtLabel')}
-                <input
-                  type="datetime-local"
-                  value={sentAt}
-                  onChange={(e) => setSentAt(e.target.value)}
-                  required
-                />
-              </label>
-              <button type="submit" className="btn btn--primary" disabled={busy}>
-                {t('markSent')}
-              </button>
+              <fieldset>
+                <legend>{t('sendLegend')}</legend>
+                <div className="letter-controls">
+                  <div className="field">
+                    <label htmlFor={`${ids}-method`}>{t('methodLabel')}</label>
+                    <select
+                      id={`${ids}-method`}
+                      value={method}
+                      onChange={(e) => setMethod(e.target.value as SendMethod)}
+                    >
+                      {SEND_METHODS.map((m) => (
+                        <option key={m} value={m}>
+                          {t(`method.${m}`)}
+                        </option>
+                      ))}
+                    </select>
+                  </div>
+                  <div className="field">
+                    <label htmlFor={`${ids}-at`}>{t('sentAtLabel')}</label>
+                    <input
+                      id={`${ids}-at`}
+                      type="datetime-local"
+                      value={sentAt}
+                      onChange={(e) => setSentAt(e.target.value)}
+                      required
+                    />
+                  </div>
+                  <div className="actions">
+                    <button type="submit" className="btn btn--primary" disabled={busy}>
+                      {t('markSent')}
+                    </button>
+                  </div>
+                </div>
+              </fieldset>
             </form>
           )}
         </div>
       ) : (
-        <div className="actions">
-          <label>
-            {t('language')}
-            <select value={language} onChange={(e) => setLanguage(e.target.value as 'nl' | 'en')}>
+        <div className="letter-controls">
+          <div className="field">
+            <label htmlFor={`${ids}-language`}>{t('language')}</label>
+            <select
+              id={`${ids}-language`}
+              value={language}
+              onChange={(e) => setLanguage(e.target.value as 'nl' | 'en')}
+            >
               <option value="nl">{t('languages.nl')}</option>
               <option value="en">{t('languages.en')}</option>
             </select>
-          </label>
-          <button type="button" className="btn" onClick={() => void preview()} disabled={busy}>
-            {t('preview')}
-          </button>
-          <button
-            type="button"
-            className="btn btn--primary"
-            onClick={() => void issue()}
-            disabled={busy}
-          >
-            {t('issue')}
-          </button>
+          </div>
+          <div className="actions">
+            <button type="button" className="btn" onClick={() => void preview()} disabled={busy}>
+              {t('preview')}
+            </button>
+            <button
+              type="button"
+              className="btn btn--primary"
+              onClick={() => void issue()}
+              disabled={busy}
+            >
+              {t('issue')}
+            </button>
+          </div>
         </div>
       )}
 
       {shown?.what === 'preview' && (
-        <>
+        <div className="letter-shown">
           <p className="alert alert--info">{t('previewNote')}</p>
           <LetterPages pages={shown.preview.pages} copy={false} />
-        </>
+        </div>
       )}
       {shown?.what === 'archived' && (
-        <>
+        <div className="letter-shown">
           <p className="alert alert--info">{t('copyNote', { id: shown.record.id })}</p>
           <LetterPages pages={shown.pages} copy />
-        </>
+        </div>
       )}
     </section>
   );
