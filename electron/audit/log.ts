@@ -32,7 +32,8 @@ export function eventHash(
   return createHash('sha256').update(prevHash).update(body).digest('hex');
 }
 
-interface Row {
+/** An audit_event row as stored. */
+export interface AuditRow {
   seq: number;
   at: string;
   user: string;
@@ -43,7 +44,7 @@ interface Row {
   hash: string;
 }
 
-const toEvent = (r: Row): AuditEvent => ({
+const toEvent = (r: AuditRow): AuditEvent => ({
   seq: r.seq,
   at: r.at,
   user: r.user,
@@ -91,7 +92,7 @@ export function verifyChain(db: Db): AuditVerifyOutput {
     .prepare(
       'SELECT seq, at, user, action, subject, details, prev_hash, hash FROM audit_event ORDER BY seq',
     )
-    .iterate() as IterableIterator<Row>;
+    .iterate() as IterableIterator<AuditRow>;
   for (const r of rows) {
     const broken = (reason: string): AuditVerifyOutput => ({
       intact: false,
@@ -143,6 +144,6 @@ export function listAudit(db: Db, f: AuditFilter): { events: AuditEvent[]; total
   ).n;
   const rows = db
     .prepare(`SELECT * FROM audit_event ${clause} ORDER BY seq DESC LIMIT ? OFFSET ?`)
-    .all(...args, f.limit, f.offset) as Row[];
+    .all(...args, f.limit, f.offset) as AuditRow[];
   return { events: rows.map(toEvent), total };
 }

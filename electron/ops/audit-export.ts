@@ -1,17 +1,7 @@
 import type { ChainHead, CheckWitnessOutput, Witness } from '../../shared/schemas/audit';
-import { chainHead } from '../audit/log';
+import { chainHead, type AuditRow as Row } from '../audit/log';
 import type { Db } from '../vault/db';
 
-interface Row {
-  seq: number;
-  at: string;
-  user: string;
-  action: string;
-  subject: string;
-  details: string;
-  prev_hash: string;
-  hash: string;
-}
 
 export const CSV_COLUMNS = [
   'seq',
