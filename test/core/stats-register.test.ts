@@ -104,8 +104,12 @@ describe('figures from a register built through the register handlers', () => {
     expect(s2026.decisionHours).toEqual({ median: 3, p90: 18.4, count: 5 });
     // no letters sent in this register: nothing to measure from decision to sent
     expect(s2026.sendingHours).toEqual({ median: null, p90: null, count: 0 });
-    // 2025: 5 h, 25 h (12:00 CEST → 12:00 CET), 3 h
-    expect(s2025.handlingHours).toEqual({ median: 5, p90: 21, count: 3 });
+    // 2025: R1 sent 6 h after receipt (letter marked sent), R2 approved after 25 h (12:00 CEST →
+    // 12:00 CET), R3 refused after 3 h → 3 6 25
+    expect(s2025.handlingHours).toEqual({ median: 6, p90: 21.2, count: 3 });
+    expect(s2025.decisionHours).toEqual({ median: 5, p90: 21, count: 3 });
+    // only R1's letter was recorded as sent: one hour after its approval
+    expect(s2025.sendingHours).toEqual({ median: 1, p90: 1, count: 1 });
   });
 
   it('counts deadlines met and missed, and the emergency answered within 8 hours', () => {

@@ -106,7 +106,8 @@ export async function buildScenario(d: ScenarioDesk): Promise<void> {
   await as(OFFICER);
 
   // ---- 2025
-  // R1: disclosed after 5 h (decided 4 h, approved 5 h after receipt), one phone → C001.
+  // R1: disclosed (decided 4 h, approved 5 h after receipt), letter sent 6 h after receipt; one
+  // phone → C001.
   const r1 = await create(
     {
       authority: 'pol-amsterdam',
@@ -124,6 +125,16 @@ export async function buildScenario(d: ScenarioDesk): Promise<void> {
   await matchAt(r1, '2025-03-10T08:30:00Z');
   await decide(r1, '2025-03-10T12:00:00Z', 'disclose');
   await approve(r1, '2025-03-10T13:00:00Z');
+  // The letter goes out an hour after approval: answered 6 h after receipt.
+  at('2025-03-10T13:30:00Z');
+  const letter = await d.must('letters.issue', { registerNo: r1, language: 'nl' });
+  at('2025-03-10T14:05:00Z');
+  await d.must('letters.markSent', {
+    registerNo: r1,
+    id: letter.id,
+    method: 'secure_email',
+    sentAt: '2025-03-10T15:00',
+  });
 
   // R2: urgent, received the day before the clocks go back; approved 25 real hours later
   // (12:00 CEST → 12:00 CET is 25 h). IPv4 → C002.
