@@ -28,7 +28,11 @@ export type PrintWindowOptions = Omit<
   };
 };
 
-/** A hidden window for printing: no preload, no scripts, same hardening as the main window. */
+/**
+ * A hidden window for printing: no preload, no scripts, same hardening as the main window. The
+ * options are written out as a literal on purpose (as in window.ts): Electronegativity checks the
+ * literal at the BrowserWindow call, and would not see through a shared, spread object.
+ */
 export function createPrintWindow<W>(BrowserWindow: new (options: PrintWindowOptions) => W): W {
   return new BrowserWindow({
     title: 'NAW Desk',
