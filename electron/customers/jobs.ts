@@ -199,6 +199,15 @@ export function cancelImportJob(session: DeskSession, jobId: string): void {
   if (job.state === 'running') Atomics.store(job.cancel, 0, 1);
 }
 
+/**
+ * Asks every running import of this session to stop (they roll back within a chunk). For the
+ * session to call before it locks, so its own audit write does not race the import's.
+ */
+export function cancelImports(session: DeskSession): void {
+  for (const j of jobsOf(session).values())
+    if (j.state === 'running') Atomics.store(j.cancel, 0, 1);
+}
+
 export function runningImport(session: DeskSession): ImportJobState | null {
   for (const j of jobsOf(session).values()) if (j.state === 'running') return toState(j);
   return null;

@@ -21,7 +21,7 @@ export const ImportIssue = z.object({
 export type ImportIssue = z.infer<typeof ImportIssue>;
 
 /** A time as the import contract takes it: `2024-03-01` (Amsterdam midnight) or ISO 8601 with offset. */
-export const ImportTime = z.string().trim().min(10).max(40);
+export const ImportTime = z.string().trim().min(1).max(40);
 
 export const ImportReport = z.object({
   importId: z.number().int().nullable(),
