@@ -172,9 +172,11 @@ describe('letters journey', () => {
     expect(await panel().getByLabel('Verzonden per').count()).toBe(0);
     await scan(`${shot}-sent`);
 
-    // After a reload the record still says sent, and the core refuses a second "sent".
-    await openRequest(registerNo);
+    // After a reload of the page the record still says sent, and the core refuses a second "sent".
+    await page.reload();
+    await page.getByRole('heading', { level: 1, name: `Verzoeken ${registerNo}` }).waitFor();
     await panel().getByText(`Verzonden per ${methodLabel} op`, { exact: false }).waitFor();
+    await screenshot(page, `${shot}-reopened`);
     expect(await panel().getByRole('button', { name: 'Markeren als verzonden' }).count()).toBe(0);
     const again = await dispatch(harness.session, 'letters.markSent', {
       registerNo,
