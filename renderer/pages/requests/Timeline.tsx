@@ -13,7 +13,8 @@ export function Timeline({ request }: { request: RequestDetail }) {
           <li key={i}>
             <time dateTime={e.at}>{formatDateTime(e.at, i18n.language)}</time> — {e.user} —{' '}
             {t(`event.${e.kind}` as 'event.logged', { defaultValue: e.kind })}
-            {typeof e.details.outcome === 'string' && ` (${e.details.outcome})`}
+            {typeof e.details.outcome === 'string' &&
+              ` (${t(`eventOutcome.${e.details.outcome}` as 'eventOutcome.refuse', { defaultValue: e.details.outcome })})`}
           </li>
         ))}
       </ol>
