@@ -18,12 +18,6 @@ import type { RequestFact } from './compute';
  */
 
 const OPEN_STATUSES = new Set(['received', 'checked', 'matched', 'awaiting_approval']);
-const DECISION_FOR: Record<string, string> = {
-  disclosed: 'disclose',
-  no_data: 'no_data',
-  refused: 'refuse',
-  referred: 'referred',
-};
 const REASON_CODE = /^[a-z][a-z0-9_]{1,60}$/;
 const IN_YEARS = 'r.year BETWEEN ? AND ?';
 
@@ -54,28 +48,44 @@ const KINDS_SQL = `
   FROM request r JOIN request_item i ON i.request_id = r.id
   WHERE ${IN_YEARS} GROUP BY i.request_id`;
 
-/** request id, outcome, items, withheld, reasons, decided_at, approved, approved_at */
-type DecisionRow = [number, string, string, string, string, string, number | null, string | null];
+/**
+ * The decision that gave each decided request its status: the last one of that outcome (a
+ * rejected disclosure is followed by a new one). request id, items (disclosed requests), number
+ * of withheld categories, reasons (refused requests), decided_at, approved, approved_at.
+ */
+type DecisionRow = [
+  number,
+  string | null,
+  number,
+  string | null,
+  string,
+  number | null,
+  string | null,
+];
 const DECISIONS_SQL = `
-  SELECT d.request_id, d.outcome, d.items, d.withheld, d.reasons, d.decided_at,
-    a.approved, a.approved_at
-  FROM request r JOIN decision d ON d.request_id = r.id
+  SELECT r.id,
+    CASE WHEN r.status = 'disclosed' THEN d.items END,
+    json_array_length(d.withheld),
+    CASE WHEN r.status = 'refused' THEN d.reasons END,
+    d.decided_at, a.approved, a.approved_at
+  FROM request r
+  JOIN decision d ON d.id = (
+    SELECT max(x.id) FROM decision x
+    WHERE x.request_id = r.id AND x.outcome = CASE r.status
+      WHEN 'disclosed' THEN 'disclose' WHEN 'refused' THEN 'refuse' ELSE r.status END)
   LEFT JOIN approval a ON a.decision_id = d.id
-  WHERE ${IN_YEARS} AND r.status IN ('disclosed', 'no_data', 'refused', 'referred')
-  ORDER BY d.id`;
+  WHERE ${IN_YEARS} AND r.status IN ('disclosed', 'no_data', 'refused', 'referred')`;
 
 /** Customers in the latest match of each item of a disclosed request: request id, idx, customer. */
 type CustomerRow = [number, number, string | null];
 const DISCLOSED_CUSTOMERS_SQL = `
-  WITH latest AS (
-    SELECT max(m.id) AS id FROM request r JOIN match_result m ON m.request_id = r.id
-    WHERE ${IN_YEARS} AND r.status = 'disclosed'
-    GROUP BY m.item_id
-  )
-  SELECT m.request_id, i.idx, json_extract(s.value, '$.customerId')
-  FROM latest JOIN match_result m ON m.id = latest.id
-  JOIN request_item i ON i.id = m.item_id
-  JOIN json_each(m.subscribers) s`;
+  SELECT r.id, i.idx, json_extract(s.value, '$.customerId')
+  FROM request r
+  JOIN request_item i ON i.request_id = r.id
+  JOIN match_result m ON m.id = (
+    SELECT max(x.id) FROM match_result x WHERE x.request_id = r.id AND x.item_id = i.id)
+  JOIN json_each(m.subscribers) s
+  WHERE ${IN_YEARS} AND r.status = 'disclosed'`;
 
 const SENT_SQL = `
   SELECT d.request_id, min(d.sent_at) FROM request r JOIN disclosure d ON d.request_id = r.id
@@ -152,12 +162,9 @@ export function readRequestFacts(db: Db, from = 0, to = 9999): RegisterFacts {
   const requests = rows<RequestRow>(db, REQUESTS_SQL, from, to);
   const kinds = new Map(rows<KindsRow>(db, KINDS_SQL, from, to).map((k) => [k[0], k]));
 
-  const statusOf = new Map(requests.map((r) => [r[0], r[2]]));
-  // The decision that gave a request its final status: the last one of that outcome in effect.
   const decisions = new Map<number, DecisionRow>();
   for (const d of rows<DecisionRow>(db, DECISIONS_SQL, from, to)) {
-    if (DECISION_FOR[statusOf.get(d[0]) ?? ''] !== d[1] || d[6] === 0) continue;
-    decisions.set(d[0], d);
+    if (d[5] !== 0) decisions.set(d[0], d); // 0: the approver rejected it
   }
 
   const sent = new Map<number, string>();
@@ -182,8 +189,8 @@ export function readRequestFacts(db: Db, from = 0, to = 9999): RegisterFacts {
     let outcome: Outcome = OPEN_STATUSES.has(status) ? 'open' : (status as Outcome);
     let disclosedCustomers: string[] = [];
     if (status === 'disclosed') {
-      const disclosed = parseList(decision?.[2]).filter((i): i is number => typeof i === 'number');
-      if ((decision && disclosed.length < items.length) || parseList(decision?.[3]).length > 0)
+      const disclosed = parseList(decision?.[1]).filter((i): i is number => typeof i === 'number');
+      if (decision && (disclosed.length < items.length || decision[2] > 0))
         outcome = 'partly_disclosed';
       const byItem = customers.get(id);
       const which = decision ? disclosed : [...(byItem?.keys() ?? [])];
@@ -192,7 +199,7 @@ export function readRequestFacts(db: Db, from = 0, to = 9999): RegisterFacts {
     const open = outcome === 'open';
     return {
       receivedAt,
-      decidedAt: open ? null : (decision?.[7] ?? decision?.[5] ?? null),
+      decidedAt: open ? null : (decision?.[6] ?? decision?.[4] ?? null),
       sentAt: open ? null : (sent.get(id) ?? null),
       outcome,
       legalBasis: basis,
@@ -200,7 +207,7 @@ export function readRequestFacts(db: Db, from = 0, to = 9999): RegisterFacts {
       items,
       urgency,
       deadline,
-      refusalReasons: status === 'refused' ? refusalReasons(failures, decision?.[4] ?? null) : [],
+      refusalReasons: status === 'refused' ? refusalReasons(failures, decision?.[3] ?? null) : [],
       verificationFailed: failedVerification(failures),
       disclosedCustomers,
     };
