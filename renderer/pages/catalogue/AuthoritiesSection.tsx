@@ -74,7 +74,10 @@ export function AuthoritiesSection() {
                 {list.map((a) => (
                   <tr key={a.code}>
                     <td className="wrap">
-                      {a.name} <code>{a.code}</code>
+                      {a.name}
+                      <div className="muted">
+                        <code>{a.code}</code>
+                      </div>
                     </td>
                     <td>{t(`authorities.kinds.${a.kind}`)}</td>
                     <td>

@@ -1,0 +1,243 @@
+import { mkdtempSync, rmSync } from 'node:fs';
+import { tmpdir } from 'node:os';
+import { join } from 'node:path';
+import type { Browser, Locator, Page } from 'playwright-core';
+import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { DeskSession } from '../../electron/api/session';
+import { dispatch } from '../../electron/api/table';
+import { startHarness, type Harness } from '../harness/server';
+import {
+  launchBrowser,
+  openPage,
+  screenshot,
+  seriousA11yViolations,
+  tabTo,
+} from './support/browser';
+
+const KDF = { N: 2 ** 12, r: 8, p: 1 };
+const ADMIN_PASS = 'blauwe tram over de brug';
+
+/** Runs in the page: is this element the focused one? */
+const focusedCheck = (el: unknown): boolean =>
+  (el as { ownerDocument: { activeElement: unknown } }).ownerDocument.activeElement === el;
+const isFocused = (l: Locator) => l.evaluate(focusedCheck);
+
+/** A vault made through the real handler table, with a former customer past retention. */
+async function prepareVault(vaultDir: string): Promise<void> {
+  const s = new DeskSession({ vaultDir, kdfCost: KDF, sleep: async () => {} });
+  const r = await dispatch(s, 'vault.create', {
+    orgName: 'Kabelnet Zwolle B.V.',
+    adminName: 'anna',
+    displayName: 'Anna de Vries',
+    passphrase: ADMIN_PASS,
+  });
+  if (!r.ok) throw new Error(r.message);
+  const db = s.vault!.db;
+  const run = db
+    .prepare(
+      `INSERT INTO import_run (kind, mode, status, file_name, file_sha256, file_bytes, user, started_at)
+       VALUES ('customers', 'history', 'committed', 'klanten.csv', ?, 1, 'anna', 0)`,
+    )
+    .run('0'.repeat(64)).lastInsertRowid;
+  db.prepare('INSERT INTO customer (customer_id, import_id) VALUES (?, ?)').run('K-1', run);
+  db.prepare(
+    `INSERT INTO customer_version (customer_id, name, city, valid_from, import_id, source_line)
+     VALUES ('K-1', 'Oud-klant Jansen', 'Zwolle', 0, ?, 2)`,
+  ).run(run);
+  db.prepare(
+    `INSERT INTO number_assignment (e164, number_given, customer_id, valid_from, valid_to, import_id, source_line)
+     VALUES ('+31612345678', '0612345678', 'K-1', ?, ?, ?, 2)`,
+  ).run(Date.parse('2019-01-01T00:00:00Z'), Date.parse('2023-01-01T00:00:00Z'), run);
+  s.lock('manual');
+}
+
+describe('catalogues and desk rules in Settings, shell notices (Chromium)', () => {
+  let dir: string;
+  let harness: Harness;
+  let browser: Browser;
+  let page: Page;
+  let problems: string[];
+
+  async function scan(name: string) {
+    await screenshot(page, name);
+    expect(await seriousA11yViolations(page), `axe: ${name}`).toEqual([]);
+  }
+  const panel = (heading: string) =>
+    page.locator('section.panel', { has: page.getByRole('heading', { level: 2, name: heading }) });
+  const db = () => harness.session.vault!.db;
+
+  beforeAll(async () => {
+    dir = mkdtempSync(join(tmpdir(), 'naw-desk-e2e-catalogue-'));
+    await prepareVault(join(dir, 'vault'));
+    harness = await startHarness({
+      vaultDir: join(dir, 'vault'),
+      kdfCost: KDF,
+      ...(process.env.NAW_DESK_RENDERER_DIR
+        ? { rendererDir: process.env.NAW_DESK_RENDERER_DIR }
+        : {}),
+    });
+    browser = await launchBrowser();
+    ({ page, problems } = await openPage(browser));
+    await page.goto(harness.url);
+    await page.getByLabel('Gebruikersnaam').fill('anna');
+    await page.getByLabel('Wachtwoordzin').fill(ADMIN_PASS);
+    await page.getByRole('button', { name: 'Ontgrendelen' }).click();
+  });
+
+  afterAll(async () => {
+    await browser?.close();
+    await harness?.close();
+    rmSync(dir, { recursive: true, force: true });
+  });
+
+  it('after sign-in an admin is told a purge is due, with a link to the purge in Settings', async () => {
+    const notice = page.getByTestId('shell-purge-due');
+    await notice
+      .getByText('Bij 1 gegevens is de bewaartermijn verstreken; ze kunnen worden opgeschoond.')
+      .waitFor();
+    await scan('catalogue-shell-purge-due');
+    await notice.getByRole('button', { name: 'Naar opschonen in Instellingen' }).click();
+    await page.getByRole('heading', { level: 1, name: 'Instellingen' }).waitFor();
+    const purge = page.getByRole('heading', { level: 2, name: 'Bewaartermijnen en opschonen' });
+    await expect.poll(() => isFocused(purge)).toBe(true);
+    // On Settings the purge section's own notice takes over.
+    expect(await page.getByTestId('shell-purge-due').count()).toBe(0);
+  });
+
+  it('adds an authority with a verified phone channel (never taken from a request)', async () => {
+    const section = panel('Instanties en geverifieerde contactkanalen');
+    const add = section.locator('form', {
+      has: page.getByRole('heading', { name: 'Nieuwe instantie' }),
+    });
+    await add
+      .getByLabel('Naam', { exact: true })
+      .fill('Koninklijke Marechaussee – District Schiphol');
+    await add.getByLabel('Code').fill('kmar-schiphol');
+    await add.getByLabel('Soort').selectOption('kmar');
+    await add.getByRole('button', { name: 'Instantie toevoegen' }).click();
+    await section
+      .getByText('Koninklijke Marechaussee – District Schiphol is toegevoegd.')
+      .waitFor();
+
+    const editor = section.getByRole('group', { name: /District Schiphol/ });
+    await editor.getByText('Nog geen geverifieerd kanaal').waitFor();
+    const form = editor.locator('form', {
+      has: page.getByRole('heading', { name: 'Geverifieerd kanaal toevoegen' }),
+    });
+    await form.getByLabel('Gegevens').fill('088 - 662 33 00');
+    await form
+      .getByLabel('Hoe geverifieerd')
+      .fill('kmar.nl/contact, centrale gebeld en doorverbonden met de meldkamer');
+    expect(await form.getByLabel('Geverifieerd door').inputValue()).toBe('Anna de Vries');
+    // Without the confirmation nothing is sent.
+    await form.getByRole('button', { name: 'Kanaal toevoegen' }).click();
+    await form.getByText('Bevestig dat het kanaal zelfstandig is geverifieerd.').waitFor();
+    await scan('catalogue-contact-confirm-missing');
+    // Keyboard: reach the confirmation by Tab, tick it with Space, submit with Enter.
+    const confirm = form.getByLabel(/zelfstandig geverifieerd en niet overgenomen/);
+    await form.getByLabel('Opmerking (optioneel)').focus();
+    await tabTo(page, confirm, 5);
+    await page.keyboard.press('Space');
+    expect(await confirm.isChecked()).toBe(true);
+    await tabTo(page, form.getByRole('button', { name: 'Kanaal toevoegen' }), 5);
+    await page.keyboard.press('Enter');
+    await form.getByText('Het kanaal is toegevoegd.').waitFor();
+    const row = editor.getByRole('row', { name: /\+31886623300/ });
+    await row.getByText('door Anna de Vries op').waitFor();
+    await scan('catalogue-authority-contact');
+
+    const stored = db()
+      .prepare(`SELECT kind, contacts, active FROM authority WHERE code = 'kmar-schiphol'`)
+      .get() as { kind: string; contacts: string; active: number };
+    expect(stored.kind).toBe('kmar');
+    expect(stored.active).toBe(1);
+    expect(JSON.parse(stored.contacts)).toEqual([
+      expect.objectContaining({
+        kind: 'phone',
+        value: '+31886623300',
+        verifiedBy: 'Anna de Vries',
+        addedBy: 'anna',
+      }),
+    ]);
+    const audit = db()
+      .prepare(`SELECT count(*) AS n FROM audit_event WHERE action = 'catalogue.contact.added'`)
+      .get();
+    expect(audit).toEqual({ n: 1 });
+    await editor.getByRole('button', { name: 'Sluiten' }).click();
+    await expect
+      .poll(() =>
+        section
+          .getByRole('button', { name: 'Koninklijke Marechaussee – District Schiphol bewerken' })
+          .evaluate(focusedCheck),
+      )
+      .toBe(true);
+  });
+
+  it("edits a legal basis's allowed categories", async () => {
+    const section = panel('Wettelijke grondslagen');
+    await section.getByRole('button', { name: 'Sv 126na lid 1 bewerken' }).click();
+    const editor = section.getByRole('group', { name: /Sv 126na lid 1/ });
+    const categories = editor.getByRole('group', { name: 'Toegestane gegevens' });
+    expect(await categories.getByLabel('Postcode').isChecked()).toBe(true);
+    await categories.getByLabel('Postcode').uncheck();
+    await categories.getByLabel('Soort dienst').uncheck();
+    await editor.getByLabel('Versiedatum').fill('2026-03-01');
+    await editor.getByRole('button', { name: 'Grondslag opslaan' }).click();
+    await editor.getByText('Sv 126na lid 1 is opgeslagen.').waitFor();
+    await section
+      .getByRole('row', { name: /Sv 126na lid 1 Vordering gebruikersgegevens/ })
+      .getByText('Naam, Adres, Woonplaats, Nummer')
+      .waitFor();
+    await scan('catalogue-legal-basis-edit');
+    const b = db()
+      .prepare(`SELECT categories, version_date FROM legal_basis WHERE code = 'sv-126na-1'`)
+      .get() as { categories: string; version_date: string };
+    expect(JSON.parse(b.categories)).toEqual(['name', 'address', 'city', 'number']);
+    expect(b.version_date).toBe('2026-03-01');
+    const ev = db()
+      .prepare(
+        `SELECT details FROM audit_event WHERE action = 'catalogue.legalBasis.changed' ORDER BY seq DESC`,
+      )
+      .get() as { details: string };
+    expect(JSON.parse(ev.details).after).toEqual({
+      categories: ['name', 'address', 'city', 'number'],
+      versionDate: '2026-03-01',
+    });
+  });
+
+  it('changes the default deadlines within bounds', async () => {
+    const rules = panel('Regels van de desk: termijnen');
+    await rules.getByLabel('Normaal (dagen)').fill('2');
+    await rules.getByLabel('Spoed (dagen)').fill('3');
+    await rules.getByRole('button', { name: 'Termijnen opslaan' }).click();
+    await rules.getByText('Spoed mag niet langer duren dan normaal.').waitFor();
+    await rules.getByLabel('Normaal (dagen)').fill('7');
+    await rules.getByRole('button', { name: 'Termijnen opslaan' }).click();
+    await rules.getByText('De termijnen zijn opgeslagen.').waitFor();
+    const v = db().prepare(`SELECT value FROM setting WHERE key = 'deadlineDaysNormal'`).get();
+    expect(v).toEqual({ value: '7' });
+  });
+
+  it('switching four eyes off shows a loud banner on every page', async () => {
+    expect(await page.getByTestId('four-eyes-banner').count()).toBe(0);
+    const policy = panel('Vier ogen, statistiek en bewaartermijnen');
+    await policy.getByLabel(/Vier ogen: elke verstrekking/).uncheck();
+    await policy.getByRole('button', { name: 'Beleid opslaan' }).click();
+    await policy.getByText('Vier ogen uitzetten?').waitFor();
+    await policy.getByRole('button', { name: 'Beleid opslaan' }).click();
+    await page.getByTestId('four-eyes-off').waitFor();
+    await page.getByRole('link', { name: 'Verzoeken' }).click();
+    await page.getByRole('heading', { level: 1, name: 'Verzoeken' }).waitFor();
+    const banner = page.getByTestId('four-eyes-banner');
+    await banner
+      .getByText(
+        'Vier-ogen-principe staat UIT — elke verstrekking wordt als één-persoons gemarkeerd',
+      )
+      .waitFor();
+    await scan('catalogue-four-eyes-banner');
+    await banner.getByRole('button', { name: 'Naar de instelling' }).click();
+    await page.getByRole('heading', { level: 1, name: 'Instellingen' }).waitFor();
+    await page.getByTestId('four-eyes-banner').waitFor();
+    expect(problems).toEqual([]);
+  });
+});
