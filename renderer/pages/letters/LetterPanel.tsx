@@ -27,7 +27,14 @@ const localNow = () => {
  * issue and archive, the archived letter (a reprint, marked as a copy on screen), print, save as
  * PDF and "mark as sent". In the browser test transport print and save download the PDF.
  */
-export function LetterPanel({ registerNo }: { registerNo: string }) {
+export function LetterPanel({
+  registerNo,
+  onChanged,
+}: {
+  registerNo: string;
+  /** Told after a letter is issued or marked sent, so the page can refresh its timeline. */
+  onChanged?: () => void;
+}) {
   // Keyed by the request: opening another request starts with a clean panel (no letter, preview,
   // status or sending choice of the one shown before).
   return <LetterPanelOf key={registerNo} registerNo={registerNo} />;
@@ -92,6 +99,7 @@ function LetterPanelOf({ registerNo }: { registerNo: string }) {
       const a = unwrap(await desk.letters.archived({ registerNo, id: rec.id }));
       setShown({ what: 'archived', record: a.record, pages: a.pages, pdfBase64: a.pdfBase64 });
       setStatus(t('issued', { sha: rec.sha256.slice(0, 16) }));
+      onChanged?.();
     });
   const archivedBytes = async (id: number) =>
     shown?.what === 'archived' && shown.record.id === id
@@ -123,6 +131,7 @@ function LetterPanelOf({ registerNo }: { registerNo: string }) {
       setRecords(unwrap(await desk.letters.list({ registerNo })));
       if (shown?.what === 'archived') setShown({ ...shown, record: rec });
       setStatus(t('markedSent'));
+      onChanged?.();
     });
 
   return (

@@ -202,7 +202,9 @@ export function RequestPage() {
           )
         }
       />
-      {mayHandle && LETTER_STATES.includes(r.status) && <LetterPanel registerNo={registerNo} />}
+      {mayHandle && LETTER_STATES.includes(r.status) && (
+        <LetterPanel registerNo={registerNo} onChanged={() => void detail.reload()} />
+      )}
       <Timeline request={r} />
     </Page>
   );
