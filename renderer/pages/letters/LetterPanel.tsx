@@ -37,10 +37,16 @@ export function LetterPanel({
 }) {
   // Keyed by the request: opening another request starts with a clean panel (no letter, preview,
   // status or sending choice of the one shown before).
-  return <LetterPanelOf key={registerNo} registerNo={registerNo} />;
+  return <LetterPanelOf key={registerNo} registerNo={registerNo} onChanged={onChanged} />;
 }
 
-function LetterPanelOf({ registerNo }: { registerNo: string }) {
+function LetterPanelOf({
+  registerNo,
+  onChanged,
+}: {
+  registerNo: string;
+  onChanged: (() => void) | undefined;
+}) {
   const { t } = useTranslation('letters');
   const [records, setRecords] = useState<DisclosureRecord[]>([]);
   const [shown, setShown] = useState<Shown | null>(null);
