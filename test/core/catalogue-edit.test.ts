@@ -121,6 +121,20 @@ describe('catalogue editing: authorities and their verified contact channels', (
     expect(await auditOf(d, 'catalogue.contact.added')).toEqual([]);
   });
 
+  it("judges 'not in the future' by the desk's calendar day in Amsterdam", async () => {
+    const d = await registerDesk('2026-03-02T23:30:00Z'); // 00:30 on 3 March in Amsterdam
+    await d.as('admin');
+    const a = await d.must('catalogue.addContact', { ...PHONE, verifiedAt: '2026-03-03' });
+    expect(a.contacts[0]!.verifiedAt).toBe('2026-03-03');
+    const r = await d.call('catalogue.addContact', {
+      ...PHONE,
+      kind: 'email',
+      value: 'desk@politie.example',
+      verifiedAt: '2026-03-04',
+    });
+    expect(!r.ok && r.message).toMatch(/future/);
+  });
+
   it('edits name, kind and legacy flag with before/after; a name is unique', async () => {
     const d = await registerDesk();
     await d.as('admin');

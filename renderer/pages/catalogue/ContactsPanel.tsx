@@ -14,7 +14,8 @@ import { useSession } from '../../session/SessionProvider';
 import { CatalogueError } from './CatalogueError';
 import { useSubmit } from './useCatalogueView';
 
-const today = () => new Date().toISOString().slice(0, 10);
+/** Today in the workstation's own calendar, as YYYY-MM-DD. */
+const today = () => new Date().toLocaleDateString('en-CA');
 
 /** The verified contact channels of one authority: list, withdraw (with a reason), add. */
 export function ContactsPanel({
