@@ -14,7 +14,7 @@ export function customersSummary(db: Db, at: Date): Omit<CustomersSummary, 'runn
     .prepare(
       `SELECT r.id, r.kind, r.mode, r.status, r.file_name, r.user, r.finished_at, r.added, r.changed, r.closed, r.rejected
          FROM import_run r
-        WHERE r.id = (SELECT max(id) FROM import_run WHERE kind = r.kind)
+        WHERE r.id = (SELECT max(id) FROM import_run WHERE kind = r.kind AND status = 'committed')
         ORDER BY r.kind`,
     )
     .all() as {

@@ -1,0 +1,274 @@
+import { useEffect, useRef, useState } from 'react';
+import { useTranslation } from 'react-i18next';
+import type {
+  ImportJobState,
+  ImportKind,
+  ImportPreview,
+  ImportReport,
+} from '../../../shared/schemas/customers';
+import { IMPORT_KINDS } from '../../../shared/schemas/customers';
+import { asDeskError, desk, hostKind, unwrap, type DeskCallError } from '../../api';
+import { ErrorAlert } from '../../components/ErrorAlert';
+import { ImportReportView } from './ImportReportView';
+import { PreviewTable } from './PreviewTable';
+
+interface Picked {
+  token: string;
+  name: string;
+  size: number;
+}
+
+/** Choose a file, check its preview, pick the kind, run with progress, read the report. */
+export function ImportPanel({ onFinished }: { onFinished: () => void }) {
+  const { t, i18n } = useTranslation('customers');
+  const n = (v: number) => v.toLocaleString(i18n.language === 'en' ? 'en-GB' : 'nl-NL');
+  const [file, setFile] = useState<Picked | null>(null);
+  const [preview, setPreview] = useState<ImportPreview | null>(null);
+  const [kind, setKind] = useState<ImportKind | ''>('');
+  const [acceptValid, setAcceptValid] = useState(false);
+  const [dryRun, setDryRun] = useState(false);
+  const [asOf, setAsOf] = useState('');
+  const [job, setJob] = useState<ImportJobState | null>(null);
+  const [report, setReport] = useState<ImportReport | null>(null);
+  const [error, setError] = useState<DeskCallError | null>(null);
+  const [busy, setBusy] = useState(false);
+  const input = useRef<HTMLInputElement>(null);
+  const alive = useRef(true);
+  useEffect(
+    () => () => {
+      alive.current = false;
+    },
+    [],
+  );
+
+  async function load(picked: Picked, k?: ImportKind) {
+    setError(null);
+    setReport(null);
+    setFile(picked);
+    try {
+      const p = unwrap(
+        await desk.customers.preview({ file: picked.token, ...(k ? { kind: k } : {}) }),
+      );
+      setPreview(p);
+      setKind(p.kind ?? '');
+    } catch (e) {
+      setPreview(null);
+      setError(asDeskError(e));
+    }
+  }
+
+  async function choose() {
+    setError(null);
+    if (hostKind() === 'electron') {
+      try {
+        const picked = unwrap(await desk.files.pickOpen({ purpose: 'import' }));
+        if (picked) await load(picked);
+      } catch (e) {
+        setError(asDeskError(e));
+      }
+    } else input.current?.click();
+  }
+
+  async function uploaded(f: File | undefined) {
+    const upload = window.deskHost?.upload;
+    if (!f || !upload) return;
+    try {
+      await load(await upload(f));
+    } catch (e) {
+      setError(asDeskError(e));
+    }
+  }
+
+  async function run() {
+    if (!file || !kind) return;
+    setBusy(true);
+    setError(null);
+    setReport(null);
+    try {
+      const { jobId } = unwrap(
+        await desk.customers.importStart({
+          file: file.token,
+          kind,
+          acceptValid,
+          dryRun,
+          ...(preview?.mode === 'snapshot' && asOf ? { asOf: new Date(asOf).toISOString() } : {}),
+        }),
+      );
+      let s = unwrap(await desk.customers.importProgress({ jobId }));
+      setJob(s);
+      while (s.state === 'running' && alive.current) {
+        s = unwrap(await desk.customers.importProgress({ jobId, waitMs: 500 }));
+        if (alive.current) setJob(s);
+      }
+      if (!alive.current) return;
+      if (s.report) setReport(s.report);
+      else if (s.error) setError(asDeskError(new Error(s.error.message)));
+      onFinished();
+    } catch (e) {
+      setError(asDeskError(e));
+    } finally {
+      if (alive.current) {
+        setBusy(false);
+        setJob(null);
+      }
+    }
+  }
+
+  async function cancel() {
+    if (job) await desk.customers.importCancel({ jobId: job.jobId });
+  }
+
+  function reset() {
+    setFile(null);
+    setPreview(null);
+    setReport(null);
+    setKind('');
+    setAsOf('');
+    setAcceptValid(false);
+    setDryRun(false);
+  }
+
+  const p = job?.progress;
+  const pct = p && p.totalBytes ? Math.min(100, Math.floor((100 * p.bytes) / p.totalBytes)) : 0;
+
+  return (
+    <section className="panel" aria-labelledby="import-heading">
+      <h2 id="import-heading">{t('import.title')}</h2>
+      <p className="field__hint">{t('import.intro')}</p>
+      <input
+        ref={input}
+        type="file"
+        accept=".csv,.txt,text/csv"
+        className="sr-only"
+        tabIndex={-1}
+        aria-hidden="true"
+        data-testid="import-file-input"
+        onChange={(e) => {
+          const f = e.target.files?.[0];
+          e.target.value = '';
+          void uploaded(f);
+        }}
+      />
+      <div className="actions">
+        <button type="button" className="btn" onClick={() => void choose()} disabled={busy}>
+          {file ? t('import.chooseOther') : t('import.choose')}
+        </button>
+        {file && (
+          <span className="muted" data-testid="import-file-name">
+            {t('import.chosen', { name: file.name, size: n(file.size) })}
+          </span>
+        )}
+      </div>
+      <ErrorAlert error={error} />
+
+      {preview && !report && (
+        <>
+          <PreviewTable preview={preview} />
+          <div className="field field--short">
+            <label htmlFor="import-kind">{t('kind.label')}</label>
+            <select
+              id="import-kind"
+              value={kind}
+              disabled={busy}
+              onChange={(e) => {
+                const k = e.target.value as ImportKind;
+                setKind(k);
+                if (file && k) void load(file, k);
+              }}
+            >
+              <option value="">{t('kind.choose')}</option>
+              {IMPORT_KINDS.map((k) => (
+                <option key={k} value={k}>
+                  {t(`kind.${k}`)}
+                </option>
+              ))}
+            </select>
+            <p className="field__hint">{t(`kind.hint.${kind || 'none'}`)}</p>
+          </div>
+          {preview.mode === 'snapshot' && (
+            <div className="field">
+              <label htmlFor="import-as-of">{t('import.asOf')}</label>
+              <input
+                id="import-as-of"
+                type="datetime-local"
+                value={asOf}
+                disabled={busy}
+                onChange={(e) => setAsOf(e.target.value)}
+              />
+              <p className="field__hint">{t('import.asOfHint')}</p>
+            </div>
+          )}
+          <div className="check">
+            <input
+              id="import-accept-valid"
+              type="checkbox"
+              checked={acceptValid}
+              disabled={busy}
+              aria-describedby="import-accept-valid-hint"
+              onChange={(e) => setAcceptValid(e.target.checked)}
+            />
+            <div>
+              <label htmlFor="import-accept-valid">{t('import.acceptValid')}</label>
+              <p id="import-accept-valid-hint" className="field__hint">
+                {t('import.acceptValidHint')}
+              </p>
+            </div>
+          </div>
+          <div className="check">
+            <input
+              id="import-dry-run"
+              type="checkbox"
+              checked={dryRun}
+              disabled={busy}
+              onChange={(e) => setDryRun(e.target.checked)}
+            />
+            <label htmlFor="import-dry-run">{t('import.dryRun')}</label>
+          </div>
+          <div className="actions">
+            <button
+              type="button"
+              className="btn btn--primary"
+              disabled={busy || !kind || preview.missing.length > 0}
+              onClick={() => void run()}
+            >
+              {dryRun ? t('import.check') : t('import.run')}
+            </button>
+            {busy && job && (
+              <button type="button" className="btn" onClick={() => void cancel()}>
+                {t('import.cancel')}
+              </button>
+            )}
+          </div>
+        </>
+      )}
+
+      {busy && p && (
+        <div className="import-progress" aria-live="polite">
+          <progress max={100} value={pct} aria-label={t('progress.label')} />
+          <p>
+            {t(`progress.phase.${p.phase}`)} —{' '}
+            {t('progress.text', {
+              pct,
+              rows: n(p.rows),
+              rate: n(p.rowsPerSecond),
+              rejected: n(p.rejectedRows),
+            })}
+            {p.etaSeconds !== null &&
+              ` ${t('progress.eta', { seconds: n(Math.ceil(p.etaSeconds)) })}`}
+          </p>
+        </div>
+      )}
+
+      {report && (
+        <>
+          <ImportReportView report={report} />
+          <div className="actions">
+            <button type="button" className="btn" onClick={reset}>
+              {t('import.another')}
+            </button>
+          </div>
+        </>
+      )}
+    </section>
+  );
+}

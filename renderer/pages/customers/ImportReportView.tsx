@@ -1,0 +1,108 @@
+import { useTranslation } from 'react-i18next';
+import type { ImportReport } from '../../../shared/schemas/customers';
+import { downloadText, reportCsv } from './report-csv';
+
+/** The outcome of one import: counts, whether anything was written, and every problem found. */
+export function ImportReportView({ report }: { report: ImportReport }) {
+  const { t, i18n } = useTranslation('customers');
+  const n = (v: number) => v.toLocaleString(i18n.language === 'en' ? 'en-GB' : 'nl-NL');
+  const tone =
+    report.status === 'committed'
+      ? report.rejectedRows
+        ? 'warning'
+        : 'ok'
+      : report.status === 'dry_run'
+        ? 'info'
+        : 'error';
+  const issues = [...report.warnings, ...report.rejected];
+  const download = () =>
+    downloadText(
+      reportCsv(report, {
+        file: t('report.file'),
+        kind: t('kind.label'),
+        status: t('summary.status'),
+        rows: t('report.rows'),
+        added: t('report.added'),
+        changed: t('report.changed'),
+        closed: t('report.closed'),
+        unchanged: t('report.unchanged'),
+        rejected: t('report.rejected'),
+        line: t('report.line'),
+        column: t('report.column'),
+        reason: t('report.reason'),
+      }),
+      `${report.fileName.replace(/\.[^.]*$/, '')}-report.csv`,
+    );
+  return (
+    <section className="panel" aria-labelledby="report-heading" data-testid="import-report">
+      <h2 id="report-heading">{t('report.title')}</h2>
+      <div className={`alert alert--${tone}`} role="status">
+        <p>
+          <strong>{t(`status.${report.status}`)}</strong> —{' '}
+          {t(report.written ? 'report.written' : 'report.notWritten')}
+        </p>
+        {report.status === 'rejected' && <p>{t('report.rejectedHint')}</p>}
+      </div>
+      <dl className="holdings">
+        {(['rows', 'added', 'changed', 'closed', 'unchanged'] as const).map((k) => (
+          <div key={k}>
+            <dt>{t(`report.${k}`)}</dt>
+            <dd>{n(report[k])}</dd>
+          </div>
+        ))}
+        <div>
+          <dt>{t('report.rejected')}</dt>
+          <dd>{n(report.rejectedRows)}</dd>
+        </div>
+      </dl>
+      <p className="muted">
+        {t('report.meta', {
+          file: report.fileName,
+          mode: t(`mode.${report.mode ?? 'history'}`),
+          seconds: (report.durationMs / 1000).toLocaleString(i18n.language, {
+            maximumFractionDigits: 1,
+          }),
+        })}
+        {report.asOf &&
+          ` ${t('report.asOf', { asOf: new Date(report.asOf).toLocaleString(i18n.language) })}`}
+        <br />
+        <span className="mono">SHA-256 {report.sha256}</span>
+      </p>
+      {issues.length > 0 && (
+        <>
+          <h3>{t('report.problems')}</h3>
+          <div className="table-wrap" tabIndex={0} role="region" aria-label={t('report.problems')}>
+            <table className="table" data-testid="import-problems">
+              <thead>
+                <tr>
+                  <th scope="col" className="num">
+                    {t('report.line')}
+                  </th>
+                  <th scope="col">{t('report.column')}</th>
+                  <th scope="col">{t('report.reason')}</th>
+                </tr>
+              </thead>
+              <tbody>
+                {issues.slice(0, 200).map((i, k) => (
+                  <tr key={k}>
+                    <td className="num">{i.line || '—'}</td>
+                    <td>{i.column || '—'}</td>
+                    <td>{i.reason}</td>
+                  </tr>
+                ))}
+              </tbody>
+            </table>
+          </div>
+          {(issues.length > 200 || report.rejectedTruncated) && (
+            <p className="muted">{t('report.more')}</p>
+          )}
+        </>
+      )}
+      <div className="actions">
+        <button type="button" className="btn" onClick={download}>
+          {t('report.download')}
+        </button>
+      </div>
+    </section>
+  );
+}

@@ -1,0 +1,42 @@
+import type { ImportReport } from '../../../shared/schemas/customers';
+
+const cell = (v: string | number) => {
+  const s = String(v);
+  return /[",;\n\r]/.test(s) ? `"${s.replace(/"/g, '""')}"` : s;
+};
+
+/**
+ * The import report as CSV: a summary block, then one row per problem (line, column, reason).
+ * Built in the window from the report the desk returned; never written to disk by the app.
+ */
+export function reportCsv(r: ImportReport, labels: Record<string, string>): string {
+  const rows: (string | number)[][] = [
+    [labels.file!, r.fileName],
+    ['SHA-256', r.sha256],
+    [labels.kind!, r.kind],
+    [labels.status!, r.status],
+    [labels.rows!, r.rows],
+    [labels.added!, r.added],
+    [labels.changed!, r.changed],
+    [labels.closed!, r.closed],
+    [labels.unchanged!, r.unchanged],
+    [labels.rejected!, r.rejectedRows],
+    [],
+    [labels.line!, labels.column!, labels.reason!],
+    ...r.warnings.map((w) => [w.line, w.column, w.reason]),
+    ...r.rejected.map((i) => [i.line, i.column, i.reason]),
+  ];
+  return '\uFEFF' + rows.map((row) => row.map(cell).join(',')).join('\r\n') + '\r\n';
+}
+
+export function downloadText(text: string, name: string, type = 'text/csv;charset=utf-8'): void {
+  const url = URL.createObjectURL(new Blob([text], { type }));
+  const a = document.createElement('a');
+  a.href = url;
+  a.download = name;
+  a.rel = 'noopener';
+  document.body.append(a);
+  a.click();
+  a.remove();
+  setTimeout(() => URL.revokeObjectURL(url), 10_000);
+}

@@ -1,0 +1,131 @@
+import { mkdtempSync, readFileSync, rmSync } from 'node:fs';
+import { tmpdir } from 'node:os';
+import { join } from 'node:path';
+import type { Browser, Page } from 'playwright-core';
+import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import type { Channel, InputOf } from '../../shared/contract';
+import { dispatch } from '../../electron/api/table';
+import { startHarness, type Harness } from '../harness/server';
+import { launchBrowser, openPage, screenshot, seriousA11yViolations } from './support/browser';
+
+const KDF = { N: 2 ** 12, r: 8, p: 1 };
+const PASS = { admin: 'blauwe tram over de brug', olga: 'groene fiets in de regen' };
+const FIXTURES = join(import.meta.dirname, '..', 'fixtures', 'customers');
+
+/**
+ * The Customers page in Chromium over the loopback harness: an officer chooses a CSV file (the
+ * browser's file chooser → upload), checks the preview and detected columns, imports it, reads
+ * the report and the summary; then a file with errors is refused as a whole and its report is
+ * downloaded as CSV. Screens are screenshotted and scanned with axe.
+ */
+describe('customers import journey', () => {
+  let dir: string;
+  let harness: Harness;
+  let browser: Browser;
+  let page: Page;
+  let problems: string[];
+
+  async function scan(name: string) {
+    await screenshot(page, name);
+    expect(await seriousA11yViolations(page), `axe: ${name}`).toEqual([]);
+  }
+  const must = async <C extends Channel>(channel: C, input: InputOf<C>) => {
+    const r = await dispatch(harness.session, channel, input);
+    if (!r.ok) throw new Error(`${channel}: ${r.message}`);
+    return r.data;
+  };
+  async function chooseFile(name: string) {
+    const chooser = page.waitForEvent('filechooser');
+    await page.getByRole('button', { name: /Bestand kiezen…|Ander bestand kiezen…/ }).click();
+    await (await chooser).setFiles(join(FIXTURES, name));
+    await page.getByTestId('import-preview').waitFor();
+  }
+
+  beforeAll(async () => {
+    dir = mkdtempSync(join(tmpdir(), 'naw-desk-e2e-cust-'));
+    harness = await startHarness({ vaultDir: join(dir, 'vault'), kdfCost: KDF });
+    await must('vault.create', {
+      orgName: 'Testnet B.V.',
+      adminName: 'admin',
+      passphrase: PASS.admin,
+    });
+    await must('users.add', {
+      name: 'olga',
+      displayName: 'Olga Smit',
+      role: 'officer',
+      passphrase: PASS.olga,
+    });
+    await must('vault.lock', {});
+    browser = await launchBrowser();
+    ({ page, problems } = await openPage(browser));
+  });
+
+  afterAll(async () => {
+    await browser?.close();
+    await harness?.close();
+    rmSync(dir, { recursive: true, force: true });
+  });
+
+  it('imports a customers file through the page and shows the report and the summary', async () => {
+    await page.goto(harness.url);
+    await page.getByRole('heading', { level: 1, name: 'Aanmelden' }).waitFor();
+    await page.getByLabel('Gebruikersnaam').fill('olga');
+    await page.getByLabel('Wachtwoordzin').fill(PASS.olga);
+    await page.getByRole('button', { name: 'Ontgrendelen' }).click();
+    await page.getByRole('button', { name: 'Vergrendelen' }).waitFor();
+    await page.getByRole('link', { name: 'Klanten' }).first().click();
+    await page.getByRole('heading', { level: 1, name: 'Klantgegevens' }).waitFor();
+    await page.getByText('Er is nog niets geïmporteerd.').waitFor();
+    await scan('cust-01-empty');
+
+    await chooseFile('customers-history.csv');
+    const preview = page.getByTestId('import-preview');
+    await preview
+      .getByText('Scheidingsteken: puntkomma (;) · soort: Klanten (NAW) · geschiedenis')
+      .waitFor();
+    expect(await preview.getByRole('columnheader', { name: 'postcode' }).count()).toBe(1);
+    await preview.getByText('Bakkerij "De Korenschoof" B.V.').waitFor();
+    expect(await page.getByLabel('Soort gegevens').inputValue()).toBe('customers');
+    await scan('cust-02-preview');
+
+    await page.getByRole('button', { name: 'Importeren' }).click();
+    const report = page.getByTestId('import-report');
+    await report.getByText('Geïmporteerd').waitFor();
+    await report.getByText('de gegevens zijn opgeslagen.').waitFor();
+    expect(await report.locator('dt:text-is("Nieuw") + dd').textContent()).toBe('4');
+    const holdings = page.getByRole('region', { name: 'Wat de kluis bevat' });
+    await holdings
+      .locator('dt:text-is("Klanten (nu / totaal)") + dd')
+      .filter({ hasText: '3 / 3' })
+      .waitFor();
+    await holdings.getByRole('cell', { name: 'customers-history.csv' }).waitFor();
+    await scan('cust-03-imported');
+  });
+
+  it('refuses a file with errors as a whole and offers the report as CSV', async () => {
+    await page.getByRole('button', { name: 'Nog een bestand importeren' }).click();
+    await chooseFile('customers-bad.csv');
+    await page
+      .getByText('Deze kolommen zijn onbekend en worden overgeslagen: favourite_colour')
+      .waitFor();
+    await page.getByRole('button', { name: 'Importeren' }).click();
+    const report = page.getByTestId('import-report');
+    await report.getByText('Afgekeurd', { exact: true }).first().waitFor();
+    await report.getByText('er is niets opgeslagen.').waitFor();
+    const problemsTable = page.getByTestId('import-problems');
+    await problemsTable.getByRole('cell', { name: /is not a Dutch postcode/ }).waitFor();
+    expect(await problemsTable.getByRole('row').count()).toBeGreaterThan(9);
+    await scan('cust-04-rejected');
+
+    const download = page.waitForEvent('download');
+    await report.getByRole('button', { name: 'Verslag downloaden (CSV)' }).click();
+    const file = await (await download).path();
+    const csv = readFileSync(file, 'utf8');
+    expect(csv).toContain('customers-bad.csv');
+    expect(csv).toMatch(/2,postcode,"""12345"" is not a Dutch postcode/);
+    // The vault still holds only the first import.
+    const summary = await must('customers.summary', {});
+    expect(summary.customers.total).toBe(3);
+    expect(problems).toEqual([]);
+  });
+});
