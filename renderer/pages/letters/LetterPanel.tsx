@@ -8,7 +8,7 @@ import {
 } from '../../../shared/schemas/letters';
 import { asDeskError, desk, hostKind, unwrap, type DeskCallError } from '../../api';
 import { ErrorAlert } from '../../components/ErrorAlert';
-import { downloadPdf } from './download';
+import { base64ToBytes, downloadFile } from '../../components/download';
 import { LetterPages } from './LetterPages';
 import './letters.css';
 
@@ -114,7 +114,7 @@ function LetterPanelOf({
   const save = (id: number) =>
     run(async () => {
       if (browser) {
-        downloadPdf(await archivedBytes(id), fileName);
+        downloadFile(fileName, base64ToBytes(await archivedBytes(id)), 'application/pdf');
         setStatus(t('downloaded'));
         return;
       }
@@ -124,7 +124,7 @@ function LetterPanelOf({
   const print = (id: number) =>
     run(async () => {
       if (browser) {
-        downloadPdf(await archivedBytes(id), fileName);
+        downloadFile(fileName, base64ToBytes(await archivedBytes(id)), 'application/pdf');
         setStatus(t('downloadedToPrint'));
         return;
       }

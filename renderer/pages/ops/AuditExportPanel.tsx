@@ -2,7 +2,7 @@ import { useState } from 'react';
 import { useTranslation } from 'react-i18next';
 import type { Witness } from '../../../shared/schemas/audit';
 import { asDeskError, desk, hostKind, unwrap, type DeskCallError } from '../../api';
-import { downloadFile, saveTarget } from './download';
+import { downloadFile, saveTarget } from '../../components/download';
 import { OpsError } from './OpsError';
 
 /** Audit page: export the whole log (CSV/JSON with hashes) and the chain head as a witness. */

@@ -2,7 +2,7 @@ import { useState } from 'react';
 import { useTranslation } from 'react-i18next';
 import type { BackupOutput } from '../../../shared/schemas/ops';
 import { asDeskError, desk, hostKind, unwrap, type DeskCallError } from '../../api';
-import { base64ToBytes, downloadFile } from './download';
+import { base64ToBytes, downloadFile } from '../../components/download';
 import { OpsError } from './OpsError';
 
 /**

@@ -2,7 +2,7 @@ import { useId, useState } from 'react';
 import { useTranslation } from 'react-i18next';
 import { asDeskError, desk, unwrap, type DeskCallError } from '../../api';
 import { ErrorAlert } from '../../components/ErrorAlert';
-import { download, fileTarget } from './download';
+import { base64ToBytes, downloadFile, saveTarget } from '../../components/download';
 
 /** CSV / JSON download and the transparency report (PDF); published figures by default. */
 export function ExportPanel({ year, threshold }: { year: number; threshold: number }) {
@@ -30,9 +30,9 @@ export function ExportPanel({ year, threshold }: { year: number; threshold: numb
 
   const exportAs = (format: 'csv' | 'json') =>
     act(async () => {
-      const r = unwrap(await desk.stats.export({ year, format, published, target: fileTarget() }));
+      const r = unwrap(await desk.stats.export({ year, format, published, target: saveTarget() }));
       if (r.content === null) return null;
-      download(r.fileName, r.mime, { text: r.content });
+      downloadFile(r.fileName, r.content, r.mime);
       return r.fileName;
     });
 
@@ -42,11 +42,11 @@ export function ExportPanel({ year, threshold }: { year: number; threshold: numb
         await desk.stats.report({
           year,
           language: i18n.language === 'en' ? 'en' : 'nl',
-          target: fileTarget(),
+          target: saveTarget(),
         }),
       );
       if (r.base64 === null) return null;
-      download(r.fileName, r.mime, { base64: r.base64 });
+      downloadFile(r.fileName, base64ToBytes(r.base64), r.mime);
       return r.fileName;
     });
 

@@ -1,10 +1,17 @@
-import { hostKind } from '../../api';
+import { hostKind } from '../api';
 
-/** In the app the core shows a native save dialog; in a browser the file is downloaded. */
+/**
+ * Files that leave the app: in Electron the core shows a native save dialog and writes the file
+ * (`dialog`); in a browser (the test transport) the page receives the content (`inline`) and
+ * offers it as a download. Nothing is ever written to a temp file.
+ */
 export const saveTarget = (): 'dialog' | 'inline' =>
   hostKind() === 'electron' ? 'dialog' : 'inline';
 
-/** Offers bytes or text as a file download (browser host only). */
+export const base64ToBytes = (b64: string): Uint8Array =>
+  Uint8Array.from(atob(b64), (c) => c.charCodeAt(0));
+
+/** Offers text or bytes as a file download (browser host only). */
 export function downloadFile(name: string, content: string | Uint8Array, mime: string): void {
   const part: BlobPart = typeof content === 'string' ? content : new Uint8Array(content);
   const url = URL.createObjectURL(new Blob([part], { type: mime }));
@@ -17,6 +24,3 @@ export function downloadFile(name: string, content: string | Uint8Array, mime: s
   a.remove();
   setTimeout(() => URL.revokeObjectURL(url), 10_000);
 }
-
-export const base64ToBytes = (b64: string): Uint8Array =>
-  Uint8Array.from(atob(b64), (c) => c.charCodeAt(0));
