@@ -1,7 +1,7 @@
 import type { ChainHead, CheckWitnessOutput, Witness } from '../../shared/schemas/audit';
 import { chainHead, type AuditRow as Row } from '../audit/log';
 import type { Db } from '../vault/db';
-
+import { csvCell } from '../../shared/csv';
 
 export const CSV_COLUMNS = [
   'seq',
@@ -13,17 +13,6 @@ export const CSV_COLUMNS = [
   'prev_hash',
   'hash',
 ];
-
-/**
- * One CSV cell (RFC 4180 quoting). A value a spreadsheet would read as a formula — starting with
- * =, +, -, @, tab or carriage return — gets a leading apostrophe, so opening the export in Excel
- * or LibreOffice never runs anything.
- */
-export function csvCell(value: string | number): string {
-  let s = String(value);
-  if (typeof value === 'string' && /^[=+\-@\t\r]/.test(s)) s = `'${s}`;
-  return /[",\r\n]/.test(s) ? `"${s.replace(/"/g, '""')}"` : s;
-}
 
 const rows = (db: Db): IterableIterator<Row> =>
   db

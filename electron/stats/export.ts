@@ -1,5 +1,5 @@
 import type { YearStats } from '../../shared/schemas/stats';
-import { toCsv } from './csv';
+import { toCsv } from '../../shared/csv';
 import { publishedStats, type PublishedYearStats } from './suppress';
 
 export type ExportFormat = 'json' | 'csv';

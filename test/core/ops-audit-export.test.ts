@@ -3,7 +3,7 @@ import { readFileSync, writeFileSync } from 'node:fs';
 import { join } from 'node:path';
 import { describe, expect, it } from 'vitest';
 import { appendAudit, eventHash, GENESIS_HASH } from '../../electron/audit/log';
-import { csvCell } from '../../electron/ops/audit-export';
+import { csvCell } from '../../shared/csv';
 import { cli } from '../support/cli';
 import { ADMIN_PASS, createdDesk, tempDir } from '../support/desk';
 

@@ -1,6 +1,6 @@
 import { describe, expect, it } from 'vitest';
 import { computeYearStats, type RequestFact } from '../../electron/stats/compute';
-import { csvCell, toCsv } from '../../electron/stats/csv';
+import { csvCell, toCsv } from '../../shared/csv';
 import { statRows, statsFile } from '../../electron/stats/export';
 import { publishedStats, suppressCount } from '../../electron/stats/suppress';
 
