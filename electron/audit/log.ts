@@ -147,3 +147,11 @@ export function listAudit(db: Db, f: AuditFilter): { events: AuditEvent[]; total
     .all(...args, f.limit, f.offset) as AuditRow[];
   return { events: rows.map(toEvent), total };
 }
+
+/** Every action the log holds, for the viewer's action filter. */
+export const distinctActions = (db: Db): string[] =>
+  (
+    db.prepare('SELECT DISTINCT action FROM audit_event ORDER BY action').all() as {
+      action: string;
+    }[]
+  ).map((r) => r.action);

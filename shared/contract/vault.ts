@@ -32,6 +32,7 @@ export const vaultContract = {
   'audit.list': spec(AuditListInput, AuditListOutput, 'audit.read'),
   'audit.verify': spec(Empty, AuditVerifyOutput, 'audit.read'),
   'audit.head': spec(Empty, ChainHead, 'session'),
+  'audit.actions': spec(Empty, z.array(z.string()), 'audit.read'),
   'settings.get': spec(Empty, Settings, 'session'),
   'settings.update': spec(UpdateSettingsInput, Settings, 'settings.manage'),
 };

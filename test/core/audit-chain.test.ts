@@ -104,4 +104,13 @@ describe('audit log', () => {
     expect(page.events).toHaveLength(1);
     expect(page.total).toBeGreaterThan(2);
   });
+
+  it('lists the actions the log holds, for the viewer filter', async () => {
+    const d = await createdDesk();
+    await d.must('users.add', { name: 'olga', role: 'officer', passphrase: 'officer passphrase 1' });
+    const actions = await d.must('audit.actions', {});
+    expect(actions).toEqual([...actions].sort());
+    expect(actions).toEqual(expect.arrayContaining(['vault.created', 'login.ok', 'user.added']));
+    expect(new Set(actions).size).toBe(actions.length);
+  });
 });

@@ -1,6 +1,6 @@
 import { createHash } from 'node:crypto';
 import { writeFileSync } from 'node:fs';
-import { chainHead, listAudit, verifyChain } from '../../audit/log';
+import { chainHead, distinctActions, listAudit, verifyChain } from '../../audit/log';
 import { auditCsv, auditJson, checkWitnesses } from '../../ops/audit-export';
 import { pickSavePath, stamp } from '../../ops/save-target';
 import type { HandlerMap } from '../context';
@@ -9,6 +9,7 @@ type AuditChannels =
   | 'audit.list'
   | 'audit.verify'
   | 'audit.head'
+  | 'audit.actions'
   | 'audit.export'
   | 'audit.witness'
   | 'audit.checkWitness';
@@ -25,6 +26,7 @@ export const auditHandlers: HandlerMap<AuditChannels> = {
     return result;
   },
   'audit.head': (_input, ctx) => chainHead(ctx.db),
+  'audit.actions': (_input, ctx) => distinctActions(ctx.db),
 
   /** The whole log with hashes, for an outside auditor (docs/AUDIT.md). The export is audited. */
   'audit.export': async (input, ctx) => {

@@ -1,8 +1,9 @@
-import { useId, useState } from 'react';
+import { useEffect, useId, useState } from 'react';
 import type { FormEvent } from 'react';
 import { useTranslation } from 'react-i18next';
 import { Field } from '../../components/Field';
-import { EMPTY_FILTERS, KNOWN_ACTIONS, type AuditFilterValues } from './filters';
+import { desk } from '../../api';
+import { EMPTY_FILTERS, type AuditFilterValues } from './filters';
 
 /** Filters for the audit log: user, action (prefix), subject (contains), date range. */
 export function AuditFilters({
@@ -17,6 +18,17 @@ export function AuditFilters({
   const [f, setF] = useState(initial);
   const set = (k: keyof AuditFilterValues) => (e: { target: { value: string } }) =>
     setF((prev) => ({ ...prev, [k]: e.target.value }));
+  // The action filter suggests the actions this log actually holds.
+  const [actions, setActions] = useState<string[]>([]);
+  useEffect(() => {
+    let live = true;
+    void desk.audit.actions({}).then((r) => {
+      if (live && r.ok) setActions(r.data);
+    });
+    return () => {
+      live = false;
+    };
+  }, []);
   const rangeInvalid = f.from !== '' && f.to !== '' && f.from > f.to;
 
   function submit(e: FormEvent) {
@@ -44,7 +56,7 @@ export function AuditFilters({
           autoComplete="off"
         />
         <datalist id={listId}>
-          {KNOWN_ACTIONS.map((a) => (
+          {actions.map((a) => (
             <option key={a} value={a} />
           ))}
         </datalist>

@@ -20,20 +20,6 @@ export const EMPTY_FILTERS: AuditFilterValues = {
 
 export const PAGE_SIZE = 25;
 
-/** Actions the core writes today, offered as suggestions in the action filter (prefix match). */
-export const KNOWN_ACTIONS = [
-  'vault.created',
-  'vault.locked',
-  'login.ok',
-  'login.failed',
-  'user.added',
-  'user.passphrase.changed',
-  'user.passphrase.restored',
-  'settings.changed',
-  'audit.verified',
-  'access.denied',
-];
-
 /** The filter form's values → audit.list input (empty fields left out). */
 export function toListInput(f: AuditFilterValues, offset: number) {
   const opt = (v: string) => (v.trim() === '' ? undefined : v.trim());
