@@ -5,6 +5,7 @@ import type { Settings } from '../../../shared/schemas/settings';
 import { asDeskError, desk, unwrap, type DeskCallError } from '../../api';
 import { StatusMessage } from '../../components/ErrorAlert';
 import { Field } from '../../components/Field';
+import { announceSettingsChanged } from '../catalogue/settings-events';
 import { OpsError } from './OpsError';
 
 type Policy = Pick<
@@ -89,6 +90,7 @@ export function DeskPolicyForm() {
       );
       setConfirmOff(false);
       setDone(true);
+      announceSettingsChanged();
     } catch (e) {
       setError(asDeskError(e));
     } finally {

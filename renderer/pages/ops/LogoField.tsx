@@ -68,9 +68,7 @@ export function LogoField() {
         ref={input}
         type="file"
         accept=".png,.svg,image/png,image/svg+xml"
-        className="sr-only"
-        tabIndex={-1}
-        aria-hidden="true"
+        hidden
         onChange={(e) => {
           const file = e.target.files?.[0];
           e.target.value = '';
