@@ -3,7 +3,7 @@ import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import type { Browser, Page } from 'playwright-core';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import type { Channel, InputOf } from '../../shared/contract';
+import type { Channel, InputOf, OutputOf } from '../../shared/contract';
 import { dispatch } from '../../electron/api/table';
 import { startHarness, type Harness } from '../harness/server';
 import { launchBrowser, openPage, screenshot, seriousA11yViolations } from './support/browser';
@@ -32,7 +32,7 @@ describe('customers import journey', () => {
   const must = async <C extends Channel>(channel: C, input: InputOf<C>) => {
     const r = await dispatch(harness.session, channel, input);
     if (!r.ok) throw new Error(`${channel}: ${r.message}`);
-    return r.data;
+    return r.data as OutputOf<C>;
   };
   async function chooseFile(name: string) {
     const chooser = page.waitForEvent('filechooser');
