@@ -50,6 +50,7 @@ export class DeskSession {
   private pendingFailures: FailedAttempt[] = [];
   private idleTimer: NodeJS.Timeout | null = null;
   private readonly onLock: ((reason: LockReason) => void) | undefined;
+  private readonly beforeLock = new Set<() => void>();
 
   constructor(o: DeskOptions) {
     this.mainVaultDir = o.vaultDir;
@@ -131,12 +132,18 @@ export class DeskSession {
     this.idleTimer.unref?.();
   }
 
-  /** Closes the database and drops the key. Audited while the vault is still open. */
+  /** Work to stop before the vault locks (e.g. running imports); registered by the domains. */
+  onBeforeLock(fn: () => void): void {
+    this.beforeLock.add(fn);
+  }
+
+  /** Closes the database and drops the key. Audited while the vault is still open. Never throws. */
   lock(reason: LockReason): void {
     if (this.idleTimer) clearTimeout(this.idleTimer);
     this.idleTimer = null;
     const vault = this.vault;
     if (!vault) return;
+    for (const fn of this.beforeLock) fn();
     try {
       appendAudit(vault.db, {
         at: this.nowIso(),
@@ -145,6 +152,9 @@ export class DeskSession {
         subject: `vault:${vault.vaultId}`,
         details: { reason },
       });
+    } catch {
+      // Locking must always succeed (it may run from a timer); the key is dropped regardless.
+      console.error('[naw-desk] the lock event could not be written to the audit log');
     } finally {
       closeVault(vault);
       this.vault = null;

@@ -61,8 +61,12 @@ export function chainHead(db: Db): ChainHead {
   return row ?? { seq: 0, hash: GENESIS_HASH };
 }
 
-/** Appends one event. Call inside the same transaction as the change it records. */
+/**
+ * Appends one event. Call inside the same transaction as the change it records; called alone, it
+ * runs in its own (immediate) transaction so reading the head and inserting cannot be split.
+ */
 export function appendAudit(db: Db, entry: AuditEntry): ChainHead {
+  if (!db.inTransaction) return db.transaction(() => appendAudit(db, entry))();
   const head = chainHead(db);
   const seq = head.seq + 1;
   const details = JSON.parse(canonicalJson(entry.details ?? {})) as Record<string, unknown>;

@@ -9,7 +9,7 @@ import type {
 import type { HandlerContext } from '../api/context';
 import { DeskError } from '../api/errors';
 import type { DeskSession } from '../api/session';
-import * as dbModule from '../vault/db';
+import { getNativeBinding } from '../vault/db';
 import { vaultPaths, type OpenVault } from '../vault/vault';
 import type { ImportWorkerData, ImportWorkerMessage } from './import-worker';
 import type { ImportOptions } from './run-import';
@@ -37,7 +37,11 @@ const jobsBySession = new WeakMap<DeskSession, Map<string, Job>>();
 
 function jobsOf(session: DeskSession): Map<string, Job> {
   let m = jobsBySession.get(session);
-  if (!m) jobsBySession.set(session, (m = new Map()));
+  if (!m) {
+    jobsBySession.set(session, (m = new Map()));
+    // A lock (manual, idle, quit) first stops this session's imports: the key goes with the lock.
+    session.onBeforeLock(() => cancelImports(session));
+  }
   return m;
 }
 
@@ -51,16 +55,8 @@ const toState = (j: Job): ImportJobState => ({
   error: j.error,
 });
 
-/**
- * The native SQLite module main.ts chose for Electron's ABI, for the worker's own connection.
- * Read through a getter db.ts is asked to export (`getNativeBinding`); until it does, the worker
- * uses the default resolution, which is right for Node (tests, CLI) and for the packaged app.
- */
-const nativeBinding = (): string | undefined => {
-  const getter = Reflect.get(dbModule, 'getNativeBinding') as
-    (() => string | undefined) | undefined;
-  return typeof getter === 'function' ? getter() : undefined;
-};
+/** The native SQLite module main.ts chose for Electron's ABI, for the worker's own connection. */
+const nativeBinding = (): string | undefined => getNativeBinding();
 
 /**
  * Starts an import in a worker thread with its own connection to the vault. Only one import runs

@@ -16,6 +16,11 @@ let defaultNativeBinding: string | undefined;
 export function setNativeBinding(path: string | undefined): void {
   defaultNativeBinding = path;
 }
+/** For worker threads that open their own connection (imports). */
+export const getNativeBinding = (): string | undefined => defaultNativeBinding;
+
+/** How long a write waits for another connection (an import worker) to finish its transaction. */
+const BUSY_TIMEOUT_MS = 10_000;
 
 /**
  * Opens the encrypted database with the raw 256-bit key, using the SQLCipher v4 format so the
@@ -27,6 +32,7 @@ export function openEncryptedDb(file: string, key: Buffer, options: OpenDbOption
   try {
     db = new Database(file, {
       fileMustExist: !options.create,
+      timeout: BUSY_TIMEOUT_MS,
       readonly: options.readonly ?? false,
       ...(nativeBinding ? { nativeBinding } : {}),
     });
@@ -54,5 +60,20 @@ export function openEncryptedDb(file: string, key: Buffer, options: OpenDbOption
   db.pragma('synchronous = FULL');
   db.pragma('secure_delete = ON');
   db.pragma('temp_store = MEMORY');
+  return immediateTransactions(db);
+}
+
+/**
+ * Every transaction on our connections starts with BEGIN IMMEDIATE: it takes the write lock first
+ * (waiting up to the busy timeout while an import worker writes) and only then reads, e.g. the
+ * audit chain head. A deferred BEGIN could read the head, lose the race to the worker's commit and
+ * then fail (a duplicate sequence number or SQLITE_BUSY_SNAPSHOT). Nested calls are savepoints.
+ */
+function immediateTransactions(db: Db): Db {
+  const deferred = db.transaction.bind(db);
+  db.transaction = ((fn: (...args: unknown[]) => unknown) => {
+    const t = deferred(fn);
+    return Object.assign((...args: unknown[]) => t.immediate(...args), t);
+  }) as Db['transaction'];
   return db;
 }
