@@ -1,4 +1,5 @@
 import type { ItemOutcome, LetterField, LetterKind, LetterLanguage } from './model';
+import { monthNames } from '../../shared/months';
 
 /**
  * The wording of the letters, Dutch (default) and English. Values are inserted by the functions
@@ -44,20 +45,7 @@ export interface LetterTexts {
 const pad = (n: number) => String(n).padStart(2, '0');
 
 const nl: LetterTexts = {
-  months: [
-    'januari',
-    'februari',
-    'maart',
-    'april',
-    'mei',
-    'juni',
-    'juli',
-    'augustus',
-    'september',
-    'oktober',
-    'november',
-    'december',
-  ],
+  months: monthNames('nl'),
   title: {
     disclosure: 'Verstrekking gebruikersgegevens',
     no_data: 'Geen gebruikersgegevens aanwezig',
@@ -131,20 +119,7 @@ const nl: LetterTexts = {
 };
 
 const en: LetterTexts = {
-  months: [
-    'January',
-    'February',
-    'March',
-    'April',
-    'May',
-    'June',
-    'July',
-    'August',
-    'September',
-    'October',
-    'November',
-    'December',
-  ],
+  months: monthNames('en'),
   title: {
     disclosure: 'Disclosure of subscriber data',
     no_data: 'No subscriber data held',

@@ -1,4 +1,5 @@
 import type { IdentifierKind, Outcome, StatsUrgency } from '../../shared/schemas/stats';
+import { monthNames } from '../../shared/months';
 
 /** The words of the transparency report, in Dutch and English. */
 export interface ReportTexts {
@@ -135,20 +136,7 @@ export const REPORT_TEXTS: Record<'nl' | 'en', ReportTexts> = {
       ipv4_port: 'IPv4-adres met poort (CGNAT)',
     },
     urgency: { emergency: 'Spoed (levensgevaar)', urgent: 'Urgent', normal: 'Normaal' },
-    months: [
-      'januari',
-      'februari',
-      'maart',
-      'april',
-      'mei',
-      'juni',
-      'juli',
-      'augustus',
-      'september',
-      'oktober',
-      'november',
-      'december',
-    ],
+    months: monthNames('nl'),
     reason: (c) => NL_REASONS[c] ?? c,
     footer: (org, y, p, n) => `${org} · Transparantieverslag ${y} · pagina ${p} van ${n}`,
     issuedLine: (at) =>
@@ -210,20 +198,7 @@ export const REPORT_TEXTS: Record<'nl' | 'en', ReportTexts> = {
       ipv4_port: 'IPv4 address with port (CGNAT)',
     },
     urgency: { emergency: 'Emergency (danger to life)', urgent: 'Urgent', normal: 'Normal' },
-    months: [
-      'January',
-      'February',
-      'March',
-      'April',
-      'May',
-      'June',
-      'July',
-      'August',
-      'September',
-      'October',
-      'November',
-      'December',
-    ],
+    months: monthNames('en'),
     reason: (c) => EN_REASONS[c] ?? c,
     footer: (org, y, p, n) => `${org} · Transparency report ${y} · page ${p} of ${n}`,
     issuedLine: (at) =>
