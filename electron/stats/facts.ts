@@ -19,9 +19,17 @@ import type { RequestFact } from './compute';
 
 const OPEN_STATUSES = new Set(['received', 'checked', 'matched', 'awaiting_approval']);
 const REASON_CODE = /^[a-z][a-z0-9_]{1,60}$/;
+/**
+ * The years asked for. Queries that also filter on status write `+r.status`, so SQLite walks the
+ * (year, seq) index for the few years asked instead of the status index over the whole register.
+ */
 const IN_YEARS = 'r.year BETWEEN ? AND ?';
 
-/** id, received_at, status, urgency, deadline, basis, authority, last check's failures */
+/**
+ * id, received_at, status, urgency, deadline, basis, authority, last check's failures, and the
+ * kinds of its items as one letter each: p phone, 4 IPv4, 6 IPv6 (has a colon), c IPv4 with a port
+ * (CGNAT). In register order (the year index), so no sort is needed.
+ */
 type RequestRow = [
   number,
   string,
@@ -31,22 +39,18 @@ type RequestRow = [
   string,
   string,
   string | null,
+  string | null,
 ];
 const REQUESTS_SQL = `
   SELECT r.id, r.received_at, r.status, r.urgency, r.deadline, r.legal_basis_code, r.authority_code,
-    (SELECT c.failures FROM request_check c WHERE c.request_id = r.id ORDER BY c.id DESC LIMIT 1)
-  FROM request r WHERE ${IN_YEARS} ORDER BY r.id`;
-
-/** request id, phone, ipv4, ipv6, ipv4 with port: IPv6 has a colon; a port means CGNAT. */
-type KindsRow = [number, number, number, number, number];
-const KINDS_SQL = `
-  SELECT i.request_id,
-    SUM(i.kind = 'phone'),
-    SUM(i.kind = 'ip' AND instr(coalesce(i.normalised, i.value), ':') = 0 AND i.port IS NULL),
-    SUM(i.kind = 'ip' AND instr(coalesce(i.normalised, i.value), ':') > 0),
-    SUM(i.kind = 'ip' AND instr(coalesce(i.normalised, i.value), ':') = 0 AND i.port IS NOT NULL)
-  FROM request r JOIN request_item i ON i.request_id = r.id
-  WHERE ${IN_YEARS} GROUP BY i.request_id`;
+    (SELECT c.failures FROM request_check c WHERE c.request_id = r.id ORDER BY c.id DESC LIMIT 1),
+    (SELECT group_concat(CASE
+        WHEN i.kind = 'phone' THEN 'p'
+        WHEN instr(coalesce(i.normalised, i.value), ':') > 0 THEN '6'
+        WHEN i.port IS NULL THEN '4'
+        ELSE 'c' END, '')
+      FROM request_item i WHERE i.request_id = r.id)
+  FROM request r WHERE ${IN_YEARS} ORDER BY r.year, r.seq`;
 
 /**
  * The decision that gave each decided request its status: the last one of that outcome (a
@@ -74,7 +78,7 @@ const DECISIONS_SQL = `
     WHERE x.request_id = r.id AND x.outcome = CASE r.status
       WHEN 'disclosed' THEN 'disclose' WHEN 'refused' THEN 'refuse' ELSE r.status END)
   LEFT JOIN approval a ON a.decision_id = d.id
-  WHERE ${IN_YEARS} AND r.status IN ('disclosed', 'no_data', 'refused', 'referred')`;
+  WHERE ${IN_YEARS} AND +r.status IN ('disclosed', 'no_data', 'refused', 'referred')`;
 
 /** Customers in the latest match of each item of a disclosed request: request id, idx, customer. */
 type CustomerRow = [number, number, string | null];
@@ -85,7 +89,7 @@ const DISCLOSED_CUSTOMERS_SQL = `
   JOIN match_result m ON m.id = (
     SELECT max(x.id) FROM match_result x WHERE x.request_id = r.id AND x.item_id = i.id)
   JOIN json_each(m.subscribers) s
-  WHERE ${IN_YEARS} AND r.status = 'disclosed'`;
+  WHERE ${IN_YEARS} AND +r.status = 'disclosed'`;
 
 const SENT_SQL = `
   SELECT d.request_id, min(d.sent_at) FROM request r JOIN disclosure d ON d.request_id = r.id
@@ -135,15 +139,18 @@ function refusalReasons(checkFailures: string | null, decisionReasons: string | 
   return [...reasons];
 }
 
-const kindList = (k: KindsRow | undefined): IdentifierKind[] => {
-  if (!k) return [];
-  const out: IdentifierKind[] = [];
-  for (let n = 0; n < k[1]; n++) out.push('phone');
-  for (let n = 0; n < k[2]; n++) out.push('ipv4');
-  for (let n = 0; n < k[3]; n++) out.push('ipv6');
-  for (let n = 0; n < k[4]; n++) out.push('ipv4_port');
-  return out;
+const KIND_OF_LETTER: Record<string, IdentifierKind> = {
+  p: 'phone',
+  '4': 'ipv4',
+  '6': 'ipv6',
+  c: 'ipv4_port',
 };
+const KIND_ORDER = 'p46c';
+/** The kinds of a request's items, phone first, then IPv4, IPv6, IPv4 with port. */
+const kindList = (letters: string | null): IdentifierKind[] =>
+  [...(letters ?? '')]
+    .sort((a, b) => KIND_ORDER.indexOf(a) - KIND_ORDER.indexOf(b))
+    .map((c) => KIND_OF_LETTER[c]!);
 
 export interface RegisterFacts {
   facts: RequestFact[];
@@ -160,7 +167,6 @@ export const registerYears = (db: Db): number[] =>
  */
 export function readRequestFacts(db: Db, from = 0, to = 9999): RegisterFacts {
   const requests = rows<RequestRow>(db, REQUESTS_SQL, from, to);
-  const kinds = new Map(rows<KindsRow>(db, KINDS_SQL, from, to).map((k) => [k[0], k]));
 
   const decisions = new Map<number, DecisionRow>();
   for (const d of rows<DecisionRow>(db, DECISIONS_SQL, from, to)) {
@@ -183,9 +189,9 @@ export function readRequestFacts(db: Db, from = 0, to = 9999): RegisterFacts {
   }
 
   const facts = requests.map((r): RequestFact => {
-    const [id, receivedAt, status, urgency, deadline, basis, authority, failures] = r;
+    const [id, receivedAt, status, urgency, deadline, basis, authority, failures, kinds] = r;
     const decision = decisions.get(id);
-    const items = kindList(kinds.get(id));
+    const items = kindList(kinds);
     let outcome: Outcome = OPEN_STATUSES.has(status) ? 'open' : (status as Outcome);
     let disclosedCustomers: string[] = [];
     if (status === 'disclosed') {
