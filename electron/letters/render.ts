@@ -82,7 +82,10 @@ function letterheadBlock(w: PdfWriter, model: LetterModel, t: LetterTexts): void
     lh.kvk ? `${t.kvk} ${lh.kvk}` : null,
   ].filter((x): x is string => !!x);
   let y = PAGE.top;
-  for (const l of w.wrap(lh.orgName, 200, 'bold', 8.5)) {
+  // The name heads the contact block on the right; alone (no logo, no contact details) it would
+  // only repeat the name printed large on the left.
+  const nameOnRight = logoDrawn || block.length > 0;
+  for (const l of nameOnRight ? w.wrap(lh.orgName, 200, 'bold', 8.5) : []) {
     w.drawTextRight(l, right, y, { font: 'bold', size: 8.5 });
     y += 11.5;
   }

@@ -136,4 +136,25 @@ describe('letter PDF (pdfkit, plain Node)', () => {
     expect(svgs.join('')).toContain('Zoë Brontë-Çelik');
     expect(svgs[1]).toContain(`Page 2 of ${r.pageCount}`);
   });
+
+  it('prints the organisation name once in the letterhead when there are no contact details', async () => {
+    const count = (text: string) => text.split('Uniek Net B.V.').length - 1;
+    const firstPage = async (letterhead: Record<string, unknown>) => {
+      const m = handModel('no_data');
+      const r = await renderLetter({ ...m, letterhead: { ...m.letterhead, ...letterhead } });
+      return pdfPages(r.pdf)[0]!;
+    };
+    const bare = await firstPage({
+      orgName: 'Uniek Net B.V.',
+      address: null,
+      postcode: null,
+      city: null,
+      kvk: null,
+      email: null,
+      phone: null,
+    });
+    const full = await firstPage({ orgName: 'Uniek Net B.V.' });
+    // With contact details the name also heads the block on the right; without, it is not repeated.
+    expect(count(full) - count(bare)).toBe(1);
+  });
 });
