@@ -249,8 +249,21 @@ export function letterFromRegister(db: Db, registerNo: string, o: ModelOptions):
       });
       return { ...base, outcome: 'disclosed', subscribers: data };
     }
-    if (m?.status === 'no_match') return { ...base, outcome: 'no_data', subscribers: [] };
-    return { ...base, outcome: 'not_answered', subscribers: [] };
+    const unanswered = (outcome: LetterItem['outcome']) => ({ ...base, outcome, subscribers: [] });
+    switch (m?.status) {
+      case 'no_match':
+        return unanswered('no_data');
+      case 'needs_port':
+        return unanswered('needs_port');
+      case 'ambiguous':
+        return unanswered('conflict');
+      case 'invalid_input':
+      case 'invalid_time':
+      case 'ambiguous_time':
+        return unanswered('unusable');
+      default:
+        return unanswered('not_answered');
+    }
   });
 
   const authority = getAuthority(db, r.authority_code);

@@ -56,6 +56,12 @@ export type ItemOutcome =
   | 'disclosed'
   /** The identifier was not assigned to a customer at that moment. */
   | 'no_data'
+  /** A shared (CGNAT) address without a source port: the user cannot be identified. */
+  | 'needs_port'
+  /** The identifier or the moment could not be used (invalid, non-existent or twice-occurring time). */
+  | 'unusable'
+  /** More than one subscriber held it at that moment (a data conflict): not answered. */
+  | 'conflict'
   /** Not answered in this letter (not part of the decision, or the request was refused). */
   | 'not_answered';
 

@@ -83,6 +83,12 @@ const nl: LetterTexts = {
     disclosed: 'Gegevens verstrekt:',
     no_data:
       'Geen gegevens: deze identificator was op dit tijdstip niet aan een van onze klanten toegekend.',
+    needs_port:
+      'Niet te identificeren: dit IP-adres wordt door meerdere klanten tegelijk gedeeld (CGNAT). Zonder bronpoort is niet vast te stellen wie het gebruikte.',
+    unusable:
+      'Niet te beantwoorden: de identificator is ongeldig, of het opgegeven tijdstip bestaat niet of komt twee keer voor (zomer-/wintertijd). Geef zo nodig een tijdstip met UTC-offset.',
+    conflict:
+      'Niet beantwoord: onze gegevens wijzen voor dit tijdstip niet op één gebruiker. Wij zoeken dit uit en komen erop terug.',
     not_answered: 'Niet beantwoord in deze brief.',
   },
   subscriber: (n, of) => `Gebruiker ${n} van ${of}`,
@@ -156,6 +162,12 @@ const en: LetterTexts = {
   outcome: {
     disclosed: 'Data disclosed:',
     no_data: 'No data: this identifier was not assigned to any of our customers at that moment.',
+    needs_port:
+      'Cannot be identified: this IP address is shared by several customers at once (CGNAT). Without the source port it cannot be established who used it.',
+    unusable:
+      'Cannot be answered: the identifier is invalid, or the given time does not exist or occurs twice (daylight saving change). If needed, give the time with its UTC offset.',
+    conflict:
+      'Not answered: our records do not point to a single user at this moment. We are looking into it and will come back to you.',
     not_answered: 'Not answered in this letter.',
   },
   subscriber: (n, of) => `User ${n} of ${of}`,

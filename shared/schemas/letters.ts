@@ -56,7 +56,7 @@ export const RecordItem = z.object({
   moment: z.string(),
   timeZone: z.string(),
   utc: z.string().nullable(),
-  outcome: z.enum(['disclosed', 'no_data', 'not_answered']),
+  outcome: z.enum(['disclosed', 'no_data', 'needs_port', 'unusable', 'conflict', 'not_answered']),
 });
 
 /** The disclosure record without the PDF bytes and without the disclosed values. */
