@@ -129,7 +129,7 @@ export async function createDemoVault(outer: DeskSession, o: DemoOptions): Promi
       }
     }
 
-    await demoRequests(call, as, clock, realNow, o, data.numbers, notes);
+    await demoRequests(call, as, clock, realNow, o, data.numbers);
     clock.now = realNow;
     as(o.adminName);
     const counts = vaultCounts(s.vault!.db);
@@ -175,7 +175,6 @@ async function demoRequests(
   now: Date,
   o: DemoOptions,
   numbers: DemoNumber[],
-  notes: string[],
 ): Promise<void> {
   const rnd = prng(o.seed + 1);
   const authorities = [
@@ -242,6 +241,7 @@ async function demoRequests(
             : 'Inhoud van communicatie valt niet onder deze desk.',
         ],
       });
+      if (refuse) await sendLetter(registerNo, step, 5);
       return;
     }
     step(2);
@@ -258,6 +258,22 @@ async function demoRequests(
     const d = await call('requests.get', { registerNo });
     if (d.status === 'awaiting_approval')
       await call('requests.approve', { registerNo, note: 'Grondslag en omvang kloppen.' });
+    if ((await call('requests.get', { registerNo })).status !== 'awaiting_approval') {
+      await sendLetter(registerNo, step, 8);
+    }
+  };
+
+  /** The officer issues the letter of a final decision and records it as sent by secure e-mail. */
+  const sendLetter = async (registerNo: string, step: (h: number) => void, atHour: number) => {
+    as('demo-officer');
+    step(atHour);
+    await call('letters.issue', { registerNo });
+    step(atHour + 1);
+    await call('letters.markSent', {
+      registerNo,
+      method: 'secure_email',
+      sentAt: clock.now.toISOString(),
+    });
   };
 
   const firstYear = now.getUTCFullYear() - o.years + 1;
@@ -289,7 +305,4 @@ async function demoRequests(
   for (const [k, outcome] of open.entries()) {
     await run(new Date(now.getTime() - (k + 1) * 2 * DAY - 3 * HOUR), outcome);
   }
-  notes.push(
-    'Letters are not generated for the demo requests; open a disclosed request to issue one.',
-  );
 }

@@ -42,6 +42,12 @@ describe('demo vault', () => {
     const detail = await d.must('requests.get', { registerNo: disclosed.registerNo });
     expect(detail.matches[0]!.status).toBe('match');
     expect(detail.approvals[0]).toMatchObject({ by: 'demo-approver', onePerson: false });
+    // Final decisions have their letter issued and marked sent, so the letter panel has content.
+    const letters = await d.must('letters.list', { registerNo: disclosed.registerNo });
+    expect(letters).toHaveLength(1);
+    expect(letters[0]!.sent).toMatchObject({ method: 'secure_email' });
+    const refused = list.find((x) => x.status === 'refused')!;
+    expect(await d.must('letters.list', { registerNo: refused.registerNo })).toHaveLength(1);
     await d.must('vault.unlock', { userName: 'demo-auditor', passphrase: r.passphrase });
     expect((await d.must('audit.verify', {})).intact).toBe(true);
     const imports = await d.must('audit.list', { action: 'customers.import', limit: 10 });
