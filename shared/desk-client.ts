@@ -1,4 +1,5 @@
-import { CHANNELS, type Channel } from './contract';
+import { CHANNEL_NAMES } from './channel-names';
+import type { Channel } from './contract';
 import type { InputOf, OutputOf } from './contract';
 import type { Result } from './result';
 
@@ -22,7 +23,7 @@ export type Invoke = (channel: Channel, input: unknown) => Promise<Result<unknow
  */
 export function buildDesk(invoke: Invoke): DeskApi {
   const desk: Record<string, Record<string, (input: unknown) => Promise<Result<unknown>>>> = {};
-  for (const channel of CHANNELS) {
+  for (const channel of CHANNEL_NAMES) {
     const [domain, method] = channel.split('.') as [string, string];
     desk[domain] ??= {};
     desk[domain][method] = (input: unknown) => invoke(channel, input ?? {});
