@@ -39,4 +39,12 @@ describe('open demo vault (first run and unlock screens)', () => {
     const r = await d.call('vault.openDemo', {});
     expect(r.ok || r.code).toBe('CONFLICT');
   });
+
+  it('never turns the main vault folder into a demo where the window has its own demo folder', async () => {
+    const root = tempDir();
+    const d = testDesk({ vaultDir: join(root, 'vault'), demoVaultDir: join(root, 'demo-vault') });
+    const r = await d.call('ops.createDemo', {});
+    expect(r.ok || r.code).toBe('CONFLICT');
+    expect(existsSync(join(root, 'vault'))).toBe(false);
+  });
 });

@@ -123,5 +123,11 @@ export const opsHandlers: HandlerMap<OpsChannels> = {
 
   'ops.purgeDue': (_input, ctx) => purgeDue(ctx.db, readSettings(ctx.db), ctx.now()),
 
-  'ops.createDemo': (input, ctx) => createDemoVault(ctx.session, input),
+  'ops.createDemo': (input, ctx) => {
+    // In the app the demo has its own folder (vault.openDemo); never make the real vault a demo.
+    if (ctx.session.demoVaultDir !== undefined) {
+      throw new DeskError('CONFLICT', 'Use "Open demo vault": the demo gets its own folder here.');
+    }
+    return createDemoVault(ctx.session, input);
+  },
 };
