@@ -154,6 +154,14 @@ export function ApprovePanel({
   const when = (iso: string) => formatDateTime(iso, i18n.language);
   if (request.decisions.length === 0) return null;
   const pending = request.decisions.find((d) => d.state === 'pending_approval');
+  // A refusal repeats the failed checks' desk messages (English, from the core); show them as the
+  // checks panel does, in the UI language. The officer's own reasons are shown as written.
+  const checkText = new Map(
+    (request.check?.failures ?? []).map((f) => [
+      f.message,
+      t(`checks.${f.code}` as 'checks.not_verified', { defaultValue: f.message }),
+    ]),
+  );
   return (
     <section className="panel" aria-labelledby="decisions-heading">
       <h2 id="decisions-heading">{t('detail.decisions')}</h2>
@@ -184,7 +192,7 @@ export function ApprovePanel({
               {d.reasons.length > 0 && (
                 <ul>
                   {d.reasons.map((r, i) => (
-                    <li key={i}>{r}</li>
+                    <li key={i}>{checkText.get(r) ?? r}</li>
                   ))}
                 </ul>
               )}
