@@ -1,4 +1,4 @@
-import { readFileSync } from 'node:fs';
+import { readdirSync, readFileSync } from 'node:fs';
 import { join } from 'node:path';
 import { describe, expect, it } from 'vitest';
 import { cli } from '../support/cli';
@@ -102,6 +102,21 @@ describe('the contracts, end to end through the CLI', () => {
     expect(squash(text)).toContain(
       squash('of het opgegeven tijdstip bestaat niet of komt twee keer voor'),
     );
+
+    // Encrypted at rest: none of the customer or register data is readable in the vault's files.
+    for (const f of readdirSync(vault).filter((n) => n !== 'keyslots.json')) {
+      const bytes = readFileSync(join(vault, f));
+      for (const marker of [
+        'Zoë de Groot',
+        'Kerkstraat',
+        'Bakkerij',
+        'PL1300-2026-77',
+        'J. Jansen',
+        '+31612345678',
+      ]) {
+        expect(bytes.includes(Buffer.from(marker)), `${marker} in ${f}`).toBe(false);
+      }
+    }
 
     const stats = (await cli(['stats', '--year', '2026', '--format', 'json'], as('olga'))).json();
     expect(stats).toMatchObject({ year: 2026, requests: 1, items: 6, subscribersAffected: 2 });
