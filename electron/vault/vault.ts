@@ -1,5 +1,5 @@
 import { randomBytes, randomUUID } from 'node:crypto';
-import { existsSync, mkdirSync, readdirSync } from 'node:fs';
+import { existsSync, mkdirSync, readdirSync, rmSync } from 'node:fs';
 import { join } from 'node:path';
 import type { Role } from '../../shared/roles';
 import { DeskError } from '../api/errors';
@@ -163,11 +163,16 @@ export async function createVault(
       });
     })();
     user = findUser(db, o.adminName)!;
+    writeKeySlots(vaultPaths(dir).slots, slots);
   } catch (e) {
+    // The folder was empty: leave it empty again, so a new attempt can start cleanly.
     db.close();
+    for (const f of [DB_FILE, `${DB_FILE}-wal`, `${DB_FILE}-shm`, SLOTS_FILE]) {
+      rmSync(join(dir, f), { force: true });
+    }
+    key.fill(0);
     throw e;
   }
-  writeKeySlots(vaultPaths(dir).slots, slots);
   return {
     vault: { dir, db, key, vaultId, orgName: o.orgName, demo: slots.demo },
     recoveryKey: formatRecoveryKey(key),

@@ -136,3 +136,31 @@ describe('unlock', () => {
     expect((await d.must('audit.list', { action: 'user.passphrase.changed' })).total).toBe(1);
   });
 });
+
+describe('vault creation that fails half-way', () => {
+  it('leaves the chosen folder empty again, so nothing half-written remains', async () => {
+    const { createVault } = await import('../../electron/vault/vault');
+    const { readdirSync } = await import('node:fs');
+    const dir = join(tempDir(), 'v');
+    // A missing creation time makes the first INSERT fail after the database file exists.
+    await expect(
+      createVault(dir, {
+        orgName: 'X',
+        adminName: 'admin',
+        passphrase: ADMIN_PASS,
+        at: null as unknown as string,
+        kdfCost: { N: 1024, r: 8, p: 1 },
+      }),
+    ).rejects.toThrow(/NOT NULL/);
+    expect(readdirSync(dir)).toEqual([]);
+    const again = await createVault(dir, {
+      orgName: 'X',
+      adminName: 'admin',
+      passphrase: ADMIN_PASS,
+      at: new Date().toISOString(),
+      kdfCost: { N: 1024, r: 8, p: 1 },
+    });
+    expect(again.recoveryKey).toMatch(/^([0-9A-F]{4}-){15}[0-9A-F]{4}$/);
+    again.vault.db.close();
+  });
+});
