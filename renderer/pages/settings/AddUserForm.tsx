@@ -1,15 +1,14 @@
-import { useRef, useState } from 'react';
+import { useState } from 'react';
 import type { FormEvent } from 'react';
 import { useTranslation } from 'react-i18next';
 import { ROLES, type Role } from '../../../shared/roles';
-import { asDeskError, desk, unwrap, type DeskCallError } from '../../api';
+import { desk, unwrap } from '../../api';
 import { ErrorAlert, StatusMessage } from '../../components/ErrorAlert';
 import { Field, SelectField } from '../../components/Field';
 import { PassphrasePair } from '../../components/PassphrasePair';
+import { useCheckedSubmit } from '../../components/useCheckedSubmit';
 import { useProblemText } from '../../components/useProblemText';
 import {
-  focusFirstInvalid,
-  hasProblems,
   passphraseProblem,
   repeatProblem,
   userNameProblem,
@@ -22,16 +21,13 @@ type Key = 'name' | 'passphrase' | 'repeat';
 export function AddUserForm({ onAdded }: { onAdded(): void }) {
   const { t } = useTranslation(['users', 'common']);
   const text = useProblemText();
-  const form = useRef<HTMLFormElement>(null);
+  const { form, problems, error, busy, submit: checkedSubmit } = useCheckedSubmit<Key>();
   const [name, setName] = useState('');
   const [displayName, setDisplayName] = useState('');
   const [role, setRole] = useState<Role>('officer');
   const [passphrase, setPassphrase] = useState('');
   const [repeat, setRepeat] = useState('');
-  const [problems, setProblems] = useState<Problems<Key>>({});
-  const [error, setError] = useState<DeskCallError | null>(null);
   const [added, setAdded] = useState<string | null>(null);
-  const [busy, setBusy] = useState(false);
 
   async function submit(e: FormEvent) {
     e.preventDefault();
@@ -40,15 +36,8 @@ export function AddUserForm({ onAdded }: { onAdded(): void }) {
       passphrase: passphraseProblem(passphrase),
       repeat: repeatProblem(passphrase, repeat),
     };
-    setProblems(found);
-    setError(null);
     setAdded(null);
-    if (hasProblems(found)) {
-      focusFirstInvalid(form.current);
-      return;
-    }
-    setBusy(true);
-    try {
+    await checkedSubmit(found, async () => {
       const user = unwrap(
         await desk.users.add({
           name: name.trim(),
@@ -64,11 +53,7 @@ export function AddUserForm({ onAdded }: { onAdded(): void }) {
       setRole('officer');
       setAdded(user.name);
       onAdded();
-    } catch (e) {
-      setError(asDeskError(e));
-    } finally {
-      setBusy(false);
-    }
+    });
   }
 
   return (

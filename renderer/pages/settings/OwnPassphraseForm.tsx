@@ -1,14 +1,13 @@
-import { useRef, useState } from 'react';
+import { useState } from 'react';
 import type { FormEvent } from 'react';
 import { useTranslation } from 'react-i18next';
-import { asDeskError, desk, unwrap, type DeskCallError } from '../../api';
+import { desk, unwrap } from '../../api';
 import { ErrorAlert, StatusMessage } from '../../components/ErrorAlert';
 import { Field } from '../../components/Field';
 import { PassphrasePair } from '../../components/PassphrasePair';
+import { useCheckedSubmit } from '../../components/useCheckedSubmit';
 import { useProblemText } from '../../components/useProblemText';
 import {
-  focusFirstInvalid,
-  hasProblems,
   passphraseProblem,
   repeatProblem,
   requiredProblem,
@@ -21,14 +20,11 @@ type Key = 'current' | 'passphrase' | 'repeat';
 export function OwnPassphraseForm() {
   const { t } = useTranslation('users');
   const text = useProblemText();
-  const form = useRef<HTMLFormElement>(null);
+  const { form, problems, error, busy, submit: checkedSubmit } = useCheckedSubmit<Key>();
   const [current, setCurrent] = useState('');
   const [passphrase, setPassphrase] = useState('');
   const [repeat, setRepeat] = useState('');
-  const [problems, setProblems] = useState<Problems<Key>>({});
-  const [error, setError] = useState<DeskCallError | null>(null);
   const [done, setDone] = useState(false);
-  const [busy, setBusy] = useState(false);
 
   async function submit(e: FormEvent) {
     e.preventDefault();
@@ -37,25 +33,19 @@ export function OwnPassphraseForm() {
       passphrase: passphraseProblem(passphrase),
       repeat: repeatProblem(passphrase, repeat),
     };
-    setProblems(found);
-    setError(null);
     setDone(false);
-    if (hasProblems(found)) {
-      focusFirstInvalid(form.current);
-      return;
-    }
-    setBusy(true);
-    try {
-      unwrap(await desk.users.changeOwnPassphrase({ current, next: passphrase }));
-      setDone(true);
-    } catch (e) {
-      setError(asDeskError(e));
-    } finally {
-      setCurrent('');
-      setPassphrase('');
-      setRepeat('');
-      setBusy(false);
-    }
+    await checkedSubmit(
+      found,
+      async () => {
+        unwrap(await desk.users.changeOwnPassphrase({ current, next: passphrase }));
+        setDone(true);
+      },
+      () => {
+        setCurrent('');
+        setPassphrase('');
+        setRepeat('');
+      },
+    );
   }
 
   return (

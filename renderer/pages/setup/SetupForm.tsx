@@ -1,14 +1,13 @@
-import { useRef, useState } from 'react';
+import { useState } from 'react';
 import type { FormEvent } from 'react';
 import { useTranslation } from 'react-i18next';
-import { asDeskError, desk, unwrap, type DeskCallError } from '../../api';
+import { desk, unwrap } from '../../api';
 import { ErrorAlert } from '../../components/ErrorAlert';
 import { Field } from '../../components/Field';
 import { PassphrasePair } from '../../components/PassphrasePair';
+import { useCheckedSubmit } from '../../components/useCheckedSubmit';
 import { useProblemText } from '../../components/useProblemText';
 import {
-  focusFirstInvalid,
-  hasProblems,
   passphraseProblem,
   repeatProblem,
   requiredProblem,
@@ -23,15 +22,12 @@ type Key = 'orgName' | 'adminName' | 'passphrase' | 'repeat';
 export function SetupForm({ onCreated }: { onCreated(recoveryKey: string): void }) {
   const { t, i18n } = useTranslation('vault');
   const text = useProblemText();
-  const form = useRef<HTMLFormElement>(null);
+  const { form, problems, error, busy, submit: checkedSubmit } = useCheckedSubmit<Key>();
   const [orgName, setOrgName] = useState('');
   const [adminName, setAdminName] = useState('');
   const [displayName, setDisplayName] = useState('');
   const [passphrase, setPassphrase] = useState('');
   const [repeat, setRepeat] = useState('');
-  const [problems, setProblems] = useState<Problems<Key>>({});
-  const [error, setError] = useState<DeskCallError | null>(null);
-  const [busy, setBusy] = useState(false);
 
   async function submit(e: FormEvent) {
     e.preventDefault();
@@ -41,14 +37,7 @@ export function SetupForm({ onCreated }: { onCreated(recoveryKey: string): void 
       passphrase: passphraseProblem(passphrase),
       repeat: repeatProblem(passphrase, repeat),
     };
-    setProblems(found);
-    setError(null);
-    if (hasProblems(found)) {
-      focusFirstInvalid(form.current);
-      return;
-    }
-    setBusy(true);
-    try {
+    await checkedSubmit(found, async () => {
       const created = unwrap(
         await desk.vault.create({
           orgName: orgName.trim(),
@@ -61,11 +50,7 @@ export function SetupForm({ onCreated }: { onCreated(recoveryKey: string): void 
       setPassphrase('');
       setRepeat('');
       onCreated(created.recoveryKey);
-    } catch (e) {
-      setError(asDeskError(e));
-    } finally {
-      setBusy(false);
-    }
+    });
   }
 
   return (

@@ -1,14 +1,13 @@
-import { useRef, useState } from 'react';
+import { useState } from 'react';
 import type { FormEvent } from 'react';
 import { useTranslation } from 'react-i18next';
-import { asDeskError, desk, unwrap, type DeskCallError } from '../../api';
+import { desk, unwrap } from '../../api';
 import { ErrorAlert, StatusMessage } from '../../components/ErrorAlert';
 import { Field } from '../../components/Field';
 import { PassphrasePair } from '../../components/PassphrasePair';
+import { useCheckedSubmit } from '../../components/useCheckedSubmit';
 import { useProblemText } from '../../components/useProblemText';
 import {
-  focusFirstInvalid,
-  hasProblems,
   passphraseProblem,
   repeatProblem,
   requiredProblem,
@@ -22,15 +21,12 @@ type Key = 'userName' | 'recoveryKey' | 'passphrase' | 'repeat';
 export function RestoreAccessForm({ onRestored }: { onRestored(userName: string): void }) {
   const { t } = useTranslation('vault');
   const text = useProblemText();
-  const form = useRef<HTMLFormElement>(null);
+  const { form, problems, error, busy, submit: checkedSubmit } = useCheckedSubmit<Key>();
   const [userName, setUserName] = useState('');
   const [recoveryKey, setRecoveryKey] = useState('');
   const [passphrase, setPassphrase] = useState('');
   const [repeat, setRepeat] = useState('');
-  const [problems, setProblems] = useState<Problems<Key>>({});
-  const [error, setError] = useState<DeskCallError | null>(null);
   const [done, setDone] = useState(false);
-  const [busy, setBusy] = useState(false);
 
   async function submit(e: FormEvent) {
     e.preventDefault();
@@ -40,15 +36,8 @@ export function RestoreAccessForm({ onRestored }: { onRestored(userName: string)
       passphrase: passphraseProblem(passphrase),
       repeat: repeatProblem(passphrase, repeat),
     };
-    setProblems(found);
-    setError(null);
     setDone(false);
-    if (hasProblems(found)) {
-      focusFirstInvalid(form.current);
-      return;
-    }
-    setBusy(true);
-    try {
+    await checkedSubmit(found, async () => {
       unwrap(
         await desk.vault.restoreAccess({
           userName: userName.trim(),
@@ -61,11 +50,7 @@ export function RestoreAccessForm({ onRestored }: { onRestored(userName: string)
       setRepeat('');
       setDone(true);
       onRestored(userName.trim());
-    } catch (e) {
-      setError(asDeskError(e));
-    } finally {
-      setBusy(false);
-    }
+    });
   }
 
   return (
