@@ -13,6 +13,7 @@ import {
   seriousA11yViolations,
   tabTo,
 } from './support/browser';
+import { seedFormerCustomer } from './support/desk';
 
 const KDF = { N: 2 ** 12, r: 8, p: 1 };
 const ADMIN_PASS = 'blauwe tram over de brug';
@@ -32,22 +33,7 @@ async function prepareVault(vaultDir: string): Promise<void> {
     passphrase: ADMIN_PASS,
   });
   if (!r.ok) throw new Error(r.message);
-  const db = s.vault!.db;
-  const run = db
-    .prepare(
-      `INSERT INTO import_run (kind, mode, status, file_name, file_sha256, file_bytes, user, started_at)
-       VALUES ('customers', 'history', 'committed', 'klanten.csv', ?, 1, 'anna', 0)`,
-    )
-    .run('0'.repeat(64)).lastInsertRowid;
-  db.prepare('INSERT INTO customer (customer_id, import_id) VALUES (?, ?)').run('K-1', run);
-  db.prepare(
-    `INSERT INTO customer_version (customer_id, name, city, valid_from, import_id, source_line)
-     VALUES ('K-1', 'Oud-klant Jansen', 'Zwolle', 0, ?, 2)`,
-  ).run(run);
-  db.prepare(
-    `INSERT INTO number_assignment (e164, number_given, customer_id, valid_from, valid_to, import_id, source_line)
-     VALUES ('+31612345678', '0612345678', 'K-1', ?, ?, ?, 2)`,
-  ).run(Date.parse('2019-01-01T00:00:00Z'), Date.parse('2023-01-01T00:00:00Z'), run);
+  seedFormerCustomer(s.vault!.db, 'anna');
   s.lock('manual');
 }
 

@@ -3,13 +3,10 @@ import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import type { Browser, Page } from 'playwright-core';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import type { Channel, InputOf, OutputOf } from '../../shared/contract';
-import { dispatch } from '../../electron/api/table';
 import { startHarness, type Harness } from '../harness/server';
 import { launchBrowser, openPage, screenshot, seriousA11yViolations } from './support/browser';
+import { createTeamVault, E2E_KDF, mustOn, PASS } from './support/desk';
 
-const KDF = { N: 2 ** 12, r: 8, p: 1 };
-const PASS = { admin: 'blauwe tram over de brug', olga: 'groene fiets in de regen' };
 const FIXTURES = join(import.meta.dirname, '..', 'fixtures', 'customers');
 
 /**
@@ -29,11 +26,8 @@ describe('customers import journey', () => {
     await screenshot(page, name);
     expect(await seriousA11yViolations(page), `axe: ${name}`).toEqual([]);
   }
-  const must = async <C extends Channel>(channel: C, input: InputOf<C>) => {
-    const r = await dispatch(harness.session, channel, input);
-    if (!r.ok) throw new Error(`${channel}: ${r.message}`);
-    return r.data as OutputOf<C>;
-  };
+  const must: ReturnType<typeof mustOn> = (channel, input) =>
+    mustOn(harness.session)(channel, input);
   async function chooseFile(name: string) {
     const chooser = page.waitForEvent('filechooser');
     await page.getByRole('button', { name: /Bestand kiezen…|Ander bestand kiezen…/ }).click();
@@ -43,18 +37,8 @@ describe('customers import journey', () => {
 
   beforeAll(async () => {
     dir = mkdtempSync(join(tmpdir(), 'naw-desk-e2e-cust-'));
-    harness = await startHarness({ vaultDir: join(dir, 'vault'), kdfCost: KDF });
-    await must('vault.create', {
-      orgName: 'Testnet B.V.',
-      adminName: 'admin',
-      passphrase: PASS.admin,
-    });
-    await must('users.add', {
-      name: 'olga',
-      displayName: 'Olga Smit',
-      role: 'officer',
-      passphrase: PASS.olga,
-    });
+    harness = await startHarness({ vaultDir: join(dir, 'vault'), kdfCost: E2E_KDF });
+    await createTeamVault(harness.session, ['olga']);
     await must('vault.lock', {});
     browser = await launchBrowser();
     ({ page, problems } = await openPage(browser));

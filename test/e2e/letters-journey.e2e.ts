@@ -6,7 +6,6 @@ import { join } from 'node:path';
 import type { Browser, Page } from 'playwright-core';
 import { DateTime } from 'luxon';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import type { Channel, InputOf, OutputOf } from '../../shared/contract';
 import { dispatch } from '../../electron/api/table';
 import { runImport } from '../../electron/customers/run-import';
 import { startHarness, type Harness } from '../harness/server';
@@ -19,13 +18,8 @@ import {
   seriousA11yViolations,
   tabTo,
 } from './support/browser';
+import { createTeamVault, E2E_KDF, mustOn, PASS } from './support/desk';
 
-const KDF = { N: 2 ** 12, r: 8, p: 1 };
-const PASS = {
-  admin: 'blauwe tram over de brug',
-  olga: 'groene fiets in de regen',
-  piet: 'rode boot op de gracht',
-};
 const ZOE = 'Zoë Çelik-Øvergård';
 /** The current minute on the desk's wall clock (the letter was just issued: sent now). */
 const nowLocal = () => DateTime.now().setZone('Europe/Amsterdam').toFormat("yyyy-MM-dd'T'HH:mm");
@@ -58,11 +52,8 @@ describe('letters journey', () => {
   let problems: string[];
   const no = { disclosure: '', noData: '', refusal: '' };
 
-  const must = async <C extends Channel>(channel: C, input: InputOf<C>): Promise<OutputOf<C>> => {
-    const r = await dispatch(harness.session, channel, input);
-    if (!r.ok) throw new Error(`${channel}: ${r.message}`);
-    return r.data as OutputOf<C>;
-  };
+  const must: ReturnType<typeof mustOn> = (channel, input) =>
+    mustOn(harness.session)(channel, input);
   const as = async (userName: 'admin' | 'olga' | 'piet') => {
     if (harness.session.user) await must('vault.lock', {});
     await must('vault.unlock', { userName, passphrase: PASS[userName] });
@@ -190,24 +181,8 @@ describe('letters journey', () => {
 
   beforeAll(async () => {
     dir = mkdtempSync(join(tmpdir(), 'naw-desk-e2e-letters-'));
-    harness = await startHarness({ vaultDir: join(dir, 'vault'), kdfCost: KDF });
-    await must('vault.create', {
-      orgName: 'Testnet B.V.',
-      adminName: 'admin',
-      passphrase: PASS.admin,
-    });
-    await must('users.add', {
-      name: 'olga',
-      displayName: 'Olga Smit',
-      role: 'officer',
-      passphrase: PASS.olga,
-    });
-    await must('users.add', {
-      name: 'piet',
-      displayName: 'Piet de Wit',
-      role: 'approver',
-      passphrase: PASS.piet,
-    });
+    harness = await startHarness({ vaultDir: join(dir, 'vault'), kdfCost: E2E_KDF });
+    await createTeamVault(harness.session, ['olga', 'piet']);
     const db = harness.session.vault!.db;
     for (const [kind, file, body] of [
       ['customers', 'customers.csv', CUSTOMERS],

@@ -8,6 +8,7 @@ import { DeskSession } from '../../electron/api/session';
 import { dispatch } from '../../electron/api/table';
 import { startHarness, type Harness } from '../harness/server';
 import { launchBrowser, openPage, screenshot, seriousA11yViolations } from './support/browser';
+import { seedFormerCustomer } from './support/desk';
 
 const KDF = { N: 2 ** 12, r: 8, p: 1 };
 const ADMIN_PASS = 'blauwe tram over de brug';
@@ -34,22 +35,7 @@ async function prepareVault(vaultDir: string): Promise<void> {
     role: 'officer',
     passphrase: OLGA_PASS,
   });
-  const db = s.vault!.db;
-  const run = db
-    .prepare(
-      `INSERT INTO import_run (kind, mode, status, file_name, file_sha256, file_bytes, user, started_at)
-       VALUES ('customers', 'history', 'committed', 'klanten.csv', ?, 1, 'olga', 0)`,
-    )
-    .run('0'.repeat(64)).lastInsertRowid;
-  db.prepare('INSERT INTO customer (customer_id, import_id) VALUES (?, ?)').run('K-1', run);
-  db.prepare(
-    `INSERT INTO customer_version (customer_id, name, city, valid_from, import_id, source_line)
-     VALUES ('K-1', 'Oud-klant Jansen', 'Zwolle', 0, ?, 2)`,
-  ).run(run);
-  db.prepare(
-    `INSERT INTO number_assignment (e164, number_given, customer_id, valid_from, valid_to, import_id, source_line)
-     VALUES ('+31612345678', '0612345678', 'K-1', ?, ?, ?, 2)`,
-  ).run(Date.parse('2019-01-01T00:00:00Z'), Date.parse('2023-01-01T00:00:00Z'), run);
+  seedFormerCustomer(s.vault!.db, 'olga');
   s.lock('manual');
 }
 

@@ -3,18 +3,10 @@ import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import type { Browser, Page } from 'playwright-core';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import type { Channel, InputOf } from '../../shared/contract';
-import { dispatch } from '../../electron/api/table';
 import { startHarness, type Harness } from '../harness/server';
 import { importFixtures } from '../fixtures/requests/seed';
 import { launchBrowser, openPage, screenshot, seriousA11yViolations } from './support/browser';
-
-const KDF = { N: 2 ** 12, r: 8, p: 1 };
-const PASS = {
-  admin: 'blauwe tram over de brug',
-  olga: 'groene fiets in de regen',
-  piet: 'rode boot op de gracht',
-};
+import { createTeamVault, E2E_KDF, mustOn, PASS } from './support/desk';
 
 /**
  * The wizard journey in Chromium against the real handler table over the loopback harness:
@@ -35,11 +27,8 @@ describe('requests journey', () => {
     await screenshot(page, name);
     expect(await seriousA11yViolations(page), `axe: ${name}`).toEqual([]);
   }
-  const must = async <C extends Channel>(channel: C, input: InputOf<C>) => {
-    const r = await dispatch(harness.session, channel, input);
-    if (!r.ok) throw new Error(`${channel}: ${r.message}`);
-    return r.data;
-  };
+  const must: ReturnType<typeof mustOn> = (channel, input) =>
+    mustOn(harness.session)(channel, input);
   async function signIn(name: 'olga' | 'piet') {
     await page.getByRole('heading', { level: 1, name: 'Aanmelden' }).waitFor();
     await page.getByLabel('Gebruikersnaam').fill(name);
@@ -50,24 +39,8 @@ describe('requests journey', () => {
 
   beforeAll(async () => {
     dir = mkdtempSync(join(tmpdir(), 'naw-desk-e2e-req-'));
-    harness = await startHarness({ vaultDir: join(dir, 'vault'), kdfCost: KDF });
-    await must('vault.create', {
-      orgName: 'Testnet B.V.',
-      adminName: 'admin',
-      passphrase: PASS.admin,
-    });
-    await must('users.add', {
-      name: 'olga',
-      displayName: 'Olga Smit',
-      role: 'officer',
-      passphrase: PASS.olga,
-    });
-    await must('users.add', {
-      name: 'piet',
-      displayName: 'Piet de Wit',
-      role: 'approver',
-      passphrase: PASS.piet,
-    });
+    harness = await startHarness({ vaultDir: join(dir, 'vault'), kdfCost: E2E_KDF });
+    await createTeamVault(harness.session, ['olga', 'piet']);
     await importFixtures(harness.session.vault!.db);
     await must('vault.lock', {});
     browser = await launchBrowser();
