@@ -5,9 +5,9 @@ import { tmpdir } from 'node:os';
 import { dirname, join } from 'node:path';
 import { fileURLToPath, pathToFileURL } from 'node:url';
 import type { Statement } from 'better-sqlite3-multiple-ciphers';
-import { DeskSession } from '../electron/api/session';
+import { DeskSession } from '../electron/core/session';
 import { dispatch } from '../electron/api/table';
-import { openEncryptedDb, type Db } from '../electron/vault/db';
+import { openEncryptedDb, type Db } from '../electron/core/db';
 import { migrate } from '../electron/vault/migrations';
 import type { ImportKind, ImportReport } from '../shared/schemas/customers';
 import {
@@ -22,7 +22,7 @@ import {
 } from './synthetic-customers';
 
 /**
- * Customer data import (issue 3, DESIGN §7): 1,000,000 customers, 1,500,000 number assignments
+ * Customer data import : 1,000,000 customers, 1,500,000 number assignments
  * and 5,000,000 IP assignments (× BENCH_SCALE) as CSV files, imported through the real path — the
  * built `naw-desk import` CLI in its own process (handler table → import worker bundle → streaming
  * reader → checks → encrypted vault) — and compared in the same run with a bare prepared-statement

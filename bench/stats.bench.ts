@@ -5,11 +5,11 @@ import { join } from 'node:path';
 import { StatsBook } from '../electron/stats/compute';
 import { readRequestFacts } from '../electron/stats/facts';
 import { registerYearStats } from '../electron/stats/year-stats';
-import { openEncryptedDb } from '../electron/vault/db';
+import { openEncryptedDb } from '../electron/core/db';
 import { migrate } from '../electron/vault/migrations';
 
 /**
- * Statistics speed (issue 6: ten years / 20,000 requests in under 100 ms). 20,000 requests
+ * Statistics speed (target: ten years / 20,000 requests in under 100 ms). 20,000 requests
  * (× BENCH_SCALE) over 2017–2026 with items, checks, match results, decisions and approvals are
  * written straight into an encrypted vault with the register's schema (migration 0003), then the
  * figures of a year are computed the way the stats.year handler does: read the facts of that year

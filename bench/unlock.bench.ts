@@ -1,7 +1,7 @@
 import { mkdtempSync, rmSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
-import { DeskSession } from '../electron/api/session';
+import { DeskSession } from '../electron/core/session';
 import { dispatch } from '../electron/api/table';
 
 /**

@@ -2,7 +2,8 @@ import { createInterface } from 'node:readline';
 import { Writable } from 'node:stream';
 import { resolve } from 'node:path';
 import type { Channel, InputOf, OutputOf } from '../shared/contract';
-import { DeskSession } from './api/session';
+import { DeskSession } from './core/session';
+import { createDemoVault } from './demo/seed';
 import { dispatch } from './api/table';
 import {
   CliFailure,
@@ -149,7 +150,7 @@ export async function runCli(argv: string[], environment: CliEnvironment = {}): 
     const vaultDir = resolve(
       typeof args.flags.vault === 'string' ? args.flags.vault : defaultVaultDir(env),
     );
-    session = new DeskSession({ vaultDir, ...environment.session });
+    session = new DeskSession({ vaultDir, seedDemo: createDemoVault, ...environment.session });
     const s = session;
     const io: CliIo = {
       json: args.flags.json === true,

@@ -1,6 +1,6 @@
 import { ipcMain } from 'electron';
 import { err, type Result } from '../shared/result';
-import type { DeskSession } from './api/session';
+import type { DeskSession } from './core/session';
 import { dispatch } from './api/table';
 import { IPC_CHANNEL, isTrustedSender, type SenderFrame } from './shell/security';
 

@@ -1,8 +1,9 @@
 import { app, BrowserWindow, dialog, Menu, protocol, session } from 'electron';
 import { existsSync } from 'node:fs';
 import { join } from 'node:path';
-import { DeskSession, type LockReason } from './api/session';
-import type { Platform } from './api/platform';
+import { DeskSession, type LockReason } from './core/session';
+import { createDemoVault } from './demo/seed';
+import type { Platform } from './core/platform';
 import { createPrintWindow, printDocumentHtml } from './shell/print';
 import { bindIpc } from './ipc';
 import { menuTemplate } from './shell/menu';
@@ -10,7 +11,7 @@ import { chooseNativeBinding } from './shell/native-binding';
 import { serveAppRequest } from './shell/protocol';
 import { APP_ENTRY_URL, APP_SCHEME, hardenSession, hardenWebContents } from './shell/security';
 import { createSecureWindow } from './shell/window';
-import { setNativeBinding } from './vault/db';
+import { setNativeBinding } from './core/db';
 import { APP_NAME } from './vault/location';
 
 /**
@@ -132,7 +133,13 @@ async function start(): Promise<void> {
       : join(app.getPath('userData'), 'vault');
   // "Open demo vault" on the first-run and unlock screens uses its own folder, never the real vault.
   const demoVaultDir = join(app.getPath('userData'), 'demo-vault');
-  desk = new DeskSession({ vaultDir, demoVaultDir, platform, onLock: onVaultLocked });
+  desk = new DeskSession({
+    vaultDir,
+    demoVaultDir,
+    platform,
+    onLock: onVaultLocked,
+    seedDemo: createDemoVault,
+  });
   bindIpc(desk);
 
   createMainWindow();

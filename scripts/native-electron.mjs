@@ -1,6 +1,6 @@
 // Builds better-sqlite3-multiple-ciphers for Electron's ABI into .native/electron-<version>/, from a
 // COPY of the module, so node_modules keeps the Node-ABI build that `npm test` and the CLI use
-// (DESIGN §6). @electron/rebuild first tries the module's prebuilt binary for this Electron
+// (see docs/SECURITY.md). @electron/rebuild first tries the module's prebuilt binary for this Electron
 // (prebuild-install, downloaded from the module's GitHub releases) and falls back to compiling
 // with node-gyp against Electron's headers. Skipped when the cache already holds a build for this
 // Electron version, module version, platform and arch. Used by scripts/start.mjs.

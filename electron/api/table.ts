@@ -4,20 +4,20 @@ import { CONTRACT } from '../../shared/contract';
 import { can } from '../../shared/roles';
 import { err, ok, type Result } from '../../shared/result';
 import { appendAudit } from '../audit/log';
-import { HandlerContext, type HandlerMap } from './context';
-import { DeskError } from './errors';
-import type { DeskSession } from './session';
-import { auditHandlers } from './handlers/audit';
-import { catalogueHandlers } from './handlers/catalogue';
-import { customersHandlers } from './handlers/customers';
-import { filesHandlers } from './handlers/files';
-import { lettersHandlers } from './handlers/letters';
-import { opsHandlers } from './handlers/ops';
-import { requestsHandlers } from './handlers/requests';
-import { statsHandlers } from './handlers/stats';
-import { settingsHandlers } from './handlers/settings';
-import { userHandlers } from './handlers/users';
-import { vaultHandlers } from './handlers/vault';
+import { DeskContext, type HandlerMap } from '../core/context';
+import { DeskError } from '../core/errors';
+import type { DeskSession } from '../core/session';
+import { auditHandlers } from '../audit/app';
+import { catalogueHandlers } from '../catalogue/app';
+import { customersHandlers } from '../customers/app';
+import { filesHandlers } from '../files/app';
+import { lettersHandlers } from '../letters/app';
+import { opsHandlers } from '../ops/app';
+import { requestsHandlers } from '../register/app';
+import { statsHandlers } from '../stats/app';
+import { settingsHandlers } from '../settings/app';
+import { userHandlers } from '../users/app';
+import { vaultHandlers } from '../vault/app';
 
 /** THE handler table: every channel of shared/contract.ts, one function each. */
 export const HANDLERS: HandlerMap<Channel> = {
@@ -53,7 +53,7 @@ export async function dispatch(
   if (!isChannel(channel))
     return err('BAD_INPUT', `Unknown operation ${String(channel).slice(0, 60)}.`);
   const spec = CONTRACT[channel];
-  const ctx = new HandlerContext(session);
+  const ctx = new DeskContext(session);
   try {
     if (spec.access !== 'public') {
       void ctx.vault; // LOCKED or NO_VAULT when there is no open vault
@@ -72,7 +72,7 @@ export async function dispatch(
     // Access first, then input: a caller without the right learns nothing about the input rules.
     const parsed = spec.input.safeParse(rawInput ?? {});
     if (!parsed.success) return err('BAD_INPUT', describeIssues(parsed.error));
-    const handler = HANDLERS[channel] as (input: unknown, ctx: HandlerContext) => unknown;
+    const handler = HANDLERS[channel] as (input: unknown, ctx: DeskContext) => unknown;
     const output = await handler(parsed.data, ctx);
     if (spec.access !== 'public') session.touch();
     const checked = spec.output.safeParse(output);

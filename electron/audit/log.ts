@@ -1,7 +1,7 @@
 import { createHash } from 'node:crypto';
 import { canonicalJson } from '../../shared/canonical-json';
 import type { AuditEvent, AuditVerifyOutput, ChainHead } from '../../shared/schemas/audit';
-import type { Db } from '../vault/db';
+import type { Db } from '../core/db';
 
 export const GENESIS_HASH = '0'.repeat(64);
 

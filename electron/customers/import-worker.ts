@@ -1,6 +1,6 @@
 import { parentPort, workerData } from 'node:worker_threads';
-import { DeskError } from '../api/errors';
-import { openEncryptedDb } from '../vault/db';
+import { DeskError } from '../core/errors';
+import { openEncryptedDb } from '../core/db';
 import { runImport, type ImportOptions } from './run-import';
 
 /**

@@ -6,10 +6,10 @@ import type {
   ImportProgress,
   ImportReport,
 } from '../../shared/schemas/customers';
-import type { HandlerContext } from '../api/context';
-import { DeskError } from '../api/errors';
-import type { DeskSession } from '../api/session';
-import { getNativeBinding } from '../vault/db';
+import type { DeskContext } from '../core/context';
+import { DeskError } from '../core/errors';
+import type { DeskSession } from '../core/session';
+import { getNativeBinding } from '../core/db';
 import { vaultPaths, type OpenVault } from '../vault/vault';
 import type { ImportWorkerData, ImportWorkerMessage } from './import-worker';
 import type { ImportOptions } from './run-import';
@@ -63,7 +63,7 @@ const nativeBinding = (): string | undefined => getNativeBinding();
  * at a time per vault (SQLite has one writer). The job is cancelled if the vault locks meanwhile.
  */
 export function startImportJob(
-  ctx: HandlerContext,
+  ctx: DeskContext,
   options: Omit<ImportOptions, 'now' | 'user'>,
 ): string {
   const session = ctx.session;

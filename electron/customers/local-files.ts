@@ -1,5 +1,5 @@
-import { FileRegistry } from '../api/files';
-import type { DeskSession } from '../api/session';
+import { FileRegistry } from '../core/picked-files';
+import type { DeskSession } from '../core/session';
 
 /**
  * Files named on the command line. The CLI runs in-process with the handler table, so it registers

@@ -9,7 +9,7 @@ import type {
   ImportStatus,
 } from '../../shared/schemas/customers';
 import { appendAudit } from '../audit/log';
-import type { Db } from '../vault/db';
+import type { Db } from '../core/db';
 import { RowApplier, showTime, type Outcome } from './apply';
 import { mapHeader, type HeaderMap } from './columns';
 import { CsvFormatError, CsvReader } from './csv-reader';

@@ -1,7 +1,7 @@
 import type { Statement } from 'better-sqlite3-multiple-ciphers';
 import type { ImportKind } from '../../shared/schemas/customers';
 import { maskIp, type IpFamily } from '../../shared/identifiers';
-import type { Db } from '../vault/db';
+import type { Db } from '../core/db';
 import type { CustomerRow, IpRow, NumberRow, Validity } from './rows';
 
 /** Far future: the end of an open interval in comparisons. */

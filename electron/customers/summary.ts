@@ -1,5 +1,5 @@
 import type { CustomersSummary, LastImport } from '../../shared/schemas/customers';
-import type { Db } from '../vault/db';
+import type { Db } from '../core/db';
 
 const count = (db: Db, sql: string, ...args: unknown[]): number =>
   (db.prepare(sql).get(...args) as { n: number }).n;

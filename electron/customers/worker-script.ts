@@ -2,7 +2,7 @@ import { existsSync } from 'node:fs';
 import { createRequire } from 'node:module';
 import { dirname, join } from 'node:path';
 import { fileURLToPath, pathToFileURL } from 'node:url';
-import { DeskError } from '../api/errors';
+import { DeskError } from '../core/errors';
 
 /**
  * This module's folder. In the esbuild bundles (dist-electron/*.cjs) and in vitest, `__dirname`

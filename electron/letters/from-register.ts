@@ -5,10 +5,10 @@ import {
   type IssuerFunction,
   type Subscriber,
 } from '../../shared/schemas/requests';
-import { readSettings } from '../api/settings-store';
-import { DeskError } from '../api/errors';
+import { readSettings } from '../core/settings';
+import { DeskError } from '../core/errors';
 import { readLogo } from '../ops/logo';
-import { getAuthority, getLegalBasis } from '../register/catalogue';
+import { getAuthority, getLegalBasis } from '../catalogue/catalogue';
 import {
   categoriesOf,
   latestCheck,
@@ -17,7 +17,7 @@ import {
   loadRequest,
   type RequestRow,
 } from '../register/store';
-import type { Db } from '../vault/db';
+import type { Db } from '../core/db';
 import { checkReason } from './check-reasons';
 import type {
   DisclosedData,

@@ -1,13 +1,13 @@
 import type { DisclosureRecord, SendMethod } from '../../shared/schemas/letters';
 import type { DataCategory } from '../../shared/schemas/requests';
 import { chainHead } from '../audit/log';
-import type { HandlerContext } from '../api/context';
-import { DeskError } from '../api/errors';
-import { readSetting } from '../api/settings-store';
+import type { DeskContext } from '../core/context';
+import { DeskError } from '../core/errors';
+import { readSetting } from '../core/settings';
 import { addEvent } from '../register/events';
 import { instantOf } from '../register/create';
 import { loadRequest } from '../register/store';
-import type { Db } from '../vault/db';
+import type { Db } from '../core/db';
 import { DEFAULT_SIGNER_FUNCTION, letterFromRegister, type LetterSource } from './from-register';
 import type { LetterLanguage } from './model';
 import { renderLetter, type RenderedLetter } from './render';
@@ -129,12 +129,12 @@ export function archivedPdf(db: Db, recordId: number): { pdf: Buffer; pages: str
   return { pdf: Buffer.from(row.pdf), pages: JSON.parse(row.pages) as string[] };
 }
 
-function languageOf(ctx: HandlerContext, o: LetterOptions): LetterLanguage {
+function languageOf(ctx: DeskContext, o: LetterOptions): LetterLanguage {
   return o.language ?? readSetting(ctx.db, 'language') ?? 'nl';
 }
 
 function sourceFor(
-  ctx: HandlerContext,
+  ctx: DeskContext,
   registerNo: string,
   o: LetterOptions,
   issuedAt: string,
@@ -151,7 +151,7 @@ function sourceFor(
 
 /** The letter as it would be issued now; nothing stored. Audited: it shows subscriber data. */
 export async function previewLetter(
-  ctx: HandlerContext,
+  ctx: DeskContext,
   registerNo: string,
   o: LetterOptions,
 ): Promise<{ source: LetterSource; rendered: RenderedLetter }> {
@@ -174,7 +174,7 @@ export async function previewLetter(
  * `letter.issued` event, re-rendered if another event got in between (the PDF is async).
  */
 async function issueRecord(
-  ctx: HandlerContext,
+  ctx: DeskContext,
   registerNo: string,
   o: LetterOptions,
   correction: { of: DisclosureRecord; reason: string } | null,
@@ -305,11 +305,11 @@ function correctionRemark(lang: LetterLanguage, of: DisclosureRecord, reason: st
     : `This letter replaces our letter of ${date} (our reference ${of.registerNo}, record ${of.id}). Reason: ${reason}`;
 }
 
-export const issueLetter = (ctx: HandlerContext, registerNo: string, o: LetterOptions) =>
+export const issueLetter = (ctx: DeskContext, registerNo: string, o: LetterOptions) =>
   issueRecord(ctx, registerNo, o, null);
 
 export function correctLetter(
-  ctx: HandlerContext,
+  ctx: DeskContext,
   registerNo: string,
   o: LetterOptions,
   reason: string,
@@ -320,7 +320,7 @@ export function correctLetter(
 
 /** The archived letter, issuing it first if the decision is final and none exists (CLI). */
 export async function ensureLetter(
-  ctx: HandlerContext,
+  ctx: DeskContext,
   registerNo: string,
   o: LetterOptions = {},
 ): Promise<DisclosureRecord> {
@@ -330,7 +330,7 @@ export async function ensureLetter(
 
 /** Reads the archived bytes; audited (the letter holds subscriber data). */
 export function readArchived(
-  ctx: HandlerContext,
+  ctx: DeskContext,
   registerNo: string,
   id: number | undefined,
   purpose: 'viewed' | 'saved' | 'printed' | 'exported',
@@ -350,7 +350,7 @@ export function readArchived(
 
 /** The officer records how and when the letter went out; once. */
 export function markSent(
-  ctx: HandlerContext,
+  ctx: DeskContext,
   registerNo: string,
   id: number | undefined,
   method: SendMethod,

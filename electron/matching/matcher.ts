@@ -1,6 +1,6 @@
 import { maskIp, type IpAddress, type IpFamily } from '../../shared/identifiers';
 import type { Evidence, Subscriber } from '../../shared/schemas/requests';
-import type { Db } from '../vault/db';
+import type { Db } from '../core/db';
 import { evidenceOf, subscriberOf, type SourceRow, type VersionRow } from './evidence';
 
 /** The outcome for one identifier at one instant, before it is stored with its request item. */

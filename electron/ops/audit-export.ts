@@ -1,6 +1,6 @@
 import type { ChainHead, CheckWitnessOutput, Witness } from '../../shared/schemas/audit';
 import { chainHead, type AuditRow as Row } from '../audit/log';
-import type { Db } from '../vault/db';
+import type { Db } from '../core/db';
 import { csvCell } from '../../shared/csv';
 
 export const CSV_COLUMNS = [

@@ -1,6 +1,6 @@
 import { closeSync, openSync, readSync } from 'node:fs';
 import { z } from 'zod';
-import { DeskError } from '../api/errors';
+import { DeskError } from '../core/errors';
 import type { KeySlotsFile } from '../vault/keyslots';
 
 /**

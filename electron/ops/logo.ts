@@ -1,8 +1,8 @@
 import { createHash } from 'node:crypto';
 import { readFileSync, statSync } from 'node:fs';
 import { LOGO_MAX_BYTES, type Logo } from '../../shared/schemas/settings';
-import { DeskError } from '../api/errors';
-import type { Db } from '../vault/db';
+import { DeskError } from '../core/errors';
+import type { Db } from '../core/db';
 
 /** The letterhead logo lives in the vault's setting table under this key (not in Settings). */
 export const LOGO_KEY = 'letterheadLogo';

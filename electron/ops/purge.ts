@@ -1,8 +1,8 @@
 import type { PurgeCategoryId, PurgeOutput, PurgePreview } from '../../shared/schemas/ops';
 import type { Settings } from '../../shared/schemas/settings';
-import { DeskError } from '../api/errors';
+import { DeskError } from '../core/errors';
 import { appendAudit, chainHead } from '../audit/log';
-import type { Db } from '../vault/db';
+import type { Db } from '../core/db';
 import { auditEventsCategory } from './purge/audit-events';
 import type { PurgeCategory } from './purge/category';
 import { formerCustomersCategory } from './purge/former-customers';

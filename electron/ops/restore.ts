@@ -10,9 +10,9 @@ import {
 import { basename } from 'node:path';
 import { pipeline } from 'node:stream/promises';
 import type { RestoreOutput } from '../../shared/schemas/ops';
-import { DeskError } from '../api/errors';
+import { DeskError } from '../core/errors';
 import { appendAudit, verifyChain } from '../audit/log';
-import { openEncryptedDb } from '../vault/db';
+import { openEncryptedDb } from '../core/db';
 import { openSlot, readKeySlots, writeKeySlots, type KeySlotsFile } from '../vault/keyslots';
 import { SCHEMA_VERSION, schemaVersion } from '../vault/migrations';
 import { parseRecoveryKey } from '../vault/recovery-key';

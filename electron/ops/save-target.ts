@@ -1,5 +1,5 @@
-import { DeskError } from '../api/errors';
-import type { DeskSession } from '../api/session';
+import { DeskError } from '../core/errors';
+import type { DeskSession } from '../core/session';
 
 /**
  * Asks the native save dialog (Electron) where to write. The renderer never sends a path: without

@@ -41,7 +41,7 @@ const FUNCTION_NAMES: Record<IssuerFunction, string> = {
 };
 
 /**
- * The checks before any matching (issue 4): the basis allows every requested category, the
+ * The checks before any matching: the basis allows every requested category, the
  * issuer's function fits the basis, the required fields are there, the requester was verified.
  * Pure: the same facts always give the same verdict. A request for data the NAW desk does not give
  * (traffic, location, content …) is never matched: it is refused or referred.

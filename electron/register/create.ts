@@ -1,9 +1,9 @@
 import { resolveMoment } from '../../shared/moment';
 import type { z } from 'zod';
 import type { NewRequestInput } from '../../shared/schemas/requests';
-import type { HandlerContext } from '../api/context';
-import { DeskError } from '../api/errors';
-import { findAuthority, findLegalBasis } from './catalogue';
+import type { DeskContext } from '../core/context';
+import { DeskError } from '../core/errors';
+import { findAuthority, findLegalBasis } from '../catalogue/catalogue';
 import { addHours, deadlineHoursFor, WRITTEN_CONFIRMATION_HOURS } from './deadlines';
 import { storeDocument } from './document';
 import { resolveItem } from './items';
@@ -32,7 +32,7 @@ const yearIn = (iso: string, zone = 'Europe/Amsterdam'): number =>
  * given, the original document. Checks run as a separate step (requests.check / match).
  */
 export function createRequest(
-  ctx: HandlerContext,
+  ctx: DeskContext,
   input: Parsed,
 ): { id: number; registerNo: string } {
   const db = ctx.db;

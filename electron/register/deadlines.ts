@@ -1,7 +1,7 @@
 import type { Urgency } from '../../shared/schemas/requests';
 import { DEFAULT_SETTINGS, type Settings } from '../../shared/schemas/settings';
-import { readSettings } from '../api/settings-store';
-import type { Db } from '../vault/db';
+import { readSettings } from '../core/settings';
+import type { Db } from '../core/db';
 
 const HOUR = 3_600_000;
 

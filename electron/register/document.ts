@@ -1,7 +1,7 @@
 import { createHash } from 'node:crypto';
 import { readFileSync, statSync } from 'node:fs';
-import type { HandlerContext } from '../api/context';
-import { DeskError } from '../api/errors';
+import type { DeskContext } from '../core/context';
+import { DeskError } from '../core/errors';
 
 export const MAX_DOCUMENT_BYTES = 25 * 1024 * 1024;
 
@@ -16,7 +16,7 @@ export function sniffMime(bytes: Buffer): string | null {
 
 /** Stores the original request document (picked or uploaded, known by token) in the vault. */
 export function storeDocument(
-  ctx: HandlerContext,
+  ctx: DeskContext,
   requestId: number,
   registerNo: string,
   token: string,
@@ -68,7 +68,7 @@ export function storeDocument(
 }
 
 /** The stored original document, for viewing; audited. */
-export function readDocument(ctx: HandlerContext, registerNo: string) {
+export function readDocument(ctx: DeskContext, registerNo: string) {
   const row = ctx.db
     .prepare(
       `SELECT d.name, d.mime, d.size, d.sha256, d.bytes FROM request_document d

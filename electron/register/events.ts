@@ -1,8 +1,8 @@
-import type { HandlerContext } from '../api/context';
+import type { DeskContext } from '../core/context';
 
 /** One line on a request's timeline; the audit event is written by the caller, same transaction. */
 export function addEvent(
-  ctx: HandlerContext,
+  ctx: DeskContext,
   requestId: number,
   kind: string,
   details: Record<string, unknown> = {},

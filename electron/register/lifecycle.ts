@@ -7,11 +7,11 @@ import {
   type ItemMatch,
   type Verification,
 } from '../../shared/schemas/requests';
-import type { HandlerContext } from '../api/context';
-import { DeskError } from '../api/errors';
+import type { DeskContext } from '../core/context';
+import { DeskError } from '../core/errors';
 import { matchItem } from '../matching/match-item';
 import { Matcher } from '../matching/matcher';
-import { getAuthority, getLegalBasis } from './catalogue';
+import { getAuthority, getLegalBasis } from '../catalogue/catalogue';
 import { checkRequest } from './checks';
 import { instantOf } from './create';
 import { addEvent } from './events';
@@ -43,13 +43,13 @@ function notDecided(r: RequestRow, what: string): void {
   }
 }
 
-const setStatus = (ctx: HandlerContext, r: RequestRow, status: RequestRow['status']) => {
+const setStatus = (ctx: DeskContext, r: RequestRow, status: RequestRow['status']) => {
   ctx.db.prepare('UPDATE request SET status = ? WHERE id = ?').run(status, r.id);
   r.status = status;
 };
 
 /** Runs the checks and records them; received → checked. */
-export function runCheck(ctx: HandlerContext, r: RequestRow): CheckResult {
+export function runCheck(ctx: DeskContext, r: RequestRow): CheckResult {
   notDecided(r, 'checking it again');
   const verdict = checkRequest({
     receivedAt: r.received_at,
@@ -92,11 +92,11 @@ export function runCheck(ctx: HandlerContext, r: RequestRow): CheckResult {
   return { ...verdict, checkedAt: at, checkedBy: ctx.user.name };
 }
 
-export function check(ctx: HandlerContext, registerNo: string): CheckResult {
+export function check(ctx: DeskContext, registerNo: string): CheckResult {
   return ctx.db.transaction(() => runCheck(ctx, loadRequest(ctx.db, registerNo)))();
 }
 
-export function verify(ctx: HandlerContext, registerNo: string, v: Verification): void {
+export function verify(ctx: DeskContext, registerNo: string, v: Verification): void {
   ctx.db.transaction(() => {
     const r = loadRequest(ctx.db, registerNo);
     notDecided(r, 'recording a verification');
@@ -116,7 +116,7 @@ export function verify(ctx: HandlerContext, registerNo: string, v: Verification)
 
 /** The officer chooses the offset of an item whose local time occurred twice. */
 export function resolveTime(
-  ctx: HandlerContext,
+  ctx: DeskContext,
   registerNo: string,
   index: number,
   offset: string,
@@ -149,7 +149,7 @@ export function resolveTime(
  * Matches every item at its moment. Checks run first when they have not; a request whose checks
  * say refuse or refer is never matched.
  */
-export function match(ctx: HandlerContext, registerNo: string): ItemMatch[] {
+export function match(ctx: DeskContext, registerNo: string): ItemMatch[] {
   return ctx.db.transaction(() => {
     const r = loadRequest(ctx.db, registerNo);
     notDecided(r, 'matching it again');
@@ -213,7 +213,7 @@ export interface DecideArgs {
  * take effect at once. Only items that matched one subscriber, and only NAW categories the basis
  * allows and the request asks for, can be disclosed; everything else is withheld.
  */
-export function decide(ctx: HandlerContext, registerNo: string, a: DecideArgs): void {
+export function decide(ctx: DeskContext, registerNo: string, a: DecideArgs): void {
   ctx.db.transaction(() => {
     const r = loadRequest(ctx.db, registerNo);
     notDecided(r, 'deciding again');
@@ -312,7 +312,7 @@ export function decide(ctx: HandlerContext, registerNo: string, a: DecideArgs): 
 }
 
 /** Reads the four-eyes setting (default on); off allows a one-person desk, marked as such. */
-export function fourEyes(ctx: HandlerContext): boolean {
+export function fourEyes(ctx: DeskContext): boolean {
   const row = ctx.db.prepare(`SELECT value FROM setting WHERE key = 'fourEyes'`).get() as
     { value: string } | undefined;
   return row ? JSON.parse(row.value) !== false : true;
@@ -320,7 +320,7 @@ export function fourEyes(ctx: HandlerContext): boolean {
 
 /** Approves (the disclosure takes effect) or rejects (back to matched) the pending disclosure. */
 export function approve(
-  ctx: HandlerContext,
+  ctx: DeskContext,
   registerNo: string,
   approved: boolean,
   note: string | undefined,
@@ -371,7 +371,7 @@ export function approve(
 
 /** After (or before) a decision: a correction with who, when and why; the record only grows. */
 export function amend(
-  ctx: HandlerContext,
+  ctx: DeskContext,
   registerNo: string,
   field: string,
   value: string,
@@ -391,7 +391,7 @@ export function amend(
 
 /** The written confirmation of an oral (phone) request arrived. */
 export function confirmWritten(
-  ctx: HandlerContext,
+  ctx: DeskContext,
   registerNo: string,
   receivedAtText: string,
 ): void {

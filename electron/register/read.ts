@@ -5,8 +5,8 @@ import type {
   RequestDetail,
   RequestSummary,
 } from '../../shared/schemas/requests';
-import type { HandlerContext } from '../api/context';
-import { getAuthority, getLegalBasis } from './catalogue';
+import type { DeskContext } from '../core/context';
+import { getAuthority, getLegalBasis } from '../catalogue/catalogue';
 import {
   categoriesOf,
   isFinal,
@@ -23,14 +23,14 @@ import {
 const json = <T>(s: string) => JSON.parse(s) as T;
 
 /** Roles that work with subscriber data; others (admin) see the register without NAW data. */
-export const seesSubscribers = (ctx: HandlerContext): boolean =>
+export const seesSubscribers = (ctx: DeskContext): boolean =>
   ctx.user.role === 'officer' || ctx.user.role === 'approver';
 
 /**
  * A request with everything under it. Subscriber data (NAW) is included only for roles that
  * handle or approve requests, and each time it is shown, that view is audited.
  */
-export function requestDetail(ctx: HandlerContext, registerNo: string): RequestDetail {
+export function requestDetail(ctx: DeskContext, registerNo: string): RequestDetail {
   const db = ctx.db;
   const r = loadRequest(db, registerNo);
   const sees = seesSubscribers(ctx);
@@ -138,7 +138,7 @@ export function requestDetail(ctx: HandlerContext, registerNo: string): RequestD
 }
 
 function approvalOf(
-  ctx: HandlerContext,
+  ctx: DeskContext,
   decisionId: number,
 ): RequestDetail['approvals'][number] | null {
   const a = ctx.db.prepare('SELECT * FROM approval WHERE decision_id = ?').get(decisionId) as
@@ -165,7 +165,7 @@ function approvalOf(
 type ListFilter = z.output<typeof ListRequestsInput>;
 
 /** The register, newest first (open ones by deadline), filtered and searched. */
-export function listRequests(ctx: HandlerContext, f: ListFilter): RequestSummary[] {
+export function listRequests(ctx: DeskContext, f: ListFilter): RequestSummary[] {
   const where: string[] = [];
   const args: unknown[] = [];
   if (f.year !== undefined) {
@@ -204,7 +204,7 @@ export function listRequests(ctx: HandlerContext, f: ListFilter): RequestSummary
   return rows.map((r) => summaryOf(ctx.db, r, now));
 }
 
-export function dashboard(ctx: HandlerContext) {
+export function dashboard(ctx: DeskContext) {
   const open = listRequests(ctx, { openOnly: true });
   const all = ctx.db.prepare(`SELECT * FROM request WHERE oral = 1`).all() as RequestRow[];
   const now = ctx.nowIso();

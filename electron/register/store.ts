@@ -10,8 +10,8 @@ import {
   type RequestSummary,
   type Urgency,
 } from '../../shared/schemas/requests';
-import { DeskError } from '../api/errors';
-import type { Db } from '../vault/db';
+import { DeskError } from '../core/errors';
+import type { Db } from '../core/db';
 import { deadlineState } from './deadlines';
 import type { ResolvedItem } from './items';
 

@@ -1,6 +1,6 @@
 /**
  * The main window's options, in one literal that tests and Electronegativity both read.
- * The BrowserWindow class is passed in so this file stays free of `electron` (DESIGN §2);
+ * The BrowserWindow class is passed in so this file stays free of `electron` (docs/ARCHITECTURE.md);
  * main.ts passes Electron's class and the compiler checks every option name against its typings.
  */
 

@@ -132,7 +132,7 @@ export class StatsBook {
     return this.byYear.get(year) ?? [];
   }
 
-  /** Every figure of issue 6 for one calendar year. */
+  /** Every figure of the yearly statistics for one calendar year. */
   year(year: number): YearStats {
     const now = this.options.now.getTime();
     const list = this.list(year);

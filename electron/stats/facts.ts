@@ -1,5 +1,5 @@
 import type { IdentifierKind, Outcome, StatsUrgency, YearStats } from '../../shared/schemas/stats';
-import type { Db } from '../vault/db';
+import type { Db } from '../core/db';
 import type { RequestFact } from './compute';
 
 /**

@@ -1,4 +1,4 @@
-import type { Db } from '../vault/db';
+import type { Db } from '../core/db';
 import { DEFAULT_SUPPRESSION_THRESHOLD } from './suppress';
 
 /** The `suppressionThreshold` setting (Settings page), or 5 when it was never set. */

@@ -1,6 +1,6 @@
 import { DateTime } from 'luxon';
 import { STATS_TIME_ZONE, type YearStats } from '../../shared/schemas/stats';
-import type { Db } from '../vault/db';
+import type { Db } from '../core/db';
 import { StatsBook } from './compute';
 import { readRequestFacts, type RegisterFacts } from './facts';
 

@@ -1,4 +1,4 @@
-import type { Db } from './db';
+import type { Db } from '../core/db';
 
 /**
  * Counts per kind of data, for `status` and the summary page. Each later domain adds its tables

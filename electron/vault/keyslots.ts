@@ -1,6 +1,6 @@
 import { existsSync, readFileSync } from 'node:fs';
 import { z } from 'zod';
-import { DeskError } from '../api/errors';
+import { DeskError } from '../core/errors';
 import { unwrapKey, wrapKey, type WrappedKey } from './key-wrap';
 import { writeFileAtomic } from './atomic-file';
 

@@ -2,9 +2,9 @@ import { randomBytes, randomUUID } from 'node:crypto';
 import { existsSync, mkdirSync, readdirSync, rmSync } from 'node:fs';
 import { join } from 'node:path';
 import type { Role } from '../../shared/roles';
-import { DeskError } from '../api/errors';
+import { DeskError } from '../core/errors';
 import { appendAudit } from '../audit/log';
-import { openEncryptedDb, type Db } from './db';
+import { openEncryptedDb, type Db } from '../core/db';
 import {
   makeSlot,
   openSlot,

@@ -10,15 +10,18 @@ import {
   UpdateAuthorityInput,
   UpdateLegalBasisInput,
 } from '../schemas/catalogue';
+import { z } from 'zod';
 import { Ack, Empty } from '../schemas/common';
+import { Authority, LegalBasis } from '../schemas/requests';
 import { spec } from './spec';
 
 /**
- * Editing the legal catalogue and the authorities with their verified contact channels (Settings,
- * admins; see electron/api/handlers/catalogue.ts). The read channels every signed-in user needs for
- * logging a request (`catalogue.legalBases`, `catalogue.authorities`) are in requests.ts.
+ * The legal catalogue and the authorities with their verified contact channels. Every signed-in
+ * user reads the bases and authorities (to log a request); admins edit them.
  */
 export const catalogueContract = {
+  'catalogue.legalBases': spec(Empty, z.array(LegalBasis), 'session'),
+  'catalogue.authorities': spec(Empty, z.array(Authority), 'session'),
   'catalogue.view': spec(Empty, CatalogueView, 'settings.manage'),
   'catalogue.addAuthority': spec(AddAuthorityInput, CatalogueAuthority, 'settings.manage'),
   'catalogue.updateAuthority': spec(UpdateAuthorityInput, CatalogueAuthority, 'settings.manage'),

@@ -12,7 +12,7 @@ import {
 import { spec } from './spec';
 
 /**
- * Customer data import (issue 3). A long import is a job: start → poll progress (optionally waiting
+ * Customer data import. A long import is a job: start → poll progress (optionally waiting
  * for the end) → report; cancel at any time. Same channels for IPC, CLI and the HTTP harness.
  * Files arrive as tokens (files.pickOpen or the harness upload), never as paths.
  */

@@ -1,12 +1,15 @@
 import type { z } from 'zod';
+import { auditContract } from './audit';
 import { catalogueContract } from './catalogue';
 import { customersContract } from './customers';
 import { filesContract } from './files';
 import { lettersContract } from './letters';
 import { opsContract } from './ops';
 import { requestsContract } from './requests';
+import { settingsContract } from './settings';
 import type { ChannelSpec } from './spec';
 import { statsContract } from './stats';
+import { usersContract } from './users';
 import { vaultContract } from './vault';
 
 export type { Access, ChannelSpec } from './spec';
@@ -14,6 +17,9 @@ export type { Access, ChannelSpec } from './spec';
 /** The whole API: channel (`domain.method`) → input schema, output schema, access rule. */
 export const CONTRACT = {
   ...vaultContract,
+  ...usersContract,
+  ...auditContract,
+  ...settingsContract,
   ...filesContract,
   ...customersContract,
   ...requestsContract,

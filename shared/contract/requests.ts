@@ -4,14 +4,12 @@ import {
   AmendInput,
   ApproveInput,
   AttachDocumentInput,
-  Authority,
   ByNo,
   CheckResult,
   CreatedRequest,
   Dashboard,
   DecideInput,
   DocumentOutput,
-  LegalBasis,
   ListRequestsInput,
   MatchOutput,
   NewRequestInput,
@@ -24,13 +22,10 @@ import {
 import { spec } from './spec';
 
 /**
- * Channels of the request register and its catalogue (see electron/api/handlers/requests.ts).
- * Logging, checking, matching and deciding need `requests.handle`; approving a disclosure needs
+ * The request register. Logging, checking, matching and deciding need `requests.handle`; approving a disclosure needs
  * `requests.approve` (a different person, four eyes); reading the register `requests.read`.
  */
 export const requestsContract = {
-  'catalogue.legalBases': spec(Empty, z.array(LegalBasis), 'session'),
-  'catalogue.authorities': spec(Empty, z.array(Authority), 'session'),
   'requests.create': spec(NewRequestInput, CreatedRequest, 'requests.handle'),
   'requests.list': spec(ListRequestsInput, z.array(RequestSummary), 'requests.read'),
   'requests.dashboard': spec(Empty, Dashboard, 'requests.read'),

@@ -1,7 +1,7 @@
 import { z } from 'zod';
 import { DataCategory, RegisterNo } from './requests';
 
-/** The disclosure record and its letter (issue 5): what crosses the boundary. */
+/** The disclosure record and its letter: what crosses the boundary. */
 
 export const LetterKind = z.enum(['disclosure', 'no_data', 'refusal']);
 export type LetterKind = z.infer<typeof LetterKind>;

@@ -134,6 +134,5 @@ export const DemoOutput = z.object({
   passphrase: z.string(),
   recoveryKey: z.string(),
   counts: z.record(z.string(), z.number().int()),
-  notes: z.array(z.string()),
 });
 export type DemoOutput = z.infer<typeof DemoOutput>;

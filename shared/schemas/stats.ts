@@ -1,7 +1,7 @@
 import { z } from 'zod';
 
 /**
- * Yearly statistics and the transparency report (issue 6). Every figure is a count or a duration:
+ * Yearly statistics and the transparency report. Every figure is a count or a duration:
  * no names, numbers, addresses or case references ever cross this boundary.
  *
  * A request belongs to the calendar year (and month) in which it was received, in the vault's time

@@ -1,7 +1,7 @@
 import { randomBytes } from 'node:crypto';
 import { join } from 'node:path';
 import { describe, expect, it } from 'vitest';
-import { openEncryptedDb } from '../../electron/vault/db';
+import { openEncryptedDb } from '../../electron/core/db';
 import { MIGRATIONS, migrate, schemaVersion } from '../../electron/vault/migrations';
 import { tempDir } from '../support/desk';
 

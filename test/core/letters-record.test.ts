@@ -2,7 +2,7 @@ import { createHash } from 'node:crypto';
 import { readFileSync } from 'node:fs';
 import { join } from 'node:path';
 import { describe, expect, it } from 'vitest';
-import type { Platform } from '../../electron/api/platform';
+import type { Platform } from '../../electron/core/platform';
 import { letterDesk as registerDesk, requestJson } from '../fixtures/letters/desk';
 import { pdfPages, squash } from '../fixtures/letters/pdf-text';
 import { tempDir } from '../support/desk';

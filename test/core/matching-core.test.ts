@@ -5,7 +5,7 @@ import { Matcher } from '../../electron/matching/matcher';
 import { matchItem, type ItemOutcome } from '../../electron/matching/match-item';
 import { resolveItem } from '../../electron/register/items';
 import type { NewItem } from '../../shared/schemas/requests';
-import type { Db } from '../../electron/vault/db';
+import type { Db } from '../../electron/core/db';
 
 const NOW = Date.parse('2026-03-02T12:00:00Z');
 let db: Db;

@@ -2,7 +2,7 @@ import { randomBytes } from 'node:crypto';
 import { join } from 'node:path';
 import { describe, expect, it } from 'vitest';
 import { tempDir } from '../support/desk';
-import { openEncryptedDb } from '../../electron/vault/db';
+import { openEncryptedDb } from '../../electron/core/db';
 import { migration0001 } from '../../electron/vault/migrations/0001-initial';
 
 describe('migration 0001: users, settings, audit log', () => {

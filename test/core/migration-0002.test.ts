@@ -2,7 +2,7 @@ import { randomBytes } from 'node:crypto';
 import { join } from 'node:path';
 import { describe, expect, it } from 'vitest';
 import { createdDesk, tempDir } from '../support/desk';
-import { openEncryptedDb } from '../../electron/vault/db';
+import { openEncryptedDb } from '../../electron/core/db';
 import { migrate, MIGRATIONS, schemaVersion } from '../../electron/vault/migrations';
 import { migration0002 } from '../../electron/vault/migrations/0002-customers';
 import { vaultCounts } from '../../electron/vault/counts';

@@ -2,7 +2,7 @@ import { randomBytes } from 'node:crypto';
 import { join } from 'node:path';
 import { describe, expect, it } from 'vitest';
 import { createdDesk, tempDir } from '../support/desk';
-import { openEncryptedDb, type Db } from '../../electron/vault/db';
+import { openEncryptedDb, type Db } from '../../electron/core/db';
 import { migrate, MIGRATIONS, schemaVersion } from '../../electron/vault/migrations';
 import { migration0003 } from '../../electron/vault/migrations/0003-register';
 

@@ -1,7 +1,7 @@
 import { randomBytes } from 'node:crypto';
 import { join } from 'node:path';
 import { describe, expect, it } from 'vitest';
-import { openEncryptedDb, type Db } from '../../electron/vault/db';
+import { openEncryptedDb, type Db } from '../../electron/core/db';
 import { MIGRATIONS, migrate, schemaVersion } from '../../electron/vault/migrations';
 import { migration0004 } from '../../electron/vault/migrations/0004-disclosure';
 import { tempDir } from '../support/desk';

@@ -3,14 +3,14 @@ import { join } from 'node:path';
 import { describe, expect, it } from 'vitest';
 import { ADMIN_PASS, createdDesk, tempDir } from '../support/desk';
 import { folderFingerprint } from '../support/files';
-import { openEncryptedDb } from '../../electron/vault/db';
+import { openEncryptedDb } from '../../electron/core/db';
 import {
   MIGRATIONS,
   migrate,
   SCHEMA_VERSION,
   schemaVersion,
 } from '../../electron/vault/migrations';
-import { DeskError } from '../../electron/api/errors';
+import { DeskError } from '../../electron/core/errors';
 
 const freshDb = () => openEncryptedDb(join(tempDir(), 'm.db'), randomBytes(32), { create: true });
 

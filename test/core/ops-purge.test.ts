@@ -2,7 +2,7 @@ import { createDecipheriv } from 'node:crypto';
 import { existsSync, readFileSync, statSync } from 'node:fs';
 import { join } from 'node:path';
 import { describe, expect, it } from 'vitest';
-import type { Db } from '../../electron/vault/db';
+import type { Db } from '../../electron/core/db';
 import { cli } from '../support/cli';
 import { ADMIN_PASS, createdDesk } from '../support/desk';
 

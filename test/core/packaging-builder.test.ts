@@ -102,7 +102,7 @@ describe('electron-builder.yml', () => {
     'docs/SECURITY.md',
     '.native/electron-41.7.1/better_sqlite3.node',
     'electron/main.ts',
-    'electron/vault/db.ts',
+    'electron/core/db.ts',
     'renderer/App.tsx',
     'shared/result.ts',
     'dist/renderer/assets/index-abc123.js.map',

@@ -4,7 +4,7 @@ import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { runCli } from '../../electron/cli';
-import { DeskSession } from '../../electron/api/session';
+import { DeskSession } from '../../electron/core/session';
 import { dispatch } from '../../electron/api/table';
 import type { Channel, InputOf, OutputOf } from '../../shared/contract';
 import type { Result } from '../../shared/result';

@@ -37,7 +37,7 @@ const NUMBERS = [
 ].join('\n');
 
 /**
- * The letter journey (issue 5) in Chromium against the real handler table over the loopback
+ * The letter journey in Chromium against the real handler table over the loopback
  * harness. Three requests are brought to a final decision through the handler table (that part is
  * the requests journey's subject): a disclosure approved by a second user, a no-data answer and a
  * refusal. The letter part is driven in the UI by the officer: preview (pages as images), issue,

@@ -3,7 +3,8 @@ import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import type { Browser, Page } from 'playwright-core';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import { DeskSession } from '../../electron/api/session';
+import { DeskSession } from '../../electron/core/session';
+import { createDemoVault } from '../../electron/demo/seed';
 import { dispatch } from '../../electron/api/table';
 import { startHarness, type Harness } from '../harness/server';
 import { launchBrowser, openPage, screenshot, seriousA11yViolations } from './support/browser';
@@ -22,7 +23,7 @@ describe('demo vault in the browser', () => {
   beforeAll(async () => {
     dir = mkdtempSync(join(tmpdir(), 'naw-desk-e2e-demo-'));
     const vaultDir = join(dir, 'demo-vault');
-    const maker = new DeskSession({ vaultDir, kdfCost: KDF });
+    const maker = new DeskSession({ vaultDir, kdfCost: KDF, seedDemo: createDemoVault });
     const made = await dispatch(maker, 'ops.createDemo', { years: 2 });
     if (!made.ok) throw new Error(made.message);
     passphrase = (made.data as { passphrase: string }).passphrase;

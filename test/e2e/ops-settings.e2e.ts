@@ -4,7 +4,7 @@ import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import type { Browser, Page } from 'playwright-core';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import { DeskSession } from '../../electron/api/session';
+import { DeskSession } from '../../electron/core/session';
 import { dispatch } from '../../electron/api/table';
 import { startHarness, type Harness } from '../harness/server';
 import { launchBrowser, openPage, screenshot, seriousA11yViolations } from './support/browser';

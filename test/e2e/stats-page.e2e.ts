@@ -21,7 +21,7 @@ const KDF = { N: 2 ** 12, r: 8, p: 1 };
 const ADMIN = { userName: 'admin', passphrase: 'blauwe tram over de brug' };
 
 /**
- * The Statistics page (issue 6) in Chromium against the real handler table over the loopback
+ * The Statistics page in Chromium against the real handler table over the loopback
  * harness: a register with known requests in 2025 and 2026 (built through the register handlers,
  * clock injected), the headline figures, charts each with a table, the year selector, the CSV
  * export (suppressed, no personal data) and the transparency report as PDF, read with pdftotext.

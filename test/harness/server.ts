@@ -14,7 +14,8 @@ import { join, resolve } from 'node:path';
 import { pipeline } from 'node:stream/promises';
 import type { AddressInfo } from 'node:net';
 import { buildSync } from 'esbuild';
-import { DeskSession, type DeskOptions } from '../../electron/api/session';
+import { DeskSession, type DeskOptions } from '../../electron/core/session';
+import { createDemoVault } from '../../electron/demo/seed';
 import { dispatch } from '../../electron/api/table';
 import { err, ok } from '../../shared/result';
 import { APP_ORIGIN, securityHeaders } from '../../electron/shell/security';
@@ -74,6 +75,7 @@ export async function startHarness(options: HarnessOptions = {}): Promise<Harnes
   const vaultDir = options.vaultDir ?? join(uploads, 'vault');
   const session = new DeskSession({
     demoVaultDir: join(uploads, 'demo-vault'),
+    seedDemo: createDemoVault,
     ...options,
     vaultDir,
   });

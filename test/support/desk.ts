@@ -5,7 +5,8 @@ import { afterEach } from 'vitest';
 import type { Channel } from '../../shared/contract';
 import type { InputOf, OutputOf } from '../../shared/contract';
 import type { Result } from '../../shared/result';
-import { DeskSession, type DeskOptions } from '../../electron/api/session';
+import { DeskSession, type DeskOptions } from '../../electron/core/session';
+import { createDemoVault } from '../../electron/demo/seed';
 import { dispatch } from '../../electron/api/table';
 
 /** Cheap KDF for tests (the real default is exercised by the vault tests and the bench). */
@@ -31,6 +32,7 @@ export function testDesk(options: Partial<DeskOptions> = {}) {
     vaultDir,
     kdfCost: TEST_KDF,
     sleep: async () => {},
+    seedDemo: createDemoVault,
     ...options,
   });
   const call = <C extends Channel>(channel: C, input: InputOf<C>) =>

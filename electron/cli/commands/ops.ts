@@ -1,7 +1,8 @@
 import { resolve } from 'node:path';
 import { ROLES, type Role } from '../../../shared/roles';
 import type { PurgePreview } from '../../../shared/schemas/ops';
-import { DeskSession } from '../../api/session';
+import { DeskSession } from '../../core/session';
+import { createDemoVault } from '../../demo/seed';
 import { dispatch } from '../../api/table';
 import { CliFailure, UsageError, type CliCommand, type CliIo } from '../command';
 import { textTable } from '../text-table';
@@ -186,7 +187,7 @@ export const opsCommands: CliCommand[] = [
       let r;
       if (dir === io.vaultDir) r = await io.call('ops.createDemo', { years });
       else {
-        const session = new DeskSession({ vaultDir: dir });
+        const session = new DeskSession({ vaultDir: dir, seedDemo: createDemoVault });
         try {
           const res = await dispatch(session, 'ops.createDemo', { years });
           if (!res.ok) throw new CliFailure(`${res.message} [${res.code}]`);
@@ -202,7 +203,6 @@ export const opsCommands: CliCommand[] = [
       io.print(`Users (all with passphrase "${r.passphrase}"):`);
       for (const u of r.users) io.print(`  ${u.name} (${u.role})`);
       io.print(`Recovery key: ${r.recoveryKey}`);
-      for (const n of r.notes) io.print(`Note: ${n}`);
       io.print('');
       io.print('Open it:');
       io.print(`  app:      NAW_DESK_VAULT=${dir} npm start`);

@@ -12,7 +12,7 @@ async function yearFlag(args: CliArgs, io: CliIo): Promise<number> {
   return year;
 }
 
-/** CLI commands of the stats domain (issue 6). */
+/** CLI commands of the stats domain. */
 export const statsCommands: CliCommand[] = [
   {
     path: ['stats'],

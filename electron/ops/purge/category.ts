@@ -1,6 +1,6 @@
 import type { PurgeCategoryId } from '../../../shared/schemas/ops';
 import type { Settings } from '../../../shared/schemas/settings';
-import type { Db } from '../../vault/db';
+import type { Db } from '../../core/db';
 
 /** One kind of data with a retention period: what is due, and how to delete it. */
 export interface PurgeCategory {

@@ -1,4 +1,4 @@
-import type { Db } from '../../vault/db';
+import type { Db } from '../../core/db';
 import { monthsBefore, tableExists, type PurgeCategory } from './category';
 
 /**

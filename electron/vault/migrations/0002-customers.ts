@@ -1,7 +1,7 @@
 import type { Migration } from './types';
 
 /**
- * The local copy of the customer (NAW) data with its full history (DESIGN §4, issue 3).
+ * The local copy of the customer (NAW) data with its full history.
  *
  * Conventions for every table here:
  * - times are INTEGER epoch milliseconds UTC; validity intervals are half-open [valid_from, valid_to),

@@ -1,4 +1,4 @@
-import { DEFAULT_AUTHORITIES, DEFAULT_LEGAL_BASES } from '../../register/catalogue-defaults';
+import { DEFAULT_AUTHORITIES, DEFAULT_LEGAL_BASES } from '../../catalogue/defaults';
 import type { Migration } from './types';
 
 const FINAL = `('disclosed','no_data','refused','referred')`;
@@ -7,7 +7,7 @@ const appendOnly = (table: string) => `
   BEGIN SELECT RAISE(ABORT, '${table} rows are never changed; add a new one'); END;`;
 
 /**
- * The request register (DESIGN §4, issue 4): the legal catalogue and authorities (seeded with the
+ * The request register: the legal catalogue and authorities (seeded with the
  * NL defaults), requests with their items, checks, match results with evidence, decisions,
  * approvals, amendments and a timeline of events.
  *

@@ -1,7 +1,7 @@
 import type { Migration } from './types';
 
 /**
- * The disclosure record (issue 5): what left the building for a decided request. One row per
+ * The disclosure record: what left the building for a decided request. One row per
  * letter issued: the request's references, each item with its moment and outcome, exactly the data
  * disclosed and the categories withheld, who handled, approved and issued it, the audit chain head
  * printed in the footer, and the archived PDF with its SHA-256 (and its pages as SVG images for

@@ -1,5 +1,5 @@
-import { DeskError } from '../../api/errors';
-import type { Db } from '../db';
+import { DeskError } from '../../core/errors';
+import type { Db } from '../../core/db';
 import { migration0001 } from './0001-initial';
 import { migration0002 } from './0002-customers';
 import { migration0003 } from './0003-register';

@@ -1,4 +1,4 @@
-import type { Db } from '../db';
+import type { Db } from '../../core/db';
 
 export interface Migration {
   version: number;

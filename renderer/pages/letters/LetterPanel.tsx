@@ -23,7 +23,7 @@ const localNow = () => {
 };
 
 /**
- * The letter of a request (issue 5), for the request detail page: preview before it is final,
+ * The letter of a request, for the request detail page: preview before it is final,
  * issue and archive, the archived letter (a reprint, marked as a copy on screen), print, save as
  * PDF and "mark as sent". In the browser test transport print and save download the PDF.
  */

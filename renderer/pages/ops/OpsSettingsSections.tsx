@@ -4,7 +4,7 @@ import { OrganisationForm } from './OrganisationForm';
 import { PurgeDueNotice } from './PurgeDueNotice';
 import { PurgePanel } from './PurgePanel';
 
-/** The admin sections of the Settings page that operate the desk (issue 7). */
+/** The admin sections of the Settings page that operate the desk. */
 export function OpsSettingsSections() {
   return (
     <>

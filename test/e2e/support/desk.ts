@@ -1,7 +1,7 @@
 import type { Channel, InputOf, OutputOf } from '../../../shared/contract';
-import type { DeskSession } from '../../../electron/api/session';
+import type { DeskSession } from '../../../electron/core/session';
 import { dispatch } from '../../../electron/api/table';
-import type { Db } from '../../../electron/vault/db';
+import type { Db } from '../../../electron/core/db';
 
 /** A cheap KDF for the browser journeys (the real cost is covered by the core tests and the bench). */
 export const E2E_KDF = { N: 2 ** 12, r: 8, p: 1 };

@@ -12,8 +12,8 @@ import type {
   UpdateLegalBasisInput,
   VerifiedContact,
 } from '../../shared/schemas/catalogue';
-import type { HandlerContext } from '../api/context';
-import { DeskError } from '../api/errors';
+import type { DeskContext } from '../core/context';
+import { DeskError } from '../core/errors';
 import { catalogueAuthority, catalogueLegalBasis, catalogueView } from './catalogue';
 
 /**
@@ -24,7 +24,7 @@ import { catalogueAuthority, catalogueLegalBasis, catalogueView } from './catalo
 
 type Out<S extends z.ZodType> = z.output<S>;
 
-const nextSort = (ctx: HandlerContext, table: 'authority' | 'legal_basis'): number =>
+const nextSort = (ctx: DeskContext, table: 'authority' | 'legal_basis'): number =>
   (ctx.db.prepare(`SELECT coalesce(max(sort), 0) + 1 AS n FROM ${table}`).get() as { n: number }).n;
 
 /** The fields of `next` that differ from `before`, as {before, after} for the audit event. */
@@ -41,7 +41,7 @@ function diff<T extends object>(before: T, next: Partial<T>) {
 
 // ---------------------------------------------------------------- authorities
 
-function assertNameFree(ctx: HandlerContext, name: string, except?: string) {
+function assertNameFree(ctx: DeskContext, name: string, except?: string) {
   const clash = catalogueView(ctx.db).authorities.find(
     (a) => a.code !== except && a.name.toLowerCase() === name.toLowerCase(),
   );
@@ -54,7 +54,7 @@ function assertNameFree(ctx: HandlerContext, name: string, except?: string) {
 }
 
 export function addAuthority(
-  ctx: HandlerContext,
+  ctx: DeskContext,
   input: Out<typeof AddAuthorityInput>,
 ): CatalogueAuthority {
   const db = ctx.db;
@@ -82,7 +82,7 @@ export function addAuthority(
 }
 
 export function updateAuthority(
-  ctx: HandlerContext,
+  ctx: DeskContext,
   input: Out<typeof UpdateAuthorityInput>,
 ): CatalogueAuthority {
   const db = ctx.db;
@@ -123,7 +123,7 @@ export function updateAuthority(
   return catalogueAuthority(db, code);
 }
 
-export function removeAuthority(ctx: HandlerContext, code: string): { done: true } {
+export function removeAuthority(ctx: DeskContext, code: string): { done: true } {
   const before = catalogueAuthority(ctx.db, code);
   if (before.requestCount > 0) {
     throw new DeskError(
@@ -148,13 +148,13 @@ function contactValue(kind: VerifiedContact['kind'], value: string): string {
   return p.value.e164;
 }
 
-const writeContacts = (ctx: HandlerContext, code: string, contacts: VerifiedContact[]) =>
+const writeContacts = (ctx: DeskContext, code: string, contacts: VerifiedContact[]) =>
   ctx.db
     .prepare('UPDATE authority SET contacts = ? WHERE code = ?')
     .run(JSON.stringify(contacts), code);
 
 export function addContact(
-  ctx: HandlerContext,
+  ctx: DeskContext,
   input: Out<typeof AddContactInput>,
 ): CatalogueAuthority {
   const before = catalogueAuthority(ctx.db, input.authority);
@@ -191,7 +191,7 @@ export function addContact(
 }
 
 export function removeContact(
-  ctx: HandlerContext,
+  ctx: DeskContext,
   input: Out<typeof RemoveContactInput>,
 ): CatalogueAuthority {
   const before = catalogueAuthority(ctx.db, input.authority);
@@ -218,7 +218,7 @@ export function removeContact(
 
 const squash = (s: string) => s.toLowerCase().replace(/[\s.]+/g, '');
 
-function assertArticleFree(ctx: HandlerContext, article: string, except?: string) {
+function assertArticleFree(ctx: DeskContext, article: string, except?: string) {
   const clash = catalogueView(ctx.db).legalBases.find(
     (b) => b.code !== except && b.active && squash(b.article) === squash(article),
   );
@@ -249,7 +249,7 @@ const basisValues = (b: Omit<CatalogueLegalBasis, 'code' | 'requestCount'>) => [
 ];
 
 export function addLegalBasis(
-  ctx: HandlerContext,
+  ctx: DeskContext,
   input: Out<typeof AddLegalBasisInput>,
 ): CatalogueLegalBasis {
   const db = ctx.db;
@@ -270,7 +270,7 @@ export function addLegalBasis(
 }
 
 export function updateLegalBasis(
-  ctx: HandlerContext,
+  ctx: DeskContext,
   input: Out<typeof UpdateLegalBasisInput>,
 ): CatalogueLegalBasis {
   const db = ctx.db;
@@ -304,7 +304,7 @@ export function updateLegalBasis(
   return catalogueLegalBasis(db, code);
 }
 
-export function removeLegalBasis(ctx: HandlerContext, code: string): { done: true } {
+export function removeLegalBasis(ctx: DeskContext, code: string): { done: true } {
   const before = catalogueLegalBasis(ctx.db, code);
   if (before.requestCount > 0) {
     throw new DeskError(

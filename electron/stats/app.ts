@@ -1,19 +1,20 @@
 import { createHash } from 'node:crypto';
-import { chainHead } from '../../audit/log';
-import { pickSavePath } from '../../ops/save-target';
-import { writeFileAtomic } from '../../vault/atomic-file';
-import { statsFile } from '../../stats/export';
-import { renderTransparencyReport } from '../../stats/report';
-import { publishedStats } from '../../stats/suppress';
-import { suppressionThreshold } from '../../stats/threshold';
-import { registerYears } from '../../stats/facts';
-import { currentYear, registerYearStats, reportOrgName } from '../../stats/year-stats';
-import type { HandlerMap } from '../context';
+import { chainHead } from '../audit/log';
+import { pickSavePath } from '../ops/save-target';
+import { writeFileAtomic } from '../vault/atomic-file';
+import { statsFile } from './export';
+import { renderTransparencyReport } from './report';
+import { publishedStats } from './suppress';
+import { suppressionThreshold } from './threshold';
+import { registerYears } from './facts';
+import { currentYear, registerYearStats, reportOrgName } from './year-stats';
+import type { HandlerMap } from '../core/context';
+import type { statsContract } from '../../shared/contract/stats';
 
-type StatsChannels = 'stats.years' | 'stats.year' | 'stats.export' | 'stats.report';
+type StatsChannels = keyof typeof statsContract;
 
 /**
- * Yearly statistics (issue 6). The view is exact; exports and the report are the published
+ * Yearly statistics. The view is exact; exports and the report are the published
  * figures (small counts suppressed) unless an exact export is asked for. Every export and report
  * is audited with the fingerprint of what left the vault.
  */

@@ -2,9 +2,10 @@ import type { KdfCost, OpenVault, VaultUser } from '../vault/vault';
 import { closeVault, vaultExists } from '../vault/vault';
 import { appendAudit } from '../audit/log';
 import { DEFAULT_SETTINGS } from '../../shared/schemas/settings';
-import { readSetting } from './settings-store';
-import { FileRegistry } from './files';
+import { readSetting } from './settings';
+import { FileRegistry } from './picked-files';
 import type { Platform } from './platform';
+import type { DemoOutput } from '../../shared/schemas/ops';
 
 export type LockReason = 'manual' | 'idle' | 'quit';
 
@@ -22,7 +23,21 @@ export interface DeskOptions {
   onLock?: (reason: LockReason) => void;
   /** Native dialogs, when the transport has them (Electron). */
   platform?: Platform;
+  /**
+   * Fills an empty vault folder with the demo. The demo is a client of the handler table, so the
+   * transports hand it in; the handlers that offer the demo never import it.
+   */
+  seedDemo?: DemoSeeder;
 }
+
+export interface DemoOptions {
+  passphrase?: string | undefined;
+  adminName: string;
+  years: number;
+  seed: number;
+}
+
+export type DemoSeeder = (session: DeskSession, o: DemoOptions) => Promise<DemoOutput>;
 
 interface FailedAttempt {
   at: string;
@@ -42,6 +57,7 @@ export class DeskSession {
   readonly kdfCost: KdfCost | undefined;
   readonly sleep: (ms: number) => Promise<void>;
   readonly platform: Platform | undefined;
+  readonly seedDemo: DemoSeeder | undefined;
   /** Files picked or uploaded in this session, known to handlers by token. */
   readonly files = new FileRegistry();
   vault: OpenVault | null = null;
@@ -61,6 +77,7 @@ export class DeskSession {
     this.sleep = o.sleep ?? ((ms) => new Promise((r) => setTimeout(r, ms)));
     this.onLock = o.onLock;
     this.platform = o.platform;
+    this.seedDemo = o.seedDemo;
   }
 
   /** The vault folder in use: the main vault, or the demo vault while the demo is open. */

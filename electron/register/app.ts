@@ -1,7 +1,7 @@
-import type { HandlerMap } from '../context';
-import { listAuthorities, listLegalBases } from '../../register/catalogue';
-import { createRequest } from '../../register/create';
-import { readDocument, storeDocument } from '../../register/document';
+import type { HandlerMap } from '../core/context';
+import type { requestsContract } from '../../shared/contract/requests';
+import { createRequest } from './create';
+import { readDocument, storeDocument } from './document';
 import {
   amend,
   approve,
@@ -11,32 +11,14 @@ import {
   match,
   resolveTime,
   verify,
-} from '../../register/lifecycle';
-import { dashboard, listRequests, requestDetail, seesSubscribers } from '../../register/read';
-import { loadRequest } from '../../register/store';
+} from './lifecycle';
+import { dashboard, listRequests, requestDetail, seesSubscribers } from './read';
+import { loadRequest } from './store';
 
-type RequestChannels =
-  | 'catalogue.legalBases'
-  | 'catalogue.authorities'
-  | 'requests.create'
-  | 'requests.list'
-  | 'requests.dashboard'
-  | 'requests.get'
-  | 'requests.verify'
-  | 'requests.check'
-  | 'requests.resolveTime'
-  | 'requests.match'
-  | 'requests.decide'
-  | 'requests.approve'
-  | 'requests.amend'
-  | 'requests.confirmWritten'
-  | 'requests.attachDocument'
-  | 'requests.document';
+type RequestChannels = keyof typeof requestsContract;
 
 /** Handlers of the request register; the work is in electron/register and electron/matching. */
 export const requestsHandlers: HandlerMap<RequestChannels> = {
-  'catalogue.legalBases': (_input, ctx) => listLegalBases(ctx.db),
-  'catalogue.authorities': (_input, ctx) => listAuthorities(ctx.db),
   'requests.create': (input, ctx) => ({
     registerNo: createRequest(ctx, input).registerNo,
     status: 'received' as const,

@@ -1,7 +1,8 @@
 import { writeFileSync } from 'node:fs';
 import { basename } from 'node:path';
-import type { HandlerMap } from '../context';
-import { DeskError } from '../errors';
+import type { HandlerMap } from '../core/context';
+import type { lettersContract } from '../../shared/contract/letters';
+import { DeskError } from '../core/errors';
 import {
   correctLetter,
   issueLetter,
@@ -9,18 +10,10 @@ import {
   markSent,
   previewLetter,
   readArchived,
-} from '../../letters/record';
-import { pageToSvg } from '../../letters/svg';
+} from './record';
+import { pageToSvg } from './svg';
 
-type LetterChannels =
-  | 'letters.preview'
-  | 'letters.issue'
-  | 'letters.correct'
-  | 'letters.list'
-  | 'letters.archived'
-  | 'letters.markSent'
-  | 'letters.saveAs'
-  | 'letters.print';
+type LetterChannels = keyof typeof lettersContract;
 
 /** Handlers of the letters domain; the work is in electron/letters. */
 export const lettersHandlers: HandlerMap<LetterChannels> = {

@@ -1,5 +1,5 @@
 import { DEFAULT_SETTINGS, type Settings } from '../../shared/schemas/settings';
-import type { Db } from '../vault/db';
+import type { Db } from './db';
 
 /** Settings live in the vault as JSON values under their key. */
 export function readSetting<K extends keyof Settings>(db: Db, key: K): Settings[K] | undefined {

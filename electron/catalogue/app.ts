@@ -1,4 +1,4 @@
-import { catalogueView } from '../../register/catalogue';
+import { catalogueView, listAuthorities, listLegalBases } from './catalogue';
 import {
   addAuthority,
   addContact,
@@ -8,22 +8,16 @@ import {
   removeLegalBasis,
   updateAuthority,
   updateLegalBasis,
-} from '../../register/catalogue-edit';
-import type { HandlerMap } from '../context';
+} from './edit';
+import type { HandlerMap } from '../core/context';
+import type { catalogueContract } from '../../shared/contract/catalogue';
 
-type CatalogueChannels =
-  | 'catalogue.view'
-  | 'catalogue.addAuthority'
-  | 'catalogue.updateAuthority'
-  | 'catalogue.removeAuthority'
-  | 'catalogue.addContact'
-  | 'catalogue.removeContact'
-  | 'catalogue.addLegalBasis'
-  | 'catalogue.updateLegalBasis'
-  | 'catalogue.removeLegalBasis';
+type CatalogueChannels = keyof typeof catalogueContract;
 
 /** Editing the catalogues in Settings (admins); the logic is in register/catalogue-edit.ts. */
 export const catalogueHandlers: HandlerMap<CatalogueChannels> = {
+  'catalogue.legalBases': (_input, ctx) => listLegalBases(ctx.db),
+  'catalogue.authorities': (_input, ctx) => listAuthorities(ctx.db),
   'catalogue.view': (_input, ctx) => catalogueView(ctx.db),
   'catalogue.addAuthority': (input, ctx) => addAuthority(ctx, input),
   'catalogue.updateAuthority': (input, ctx) => updateAuthority(ctx, input),

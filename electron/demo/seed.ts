@@ -3,22 +3,15 @@ import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import type { Channel, InputOf, OutputOf } from '../../shared/contract';
 import type { DemoOutput } from '../../shared/schemas/ops';
-import { DeskError } from '../api/errors';
-import { DeskSession } from '../api/session';
+import { DeskError } from '../core/errors';
+import { DeskSession, type DemoOptions } from '../core/session';
 import { dispatch } from '../api/table';
+import { DEMO_ORG, DEMO_PASSPHRASE } from '../vault/demo';
 import { vaultCounts } from '../vault/counts';
 import { createVault, findUser, vaultExists } from '../vault/vault';
-import { demoCustomers, prng, type DemoNumber } from './demo-data';
+import { demoCustomers, prng, type DemoNumber } from './data';
 
-export const DEMO_PASSPHRASE = 'demo wachtwoordzin 2026';
-export const DEMO_ORG = 'Demonet Telecom B.V. (DEMO)';
 
-export interface DemoOptions {
-  passphrase?: string | undefined;
-  adminName: string;
-  years: number;
-  seed: number;
-}
 
 const DAY = 86_400_000;
 const HOUR = 3_600_000;
@@ -59,7 +52,6 @@ export async function createDemoVault(outer: DeskSession, o: DemoOptions): Promi
     ...(outer.kdfCost ? { kdfCost: outer.kdfCost } : {}),
     sleep: async () => {},
   });
-  const notes: string[] = [];
   const call = async <C extends Channel>(channel: C, input: InputOf<C>): Promise<OutputOf<C>> => {
     const r = await dispatch(s, channel, input);
     if (!r.ok) throw new DeskError(r.code, `demo: ${channel}: ${r.message}`);
@@ -143,7 +135,6 @@ export async function createDemoVault(outer: DeskSession, o: DemoOptions): Promi
       passphrase,
       recoveryKey: created.recoveryKey,
       counts,
-      notes,
     };
   } catch (e) {
     if (s.vault) s.lock('manual');

@@ -1,7 +1,7 @@
-import { DEFAULT_SETTINGS } from '../../../shared/schemas/settings';
-import { appendAudit } from '../../audit/log';
-import { schemaVersion } from '../../vault/migrations';
-import { readKeySlots } from '../../vault/keyslots';
+import { DEFAULT_SETTINGS } from '../../shared/schemas/settings';
+import { appendAudit } from '../audit/log';
+import { schemaVersion } from './migrations';
+import { readKeySlots } from './keyslots';
 import {
   closeVault,
   createVault,
@@ -10,15 +10,14 @@ import {
   setPassphrase,
   unlockVault,
   vaultPaths,
-} from '../../vault/vault';
-import { createDemoVault, DEMO_PASSPHRASE } from '../../ops/demo';
-import type { HandlerMap } from '../context';
-import { DeskError } from '../errors';
-import { readSettings } from '../settings-store';
-import { vaultCounts } from '../../vault/counts';
+} from './vault';
+import { DEMO_ADMIN, DEMO_PASSPHRASE } from './demo';
+import type { HandlerMap } from '../core/context';
+import type { vaultContract } from '../../shared/contract/vault';
+import { DeskError } from '../core/errors';
+import { readSettings } from '../core/settings';
+import { vaultCounts } from './counts';
 
-/** The demo vault's admin (the demo's passphrase is fixed and shown: it holds synthetic data only). */
-const DEMO_ADMIN = 'demo-admin';
 
 const sessionUser = (u: { id: number; name: string; displayName: string; role: string }) => ({
   id: u.id,
@@ -27,16 +26,7 @@ const sessionUser = (u: { id: number; name: string; displayName: string; role: s
   role: u.role as 'officer' | 'approver' | 'admin' | 'auditor',
 });
 
-type VaultChannels =
-  | 'vault.state'
-  | 'vault.create'
-  | 'vault.unlock'
-  | 'vault.lock'
-  | 'vault.restoreAccess'
-  | 'vault.summary'
-  | 'vault.openDemo'
-  | 'vault.leaveDemo'
-  | 'session.activity';
+type VaultChannels = keyof typeof vaultContract;
 
 export const vaultHandlers: HandlerMap<VaultChannels> = {
   'vault.state': (_input, ctx) => {
@@ -165,10 +155,12 @@ export const vaultHandlers: HandlerMap<VaultChannels> = {
     if (!s.demoVaultDir) {
       throw new DeskError('CONFLICT', 'The demo vault is opened from the app window, not here.');
     }
+    const seed = s.seedDemo;
+    if (!seed) throw new DeskError('CONFLICT', 'This window cannot make a demo vault.');
     s.switchVault(s.demoVaultDir);
     if (s.exists) return { created: false };
     try {
-      await createDemoVault(s, { adminName: DEMO_ADMIN, years: 3, seed: 20260101 });
+      await seed(s, { adminName: DEMO_ADMIN, years: 3, seed: 20260101 });
     } catch (e) {
       s.switchVault(s.mainVaultDir);
       throw e;

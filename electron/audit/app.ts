@@ -1,18 +1,12 @@
 import { createHash } from 'node:crypto';
 import { writeFileSync } from 'node:fs';
-import { chainHead, distinctActions, listAudit, verifyChain } from '../../audit/log';
-import { auditCsv, auditJson, checkWitnesses } from '../../ops/audit-export';
-import { pickSavePath, stamp } from '../../ops/save-target';
-import type { HandlerMap } from '../context';
+import { chainHead, distinctActions, listAudit, verifyChain } from './log';
+import { auditCsv, auditJson, checkWitnesses } from '../ops/audit-export';
+import { pickSavePath, stamp } from '../ops/save-target';
+import type { HandlerMap } from '../core/context';
+import type { auditContract } from '../../shared/contract/audit';
 
-type AuditChannels =
-  | 'audit.list'
-  | 'audit.verify'
-  | 'audit.head'
-  | 'audit.actions'
-  | 'audit.export'
-  | 'audit.witness'
-  | 'audit.checkWitness';
+type AuditChannels = keyof typeof auditContract;
 
 export const auditHandlers: HandlerMap<AuditChannels> = {
   'audit.list': (input, ctx) => listAudit(ctx.db, input),

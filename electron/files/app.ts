@@ -1,6 +1,7 @@
-import type { FilePurpose } from '../../../shared/contract/files';
-import type { HandlerMap } from '../context';
-import { DeskError } from '../errors';
+import type { FilePurpose } from '../../shared/contract/files';
+import type { HandlerMap } from '../core/context';
+import type { filesContract } from '../../shared/contract/files';
+import { DeskError } from '../core/errors';
 
 const DIALOG: Record<FilePurpose, { title: string; extensions: string[] }> = {
   import: { title: 'Choose a CSV file to import', extensions: ['csv', 'txt'] },
@@ -11,7 +12,7 @@ const DIALOG: Record<FilePurpose, { title: string; extensions: string[] }> = {
   logo: { title: 'Choose a logo', extensions: ['png', 'svg'] },
 };
 
-export const filesHandlers: HandlerMap<'files.pickOpen'> = {
+export const filesHandlers: HandlerMap<keyof typeof filesContract> = {
   'files.pickOpen': async (input, ctx) => {
     const platform = ctx.session.platform;
     if (!platform) {

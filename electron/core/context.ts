@@ -6,7 +6,7 @@ import { DeskError } from './errors';
 import type { DeskSession } from './session';
 
 /** What every handler gets: the session, the clock, the open vault and the signed-in user. */
-export class HandlerContext {
+export class DeskContext {
   constructor(readonly session: DeskSession) {}
 
   now(): Date {
@@ -50,7 +50,7 @@ export class HandlerContext {
 
 export type Handler<C extends Channel> = (
   input: ParsedInputOf<C>,
-  ctx: HandlerContext,
+  ctx: DeskContext,
 ) => OutputOf<C> | Promise<OutputOf<C>>;
 
 /** A domain's slice of the handler table. */

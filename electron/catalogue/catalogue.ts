@@ -5,8 +5,8 @@ import type {
   VerifiedContact,
 } from '../../shared/schemas/catalogue';
 import type { Authority, LegalBasis } from '../../shared/schemas/requests';
-import { DeskError } from '../api/errors';
-import type { Db } from '../vault/db';
+import { DeskError } from '../core/errors';
+import type { Db } from '../core/db';
 
 interface BasisRow {
   code: string;

@@ -1,8 +1,9 @@
-import type { UserRecord } from '../../../shared/schemas/users';
-import { openSlot, readKeySlots, writeKeySlots } from '../../vault/keyslots';
-import { removeSlot, setPassphrase, vaultPaths } from '../../vault/vault';
-import type { HandlerContext, HandlerMap } from '../context';
-import { DeskError } from '../errors';
+import type { UserRecord } from '../../shared/schemas/users';
+import { openSlot, readKeySlots, writeKeySlots } from '../vault/keyslots';
+import { removeSlot, setPassphrase, vaultPaths } from '../vault/vault';
+import type { DeskContext, HandlerMap } from '../core/context';
+import type { usersContract } from '../../shared/contract/users';
+import { DeskError } from '../core/errors';
 
 interface UserRow {
   id: number;
@@ -22,33 +23,26 @@ const toRecord = (r: UserRow): UserRecord => ({
   disabled: r.disabled_at !== null,
 });
 
-const userRow = (ctx: HandlerContext, name: string): UserRow => {
+const userRow = (ctx: DeskContext, name: string): UserRow => {
   const row = ctx.db.prepare('SELECT * FROM user WHERE name = ?').get(name) as UserRow | undefined;
   if (!row) throw new DeskError('NOT_FOUND', `There is no user named ${name}.`);
   return row;
 };
 
-const activeAdmins = (ctx: HandlerContext): number =>
+const activeAdmins = (ctx: DeskContext): number =>
   (
     ctx.db
       .prepare(`SELECT count(*) AS n FROM user WHERE role = 'admin' AND disabled_at IS NULL`)
       .get() as { n: number }
   ).n;
 
-const notSelf = (ctx: HandlerContext, name: string, what: string): void => {
+const notSelf = (ctx: DeskContext, name: string, what: string): void => {
   if (ctx.user.name === name) {
     throw new DeskError('CONFLICT', `You cannot ${what} your own account; ask another admin.`);
   }
 };
 
-type UserChannels =
-  | 'users.list'
-  | 'users.add'
-  | 'users.changeOwnPassphrase'
-  | 'users.disable'
-  | 'users.enable'
-  | 'users.changeRole'
-  | 'users.resetPassphrase';
+type UserChannels = keyof typeof usersContract;
 
 export const userHandlers: HandlerMap<UserChannels> = {
   'users.list': (_input, ctx) =>

@@ -1,5 +1,5 @@
 import Database from 'better-sqlite3-multiple-ciphers';
-import { DeskError } from '../api/errors';
+import { DeskError } from './errors';
 
 export type Db = Database.Database;
 

@@ -2,23 +2,23 @@ import {
   AUDIT_SHORTER_THAN_REQUESTS,
   type Organisation,
   type Settings,
-} from '../../../shared/schemas/settings';
-import { readKeySlots, writeKeySlots } from '../../vault/keyslots';
-import { vaultPaths } from '../../vault/vault';
-import { LOGO_KEY, readLogo, readLogoFile } from '../../ops/logo';
-import type { HandlerContext, HandlerMap } from '../context';
-import { DeskError } from '../errors';
-import { readSettings, writeSetting } from '../settings-store';
+} from '../../shared/schemas/settings';
+import { readKeySlots, writeKeySlots } from '../vault/keyslots';
+import { vaultPaths } from '../vault/vault';
+import { LOGO_KEY, readLogo, readLogoFile } from '../ops/logo';
+import type { DeskContext, HandlerMap } from '../core/context';
+import type { settingsContract } from '../../shared/contract/settings';
+import { DeskError } from '../core/errors';
+import { readSettings, writeSetting } from '../core/settings';
 
 /** Settings with the organisation name filled from the vault when none was set yet. */
-function currentSettings(ctx: HandlerContext): Settings {
+function currentSettings(ctx: DeskContext): Settings {
   const s = readSettings(ctx.db);
   if (s.organisation.name === '') s.organisation = { ...s.organisation, name: ctx.vault.orgName };
   return s;
 }
 
-type SettingsChannels =
-  'settings.get' | 'settings.update' | 'settings.logo' | 'settings.setLogo' | 'settings.clearLogo';
+type SettingsChannels = keyof typeof settingsContract;
 
 export const settingsHandlers: HandlerMap<SettingsChannels> = {
   'settings.get': (_input, ctx) => currentSettings(ctx),

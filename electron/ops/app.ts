@@ -1,23 +1,17 @@
 import { existsSync } from 'node:fs';
 import { resolve } from 'node:path';
-import { BACKUP_EXTENSION } from '../../ops/backup-format';
-import { backupAsBytes, writeBackup, type BackupResult } from '../../ops/backup';
-import { createDemoVault } from '../../ops/demo';
-import { previewPurge, purgeDue, runPurge } from '../../ops/purge';
-import { restoreBackup } from '../../ops/restore';
-import { commandLinePath, pickSavePath, stamp } from '../../ops/save-target';
-import { vaultPaths } from '../../vault/vault';
-import type { HandlerMap } from '../context';
-import { DeskError } from '../errors';
-import { readSettings } from '../settings-store';
+import { BACKUP_EXTENSION } from './backup-format';
+import { backupAsBytes, writeBackup, type BackupResult } from './backup';
+import { previewPurge, purgeDue, runPurge } from './purge';
+import { restoreBackup } from './restore';
+import { commandLinePath, pickSavePath, stamp } from './save-target';
+import { vaultPaths } from '../vault/vault';
+import type { HandlerMap } from '../core/context';
+import type { opsContract } from '../../shared/contract/ops';
+import { DeskError } from '../core/errors';
+import { readSettings } from '../core/settings';
 
-type OpsChannels =
-  | 'ops.backup'
-  | 'ops.restore'
-  | 'ops.purgePreview'
-  | 'ops.purge'
-  | 'ops.purgeDue'
-  | 'ops.createDemo';
+type OpsChannels = keyof typeof opsContract;
 
 /** Handlers of the ops domain; their channels are in shared/contract/ops.ts. */
 export const opsHandlers: HandlerMap<OpsChannels> = {
@@ -128,6 +122,8 @@ export const opsHandlers: HandlerMap<OpsChannels> = {
     if (ctx.session.demoVaultDir !== undefined) {
       throw new DeskError('CONFLICT', 'Use "Open demo vault": the demo gets its own folder here.');
     }
-    return createDemoVault(ctx.session, input);
+    const seed = ctx.session.seedDemo;
+    if (!seed) throw new DeskError('CONFLICT', 'This transport cannot make a demo vault.');
+    return seed(ctx.session, input);
   },
 };

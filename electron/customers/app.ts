@@ -1,22 +1,18 @@
-import { parseTime } from '../../customers/fields';
+import { parseTime } from './fields';
 import {
   cancelImportJob,
   importJobState,
   runningImport,
   startImportJob,
-} from '../../customers/jobs';
-import { resolveFile } from '../../customers/local-files';
-import { previewFile } from '../../customers/preview';
-import { customersSummary } from '../../customers/summary';
-import type { HandlerMap } from '../context';
-import { DeskError } from '../errors';
+} from './jobs';
+import { resolveFile } from './local-files';
+import { previewFile } from './preview';
+import { customersSummary } from './summary';
+import type { HandlerMap } from '../core/context';
+import type { customersContract } from '../../shared/contract/customers';
+import { DeskError } from '../core/errors';
 
-type CustomersChannels =
-  | 'customers.preview'
-  | 'customers.importStart'
-  | 'customers.importProgress'
-  | 'customers.importCancel'
-  | 'customers.summary';
+type CustomersChannels = keyof typeof customersContract;
 
 /** Handlers of the customers domain; their channels are in shared/contract/customers.ts. */
 export const customersHandlers: HandlerMap<CustomersChannels> = {
