@@ -22,3 +22,24 @@ export function writeSetting(db: Db, key: string, value: unknown): void {
     'INSERT INTO setting (key, value) VALUES (?, ?) ON CONFLICT(key) DO UPDATE SET value = excluded.value',
   ).run(key, JSON.stringify(value));
 }
+
+/**
+ * The organisation name to print (letters, the transparency report): the Organisation setting's
+ * name, else `fallback`. A damaged setting falls back too: a name never stops a document.
+ */
+export function organisationName(db: Db, fallback: string): string {
+  let name: unknown;
+  try {
+    name = readSetting(db, 'organisation')?.name;
+  } catch {
+    name = undefined;
+  }
+  return typeof name === 'string' && name.trim() !== '' ? name.trim() : fallback;
+}
+
+/** The name the vault was created with, as written into it then (the key slots carry it too). */
+export function createdOrgName(db: Db): string | undefined {
+  const row = db.prepare(`SELECT value FROM setting WHERE key = 'orgName'`).get() as
+    { value: string } | undefined;
+  return row ? (JSON.parse(row.value) as string) : undefined;
+}
