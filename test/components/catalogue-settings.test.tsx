@@ -4,7 +4,7 @@ import userEvent from '@testing-library/user-event';
 import { describe, expect, it } from 'vitest';
 import type { CatalogueView } from '../../shared/schemas/catalogue';
 import { DEFAULT_SETTINGS, type Settings } from '../../shared/schemas/settings';
-import { SETTINGS_CHANGED } from '../../renderer/pages/catalogue/settings-events';
+import { SETTINGS_CHANGED } from '../../renderer/pages/settings/settings-events';
 import { ADMIN, installFakeDesk, ok, signedIn } from './support/fake-desk';
 import { renderApp } from './support/render-app';
 

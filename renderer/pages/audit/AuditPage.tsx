@@ -9,7 +9,7 @@ import { AuditFilters } from './AuditFilters';
 import { AuditTable } from './AuditTable';
 import { EMPTY_FILTERS, PAGE_SIZE, toListInput, type AuditFilterValues } from './filters';
 import { VerifyChain } from './VerifyChain';
-import { AuditExportPanel } from '../ops/AuditExportPanel';
+import { AuditExportPanel } from './AuditExportPanel';
 
 /** The audit log: filter, page through, open an event, verify the hash chain. */
 export function AuditPage() {

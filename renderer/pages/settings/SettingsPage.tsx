@@ -2,11 +2,11 @@ import { useTranslation } from 'react-i18next';
 import { can } from '../../../shared/roles';
 import { Page } from '../../components/Page';
 import { useSession } from '../../session/SessionProvider';
-import { CatalogueSettingsSections } from '../catalogue/CatalogueSettingsSections';
-import { OpsSettingsSections } from '../ops/OpsSettingsSections';
-import { GeneralSettingsForm } from './GeneralSettingsForm';
-import { OwnPassphraseForm } from './OwnPassphraseForm';
-import { UsersSection } from './UsersSection';
+import { CatalogueSettingsSections } from './catalogue/CatalogueSettingsSections';
+import { OpsSettingsSections } from './OpsSettingsSections';
+import { GeneralSettingsForm } from './general/GeneralSettingsForm';
+import { OwnPassphraseForm } from './users/OwnPassphraseForm';
+import { UsersSection } from './users/UsersSection';
 
 /** Settings: users (admins), one's own passphrase (everyone), general settings (admins). */
 export function SettingsPage() {

@@ -4,7 +4,7 @@ import { NavLink, Outlet, useNavigate } from 'react-router';
 import { useTranslation } from 'react-i18next';
 import { useIdleLock } from '../../session/useIdleLock';
 import { useSession } from '../../session/SessionProvider';
-import { ShellNotices } from '../catalogue/ShellNotices';
+import { ShellNotices } from './ShellNotices';
 import { Header } from './Header';
 import { navFor } from './nav';
 

@@ -1,8 +1,8 @@
 import { useEffect, useRef, useState } from 'react';
 import { useTranslation } from 'react-i18next';
-import type { Logo } from '../../../shared/schemas/settings';
-import { asDeskError, desk, hostKind, unwrap, type DeskCallError } from '../../api';
-import { OpsError } from './OpsError';
+import type { Logo } from '../../../../shared/schemas/settings';
+import { asDeskError, desk, hostKind, unwrap, type DeskCallError } from '../../../api';
+import { OpsError } from '../OpsError';
 
 /**
  * The letterhead logo: the app picks it with the native dialog, a browser uploads it; either way

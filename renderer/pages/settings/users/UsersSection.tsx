@@ -1,10 +1,10 @@
 import { useCallback, useEffect, useState } from 'react';
 import { useTranslation } from 'react-i18next';
-import type { UserRecord } from '../../../shared/schemas/users';
-import { asDeskError, desk, unwrap, type DeskCallError } from '../../api';
-import { ErrorAlert } from '../../components/ErrorAlert';
-import { formatDateTime } from '../../components/format';
-import { UserActions } from '../ops/UserActions';
+import type { UserRecord } from '../../../../shared/schemas/users';
+import { asDeskError, desk, unwrap, type DeskCallError } from '../../../api';
+import { ErrorAlert } from '../../../components/ErrorAlert';
+import { formatDateTime } from '../../../components/format';
+import { UserActions } from './UserActions';
 import { AddUserForm } from './AddUserForm';
 
 /** Users of this vault (admins only): the list and a form to add one. */

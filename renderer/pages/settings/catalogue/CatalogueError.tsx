@@ -1,5 +1,5 @@
-import type { DeskCallError } from '../../api';
-import { ErrorAlert } from '../../components/ErrorAlert';
+import type { DeskCallError } from '../../../api';
+import { ErrorAlert } from '../../../components/ErrorAlert';
 
 /** ErrorAlert plus the core's reason for conflicts (name taken, still in use, duplicate channel). */
 export function CatalogueError({ error }: { error: DeskCallError | null }) {

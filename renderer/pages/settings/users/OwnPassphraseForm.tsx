@@ -1,18 +1,18 @@
 import { useState } from 'react';
 import type { FormEvent } from 'react';
 import { useTranslation } from 'react-i18next';
-import { desk, unwrap } from '../../api';
-import { ErrorAlert, StatusMessage } from '../../components/ErrorAlert';
-import { Field } from '../../components/Field';
-import { PassphrasePair } from '../../components/PassphrasePair';
-import { useCheckedSubmit } from '../../components/useCheckedSubmit';
-import { useProblemText } from '../../components/useProblemText';
+import { desk, unwrap } from '../../../api';
+import { ErrorAlert, StatusMessage } from '../../../components/ErrorAlert';
+import { Field } from '../../../components/Field';
+import { PassphrasePair } from '../../../components/PassphrasePair';
+import { useCheckedSubmit } from '../../../components/useCheckedSubmit';
+import { useProblemText } from '../../../components/useProblemText';
 import {
   passphraseProblem,
   repeatProblem,
   requiredProblem,
   type Problems,
-} from '../../components/validation';
+} from '../../../components/validation';
 
 type Key = 'current' | 'passphrase' | 'repeat';
 

@@ -6,11 +6,11 @@ import {
   type CatalogueAuthority,
   type ContactKind,
   type VerifiedContact,
-} from '../../../shared/schemas/catalogue';
-import { desk, unwrap } from '../../api';
-import { StatusMessage } from '../../components/ErrorAlert';
-import { Field, SelectField } from '../../components/Field';
-import { useSession } from '../../session/SessionProvider';
+} from '../../../../shared/schemas/catalogue';
+import { desk, unwrap } from '../../../api';
+import { StatusMessage } from '../../../components/ErrorAlert';
+import { Field, SelectField } from '../../../components/Field';
+import { useSession } from '../../../session/SessionProvider';
 import { CatalogueError } from './CatalogueError';
 import { useSubmit } from './useCatalogueView';
 

@@ -1,7 +1,7 @@
 import { useEffect, useRef, useState } from 'react';
 import { useTranslation } from 'react-i18next';
-import type { CatalogueLegalBasis } from '../../../shared/schemas/catalogue';
-import { desk, unwrap } from '../../api';
+import type { CatalogueLegalBasis } from '../../../../shared/schemas/catalogue';
+import { desk, unwrap } from '../../../api';
 import { CatalogueError } from './CatalogueError';
 import { EMPTY_BASIS, LegalBasisForm, type BasisValues } from './LegalBasisForm';
 import { useCatalogueView, useSubmit } from './useCatalogueView';

@@ -1,8 +1,8 @@
 import { useEffect, useState } from 'react';
 import { useTranslation } from 'react-i18next';
-import { can } from '../../../shared/roles';
-import { desk } from '../../api';
-import { useSession } from '../../session/SessionProvider';
+import { can } from '../../../../shared/roles';
+import { desk } from '../../../api';
+import { useSession } from '../../../session/SessionProvider';
 
 /**
  * "Offered at start-up when due": for admins, a notice when data is past its retention period,

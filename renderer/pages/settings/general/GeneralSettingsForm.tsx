@@ -1,13 +1,13 @@
 import { useEffect, useState } from 'react';
 import type { FormEvent } from 'react';
 import { useTranslation } from 'react-i18next';
-import type { Language } from '../../../shared/schemas/common';
-import { asDeskError, desk, unwrap, type DeskCallError } from '../../api';
-import { ErrorAlert, StatusMessage } from '../../components/ErrorAlert';
-import { Field, SelectField } from '../../components/Field';
-import { useProblemText } from '../../components/useProblemText';
-import { LANGUAGES } from '../../i18n/namespaces';
-import { useSession } from '../../session/SessionProvider';
+import type { Language } from '../../../../shared/schemas/common';
+import { asDeskError, desk, unwrap, type DeskCallError } from '../../../api';
+import { ErrorAlert, StatusMessage } from '../../../components/ErrorAlert';
+import { Field, SelectField } from '../../../components/Field';
+import { useProblemText } from '../../../components/useProblemText';
+import { LANGUAGES } from '../../../i18n/namespaces';
+import { useSession } from '../../../session/SessionProvider';
 
 const MIN_IDLE = 1;
 const MAX_IDLE = 240;

@@ -1,8 +1,8 @@
 import { useState } from 'react';
 import { useTranslation } from 'react-i18next';
-import type { PurgeOutput, PurgePreview } from '../../../shared/schemas/ops';
-import { asDeskError, desk, unwrap, type DeskCallError } from '../../api';
-import { OpsError } from './OpsError';
+import type { PurgeOutput, PurgePreview } from '../../../../shared/schemas/ops';
+import { asDeskError, desk, unwrap, type DeskCallError } from '../../../api';
+import { OpsError } from '../OpsError';
 
 const formatDate = (iso: string, language: string) =>
   new Intl.DateTimeFormat(language === 'en' ? 'en-GB' : 'nl-NL', { dateStyle: 'medium' }).format(

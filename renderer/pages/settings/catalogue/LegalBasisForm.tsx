@@ -1,17 +1,17 @@
 import { useState } from 'react';
 import type { FormEvent } from 'react';
 import { useTranslation } from 'react-i18next';
-import type { CatalogueLegalBasis } from '../../../shared/schemas/catalogue';
+import type { CatalogueLegalBasis } from '../../../../shared/schemas/catalogue';
 import {
   DATA_CATEGORIES,
   ISSUER_FUNCTIONS,
   type BasisAction,
   type DataCategory,
   type IssuerFunction,
-} from '../../../shared/schemas/requests';
-import { StatusMessage } from '../../components/ErrorAlert';
-import { Field, SelectField } from '../../components/Field';
-import type { DeskCallError } from '../../api';
+} from '../../../../shared/schemas/requests';
+import { StatusMessage } from '../../../components/ErrorAlert';
+import { Field, SelectField } from '../../../components/Field';
+import type { DeskCallError } from '../../../api';
 import { CatalogueError } from './CatalogueError';
 
 export type BasisValues = Omit<CatalogueLegalBasis, 'requestCount'>;

@@ -1,12 +1,12 @@
 import { useEffect, useState } from 'react';
 import type { FormEvent } from 'react';
 import { useTranslation } from 'react-i18next';
-import type { Settings } from '../../../shared/schemas/settings';
-import { asDeskError, desk, unwrap, type DeskCallError } from '../../api';
-import { StatusMessage } from '../../components/ErrorAlert';
-import { Field } from '../../components/Field';
-import { announceSettingsChanged } from '../catalogue/settings-events';
-import { OpsError } from './OpsError';
+import type { Settings } from '../../../../shared/schemas/settings';
+import { asDeskError, desk, unwrap, type DeskCallError } from '../../../api';
+import { StatusMessage } from '../../../components/ErrorAlert';
+import { Field } from '../../../components/Field';
+import { announceSettingsChanged } from '../settings-events';
+import { OpsError } from '../OpsError';
 
 type Policy = Pick<
   Settings,

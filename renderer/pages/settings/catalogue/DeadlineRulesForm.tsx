@@ -1,12 +1,12 @@
 import { useEffect, useState } from 'react';
 import type { FormEvent } from 'react';
 import { useTranslation } from 'react-i18next';
-import type { Settings } from '../../../shared/schemas/settings';
-import { asDeskError, desk, unwrap, type DeskCallError } from '../../api';
-import { StatusMessage } from '../../components/ErrorAlert';
-import { Field } from '../../components/Field';
+import type { Settings } from '../../../../shared/schemas/settings';
+import { asDeskError, desk, unwrap, type DeskCallError } from '../../../api';
+import { StatusMessage } from '../../../components/ErrorAlert';
+import { Field } from '../../../components/Field';
 import { CatalogueError } from './CatalogueError';
-import { announceSettingsChanged } from './settings-events';
+import { announceSettingsChanged } from '../settings-events';
 
 type Key = 'deadlineDaysNormal' | 'deadlineDaysUrgent' | 'deadlineHoursEmergency';
 const FIELDS: { key: Key; hint: 'hintNormal' | 'hintUrgent' | 'hintEmergency'; max: number }[] = [

@@ -1,15 +1,15 @@
 import { useState } from 'react';
 import type { FormEvent } from 'react';
 import { useTranslation } from 'react-i18next';
-import { ROLES, type Role } from '../../../shared/roles';
-import type { UserRecord } from '../../../shared/schemas/users';
-import { asDeskError, desk, unwrap, type DeskCallError } from '../../api';
-import { StatusMessage } from '../../components/ErrorAlert';
-import { Field, SelectField } from '../../components/Field';
-import { useProblemText } from '../../components/useProblemText';
-import { passphraseProblem } from '../../components/validation';
-import { useSession } from '../../session/SessionProvider';
-import { OpsError } from './OpsError';
+import { ROLES, type Role } from '../../../../shared/roles';
+import type { UserRecord } from '../../../../shared/schemas/users';
+import { asDeskError, desk, unwrap, type DeskCallError } from '../../../api';
+import { StatusMessage } from '../../../components/ErrorAlert';
+import { Field, SelectField } from '../../../components/Field';
+import { useProblemText } from '../../../components/useProblemText';
+import { passphraseProblem } from '../../../components/validation';
+import { useSession } from '../../../session/SessionProvider';
+import { OpsError } from '../OpsError';
 
 type Mode = 'idle' | 'disable' | 'role' | 'enable' | 'reset';
 

@@ -1,19 +1,19 @@
 import { useState } from 'react';
 import type { FormEvent } from 'react';
 import { useTranslation } from 'react-i18next';
-import { ROLES, type Role } from '../../../shared/roles';
-import { desk, unwrap } from '../../api';
-import { ErrorAlert, StatusMessage } from '../../components/ErrorAlert';
-import { Field, SelectField } from '../../components/Field';
-import { PassphrasePair } from '../../components/PassphrasePair';
-import { useCheckedSubmit } from '../../components/useCheckedSubmit';
-import { useProblemText } from '../../components/useProblemText';
+import { ROLES, type Role } from '../../../../shared/roles';
+import { desk, unwrap } from '../../../api';
+import { ErrorAlert, StatusMessage } from '../../../components/ErrorAlert';
+import { Field, SelectField } from '../../../components/Field';
+import { PassphrasePair } from '../../../components/PassphrasePair';
+import { useCheckedSubmit } from '../../../components/useCheckedSubmit';
+import { useProblemText } from '../../../components/useProblemText';
 import {
   passphraseProblem,
   repeatProblem,
   userNameProblem,
   type Problems,
-} from '../../components/validation';
+} from '../../../components/validation';
 
 type Key = 'name' | 'passphrase' | 'repeat';
 

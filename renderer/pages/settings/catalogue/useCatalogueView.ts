@@ -1,6 +1,6 @@
 import { useCallback, useEffect, useState } from 'react';
-import type { CatalogueView } from '../../../shared/schemas/catalogue';
-import { asDeskError, desk, unwrap, type DeskCallError } from '../../api';
+import type { CatalogueView } from '../../../../shared/schemas/catalogue';
+import { asDeskError, desk, unwrap, type DeskCallError } from '../../../api';
 
 /** The whole catalogue as admins see it (active or not, with request counts), and a reload. */
 export function useCatalogueView() {

@@ -1,9 +1,9 @@
 import { useState } from 'react';
 import { useTranslation } from 'react-i18next';
-import type { BackupOutput } from '../../../shared/schemas/ops';
-import { asDeskError, desk, hostKind, unwrap, type DeskCallError } from '../../api';
-import { base64ToBytes, downloadFile } from '../../components/download';
-import { OpsError } from './OpsError';
+import type { BackupOutput } from '../../../../shared/schemas/ops';
+import { asDeskError, desk, hostKind, unwrap, type DeskCallError } from '../../../api';
+import { base64ToBytes, downloadFile } from '../../../components/download';
+import { OpsError } from '../OpsError';
 
 /**
  * Backup (admins). The app asks the core, which shows the native save dialog — the renderer never

@@ -3,8 +3,8 @@ import { useLocation, useNavigate } from 'react-router';
 import { useTranslation } from 'react-i18next';
 import { can, type Role } from '../../../shared/roles';
 import { desk } from '../../api';
-import './catalogue.css';
-import { SETTINGS_CHANGED } from './settings-events';
+import './shell-notices.css';
+import { SETTINGS_CHANGED } from '../settings/settings-events';
 
 /** After navigating to Settings, bring a section into view and move focus to its heading. */
 function goToSection(navigate: ReturnType<typeof useNavigate>, headingId: string) {

@@ -1,10 +1,10 @@
 import { useEffect, useRef, useState } from 'react';
 import type { FormEvent } from 'react';
 import { useTranslation } from 'react-i18next';
-import { AUTHORITY_KINDS, type CatalogueAuthority } from '../../../shared/schemas/catalogue';
-import { desk, unwrap } from '../../api';
-import { StatusMessage } from '../../components/ErrorAlert';
-import { Field, SelectField } from '../../components/Field';
+import { AUTHORITY_KINDS, type CatalogueAuthority } from '../../../../shared/schemas/catalogue';
+import { desk, unwrap } from '../../../api';
+import { StatusMessage } from '../../../components/ErrorAlert';
+import { Field, SelectField } from '../../../components/Field';
 import { CatalogueError } from './CatalogueError';
 import { ContactsPanel } from './ContactsPanel';
 import { useSubmit } from './useCatalogueView';

@@ -1,10 +1,10 @@
 import { useState } from 'react';
 import type { FormEvent } from 'react';
 import { useTranslation } from 'react-i18next';
-import { AUTHORITY_KINDS } from '../../../shared/schemas/catalogue';
-import { desk, unwrap } from '../../api';
-import { StatusMessage } from '../../components/ErrorAlert';
-import { Field, SelectField } from '../../components/Field';
+import { AUTHORITY_KINDS } from '../../../../shared/schemas/catalogue';
+import { desk, unwrap } from '../../../api';
+import { StatusMessage } from '../../../components/ErrorAlert';
+import { Field, SelectField } from '../../../components/Field';
 import { CatalogueError } from './CatalogueError';
 import { useSubmit } from './useCatalogueView';
 

@@ -1,8 +1,8 @@
 import { useState } from 'react';
 import { useTranslation } from 'react-i18next';
-import type { CatalogueAuthority } from '../../../shared/schemas/catalogue';
-import { StatusMessage } from '../../components/ErrorAlert';
-import { Field } from '../../components/Field';
+import type { CatalogueAuthority } from '../../../../shared/schemas/catalogue';
+import { StatusMessage } from '../../../components/ErrorAlert';
+import { Field } from '../../../components/Field';
 import { AddAuthorityForm } from './AddAuthorityForm';
 import { AuthorityEditor } from './AuthorityEditor';
 import { CatalogueError } from './CatalogueError';

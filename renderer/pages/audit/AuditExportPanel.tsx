@@ -3,7 +3,7 @@ import { useTranslation } from 'react-i18next';
 import type { Witness } from '../../../shared/schemas/audit';
 import { asDeskError, desk, hostKind, unwrap, type DeskCallError } from '../../api';
 import { downloadFile, saveTarget } from '../../components/download';
-import { OpsError } from './OpsError';
+import { OpsError } from '../settings/OpsError';
 
 /** Audit page: export the whole log (CSV/JSON with hashes) and the chain head as a witness. */
 export function AuditExportPanel({ onExported }: { onExported?(): void }) {

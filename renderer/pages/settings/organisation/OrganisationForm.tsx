@@ -1,13 +1,13 @@
 import { useEffect, useState } from 'react';
 import type { FormEvent } from 'react';
 import { useTranslation } from 'react-i18next';
-import type { Organisation } from '../../../shared/schemas/settings';
-import { asDeskError, desk, unwrap, type DeskCallError } from '../../api';
-import { StatusMessage } from '../../components/ErrorAlert';
-import { Field } from '../../components/Field';
-import { useSession } from '../../session/SessionProvider';
+import type { Organisation } from '../../../../shared/schemas/settings';
+import { asDeskError, desk, unwrap, type DeskCallError } from '../../../api';
+import { StatusMessage } from '../../../components/ErrorAlert';
+import { Field } from '../../../components/Field';
+import { useSession } from '../../../session/SessionProvider';
 import { LogoField } from './LogoField';
-import { OpsError } from './OpsError';
+import { OpsError } from '../OpsError';
 
 const FIELDS: { key: keyof Organisation; type?: string; autoComplete?: string; short?: boolean }[] =
   [
