@@ -5,7 +5,7 @@ import type { DeskContext } from '../core/context';
 import { DeskError } from '../core/errors';
 import { readSetting } from '../core/settings';
 import { addEvent } from '../register/events';
-import { instantOf } from '../register/create';
+import { instantOf } from '../register/instant';
 import { loadRequest } from '../register/store';
 import type { Db } from '../core/db';
 import { DEFAULT_SIGNER_FUNCTION, letterFromRegister, type LetterSource } from './from-register';

@@ -1,4 +1,3 @@
-import { resolveMoment } from '../../shared/moment';
 import type { z } from 'zod';
 import type { NewRequestInput } from '../../shared/schemas/requests';
 import type { DeskContext } from '../core/context';
@@ -6,22 +5,11 @@ import { DeskError } from '../core/errors';
 import { findAuthority, findLegalBasis } from '../catalogue/catalogue';
 import { addHours, deadlineHoursFor, WRITTEN_CONFIRMATION_HOURS } from './deadlines';
 import { storeDocument } from './document';
+import { addEvent } from './events';
+import { instantOf } from './instant';
 import { resolveItem } from './items';
 
 type Parsed = z.output<typeof NewRequestInput>;
-
-/** A date-time field of the request: ISO with offset, or local time in Europe/Amsterdam. */
-export function instantOf(field: string, text: string): string {
-  const r = resolveMoment(text, 'Europe/Amsterdam');
-  if (r.status === 'ok') return r.utc;
-  if (r.status === 'ambiguous_time') {
-    throw new DeskError(
-      'BAD_INPUT',
-      `${field}: ${text} occurred twice (the clocks went back); add the offset, e.g. ${text}${r.candidates[0]!.offset}.`,
-    );
-  }
-  throw new DeskError('BAD_INPUT', `${field}: ${r.reason}`);
-}
 
 const yearIn = (iso: string, zone = 'Europe/Amsterdam'): number =>
   Number(new Intl.DateTimeFormat('en', { timeZone: zone, year: 'numeric' }).format(new Date(iso)));
@@ -119,15 +107,7 @@ export function createRequest(
       ),
     );
     if (input.documentToken) storeDocument(ctx, id, registerNo, input.documentToken);
-    db.prepare(
-      'INSERT INTO request_event (request_id, at, user, kind, details) VALUES (?, ?, ?, ?, ?)',
-    ).run(
-      id,
-      ctx.nowIso(),
-      ctx.user.name,
-      'logged',
-      JSON.stringify({ items: items.length, verified: verification !== null }),
-    );
+    addEvent(ctx, id, 'logged', { items: items.length, verified: verification !== null });
     ctx.audit('request.created', `request:${registerNo}`, {
       authority: authority.code,
       legalBasis: basis.code,

@@ -13,7 +13,7 @@ import { matchItem } from '../matching/match-item';
 import { Matcher } from '../matching/matcher';
 import { getAuthority, getLegalBasis } from '../catalogue/catalogue';
 import { checkRequest } from './checks';
-import { instantOf } from './create';
+import { instantOf } from './instant';
 import { addEvent } from './events';
 import {
   categoriesOf,
