@@ -85,14 +85,18 @@ describe('stats page', () => {
     await headline.getByText('3 / 18,4 uur').waitFor();
     await headline.getByText('5 / 1').waitFor();
 
-    // Every chart is an image with a text alternative, and has a table with a caption.
+    // Every chart is an image with a text alternative, and has a table with a caption. 2026 has
+    // requests in every breakdown, so each of the seven draws its bars (none says "no requests").
     const charts = page.locator('[data-testid^="chart-"]');
     expect(await charts.count()).toBe(7);
     for (let i = 0; i < 7; i++) {
       const c = charts.nth(i);
+      const id = (await c.getAttribute('data-testid'))!.replace(/^chart-/, '');
       expect(await c.locator('table caption').count()).toBe(1);
       const img = c.getByRole('img');
-      if ((await img.count()) > 0) expect(await img.getAttribute('aria-labelledby')).toBeTruthy();
+      expect(await img.count(), `chart ${id} is drawn`).toBe(1);
+      expect(await img.getAttribute('aria-labelledby')).toBe(`${id}-title ${id}-desc`);
+      expect((await c.locator(`[id="${id}-desc"]`).textContent())!.length).toBeGreaterThan(0);
     }
     const months = figure('Verzoeken per maand').getByRole('table');
     expect(await row(months, 'januari 2026').textContent()).toContain('1');
