@@ -5,10 +5,12 @@ import {
   type IssuerFunction,
   type Subscriber,
 } from '../../shared/schemas/requests';
-import { readSettings } from '../core/settings';
+import type { Organisation } from '../../shared/schemas/settings';
+import { createdOrgName, organisationName, readSetting } from '../core/settings';
 import { DeskError } from '../core/errors';
 import { readLogo } from '../ops/logo';
 import { getAuthority, getLegalBasis } from '../catalogue/catalogue';
+import { latestDecision, type Decision } from '../register/decisions';
 import {
   categoriesOf,
   latestCheck,
@@ -49,33 +51,15 @@ const ISSUER_NAMES: Record<LetterLanguage, Record<IssuerFunction, string>> = {
 
 export const DEFAULT_SIGNER_FUNCTION = 'Compliance officer';
 
-interface DecisionRow {
-  id: number;
-  outcome: 'disclose' | 'no_data' | 'refuse' | 'referred';
-  items: string;
-  categories: string;
-  withheld: string;
-  reasons: string;
-  decided_by: string;
-  decided_at: string;
-}
-interface ApprovalRow {
-  approved: number;
-  approved_by: string;
-  approved_at: string;
-  one_person: number;
-}
-
-/** The decision a letter answers, with its approval; `final` once it took effect. */
+/** The decision a letter answers; `final` once it took effect (a disclosure: once approved). */
 export interface DecisionInForce {
   request: RequestRow;
-  decision: DecisionRow;
-  approval: ApprovalRow | null;
+  decision: Decision;
   kind: LetterKind;
   final: boolean;
 }
 
-const KIND: Record<DecisionRow['outcome'], LetterKind | null> = {
+const KIND: Record<Decision['outcome'], LetterKind | null> = {
   disclose: 'disclosure',
   no_data: 'no_data',
   refuse: 'refusal',
@@ -83,14 +67,12 @@ const KIND: Record<DecisionRow['outcome'], LetterKind | null> = {
 };
 
 /**
- * The decision a letter is for: the latest decision of the request. Final when the request is
- * disclosed, no_data or refused; a disclosure awaiting approval can be previewed, not issued.
+ * The decision a letter is for: the latest decision of the request. Final when it took effect; a
+ * disclosure awaiting approval can be previewed, not issued.
  */
 export function decisionInForce(db: Db, registerNo: string): DecisionInForce {
   const request = loadRequest(db, registerNo);
-  const decision = db
-    .prepare('SELECT * FROM decision WHERE request_id = ? ORDER BY id DESC LIMIT 1')
-    .get(request.id) as DecisionRow | undefined;
+  const decision = latestDecision(db, request);
   if (!decision) {
     throw new DeskError(
       'CONFLICT',
@@ -104,28 +86,18 @@ export function decisionInForce(db: Db, registerNo: string): DecisionInForce {
       `Request ${registerNo} was referred to another team; the NAW desk sends no letter for it.`,
     );
   }
-  const approval =
-    (db.prepare('SELECT * FROM approval WHERE decision_id = ?').get(decision.id) as
-      ApprovalRow | undefined) ?? null;
-  const final =
-    (request.status === 'disclosed' && approval?.approved === 1) ||
-    request.status === 'no_data' ||
-    request.status === 'refused';
-  if (!final && request.status !== 'awaiting_approval') {
+  if (decision.state === 'rejected') {
     throw new DeskError(
       'CONFLICT',
       `Request ${registerNo} has no decision in force (${request.status}); decide it again.`,
     );
   }
-  return { request, decision, approval, kind, final };
+  return { request, decision, kind, final: decision.state === 'in_effect' };
 }
 
 /** The letterhead from Settings (organisation, logo); the vault's organisation name as fallback. */
 export function readLetterhead(db: Db): Letterhead {
-  const s = readSettings(db) as Partial<ReturnType<typeof readSettings>>;
-  const org = s.organisation;
-  const fallback = db.prepare(`SELECT value FROM setting WHERE key = 'orgName'`).get() as
-    { value: string } | undefined;
+  const org = readSetting(db, 'organisation') as Partial<Organisation> | undefined;
   const or = (v: string | undefined) => (v && v.trim() !== '' ? v.trim() : null);
   let logo: Letterhead['logo'] = null;
   try {
@@ -135,8 +107,7 @@ export function readLetterhead(db: Db): Letterhead {
     logo = null; // a damaged logo setting never stops a letter
   }
   return {
-    orgName:
-      or(org?.name) ?? (fallback ? (JSON.parse(fallback.value) as string) : null) ?? 'NAW Desk',
+    orgName: organisationName(db, createdOrgName(db) ?? 'NAW Desk'),
     address: or(org?.address),
     postcode: or(org?.postcode),
     city: or(org?.city),
@@ -217,13 +188,11 @@ export interface ModelOptions {
 /** Builds the letter model of a request's decision from the register. */
 export function letterFromRegister(db: Db, registerNo: string, o: ModelOptions): LetterSource {
   const inForce = decisionInForce(db, registerNo);
-  const { request: r, decision: d, approval, kind } = inForce;
+  const { request: r, decision: d, kind } = inForce;
+  const approval = d.approval;
   const items = loadItems(db, r.id);
   const matches = new Map(latestMatches(db, r.id).map((m) => [m.index, m]));
-  const decidedItems = JSON.parse(d.items) as number[];
-  const categories = JSON.parse(d.categories) as DataCategory[];
-  const withheld = JSON.parse(d.withheld) as DataCategory[];
-  const reasons = JSON.parse(d.reasons) as string[];
+  const { items: decidedItems, categories, withheld, reasons } = d;
   const disclosed: LetterSource['disclosed'] = [];
 
   const letterItems: LetterItem[] = items.map((i) => {
@@ -269,8 +238,8 @@ export function letterFromRegister(db: Db, registerNo: string, o: ModelOptions):
   const authority = getAuthority(db, r.authority_code);
   const basis = getLegalBasis(db, r.legal_basis_code);
   const approver =
-    approval && approval.approved === 1 && approval.one_person === 0
-      ? { name: displayName(db, approval.approved_by), function: o.signer.function }
+    approval && approval.approved && !approval.onePerson
+      ? { name: displayName(db, approval.by), function: o.signer.function }
       : null;
   const model: LetterModel = {
     kind,

@@ -215,7 +215,7 @@ async function issueRecord(
           `Letter ${correction.of.id} of ${registerNo} is not the one in force; correct the latest.`,
         );
       }
-      const approved = f.approval && f.approval.approved === 1 ? f.approval : null;
+      const approved = f.decision.approval?.approved ? f.decision.approval : null;
       const info = ctx.db
         .prepare(
           `INSERT INTO disclosure (request_id, decision_id, register_no, kind, language, authority,
@@ -252,10 +252,10 @@ async function issueRecord(
           JSON.stringify(source.categories),
           JSON.stringify(source.withheld),
           JSON.stringify(m.reasons),
-          f.decision.decided_by,
-          f.decision.decided_at,
-          approved?.approved_by ?? null,
-          approved?.approved_at ?? null,
+          f.decision.decidedBy,
+          f.decision.decidedAt,
+          approved?.by ?? null,
+          approved?.at ?? null,
           ctx.user.name,
           issuedAt,
           m.chainHead.seq,

@@ -1,15 +1,16 @@
 import type { z } from 'zod';
-import type {
-  DataCategory,
-  ListRequestsInput,
-  RequestDetail,
-  RequestSummary,
+import { can } from '../../shared/roles';
+import {
+  FINAL_STATUSES,
+  type ListRequestsInput,
+  type RequestDetail,
+  type RequestSummary,
 } from '../../shared/schemas/requests';
 import type { DeskContext } from '../core/context';
 import { getAuthority, getLegalBasis } from '../catalogue/catalogue';
+import { loadDecisions } from './decisions';
 import {
   categoriesOf,
-  isFinal,
   itemView,
   latestCheck,
   latestMatches,
@@ -22,9 +23,8 @@ import {
 
 const json = <T>(s: string) => JSON.parse(s) as T;
 
-/** Roles that work with subscriber data; others (admin) see the register without NAW data. */
-export const seesSubscribers = (ctx: DeskContext): boolean =>
-  ctx.user.role === 'officer' || ctx.user.role === 'approver';
+/** Roles that handle requests work with subscriber data; others see the register without it. */
+export const seesSubscribers = (ctx: DeskContext): boolean => can(ctx.user.role, 'requests.handle');
 
 /**
  * A request with everything under it. Subscriber data (NAW) is included only for roles that
@@ -44,19 +44,7 @@ export function requestDetail(ctx: DeskContext, registerNo: string): RequestDeta
       }),
     )();
   }
-  const decisions = (
-    db.prepare('SELECT * FROM decision WHERE request_id = ? ORDER BY id').all(r.id) as {
-      id: number;
-      outcome: RequestDetail['decisions'][number]['outcome'];
-      items: string;
-      categories: string;
-      withheld: string;
-      reasons: string;
-      note: string | null;
-      decided_by: string;
-      decided_at: string;
-    }[]
-  ).map((d) => ({ ...d, approval: approvalOf(ctx, d.id) }));
+  const decisions = loadDecisions(db, r);
   const document = db
     .prepare('SELECT name, mime, size, sha256 FROM request_document WHERE request_id = ?')
     .get(r.id) as RequestDetail['document'] | undefined;
@@ -90,27 +78,7 @@ export function requestDetail(ctx: DeskContext, registerNo: string): RequestDeta
     items: loadItems(db, r.id).map(itemView),
     check: latestCheck(db, r.id),
     matches,
-    decisions: decisions.map((d, i) => ({
-      id: d.id,
-      outcome: d.outcome,
-      items: json<number[]>(d.items),
-      categories: json<DataCategory[]>(d.categories),
-      withheld: json<DataCategory[]>(d.withheld),
-      reasons: json<string[]>(d.reasons),
-      note: d.note,
-      decidedBy: d.decided_by,
-      decidedAt: d.decided_at,
-      state:
-        d.outcome !== 'disclose'
-          ? 'in_effect'
-          : d.approval === null
-            ? i === decisions.length - 1 && r.status === 'awaiting_approval'
-              ? 'pending_approval'
-              : 'rejected'
-            : d.approval.approved
-              ? 'in_effect'
-              : 'rejected',
-    })),
+    decisions: decisions.map(({ approval: _approval, ...d }) => d),
     approvals: decisions.flatMap((d) => (d.approval ? [d.approval] : [])),
     amendments: (
       db.prepare('SELECT * FROM amendment WHERE request_id = ? ORDER BY id').all(r.id) as {
@@ -135,31 +103,6 @@ export function requestDetail(ctx: DeskContext, registerNo: string): RequestDeta
         .all(r.id) as { at: string; user: string; kind: string; details: string }[]
     ).map((e) => ({ ...e, details: json<Record<string, unknown>>(e.details) })),
   };
-}
-
-function approvalOf(
-  ctx: DeskContext,
-  decisionId: number,
-): RequestDetail['approvals'][number] | null {
-  const a = ctx.db.prepare('SELECT * FROM approval WHERE decision_id = ?').get(decisionId) as
-    | {
-        approved: number;
-        approved_by: string;
-        approved_at: string;
-        note: string | null;
-        one_person: number;
-      }
-    | undefined;
-  return a
-    ? {
-        decisionId,
-        approved: a.approved === 1,
-        by: a.approved_by,
-        at: a.approved_at,
-        note: a.note,
-        onePerson: a.one_person === 1,
-      }
-    : null;
 }
 
 type ListFilter = z.output<typeof ListRequestsInput>;
@@ -193,7 +136,10 @@ export function listRequests(ctx: DeskContext, f: ListFilter): RequestSummary[] 
     const like = `%${f.search.replace(/[\\%_]/g, (c) => `\\${c}`)}%`;
     args.push(like, like);
   }
-  if (f.openOnly) where.push(`status NOT IN ('disclosed','no_data','refused','referred')`);
+  if (f.openOnly) {
+    where.push(`status NOT IN (${FINAL_STATUSES.map(() => '?').join(', ')})`);
+    args.push(...FINAL_STATUSES);
+  }
   const rows = ctx.db
     .prepare(
       `SELECT * FROM request ${where.length ? `WHERE ${where.join(' AND ')}` : ''}
@@ -218,5 +164,3 @@ export function dashboard(ctx: DeskContext) {
       .filter((s) => s.writtenConfirmationState === 'overdue').length,
   };
 }
-
-export { isFinal };
