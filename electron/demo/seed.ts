@@ -8,7 +8,7 @@ import { DeskSession, type DemoOptions } from '../core/session';
 import { dispatch } from '../api/table';
 import { DEMO_ORG, DEMO_PASSPHRASE } from '../vault/demo';
 import { vaultCounts } from '../vault/counts';
-import { createVault, findUser, vaultExists } from '../vault/vault';
+import { createVault, findUser, vaultExists, vaultFiles } from '../vault/vault';
 import { demoCustomers, prng, type DemoNumber } from './data';
 
 
@@ -139,10 +139,7 @@ export async function createDemoVault(outer: DeskSession, o: DemoOptions): Promi
   } catch (e) {
     if (s.vault) s.lock('manual');
     // Leave no half demo behind: the folder was empty before.
-    rmSync(join(s.vaultDir, 'vault.db'), { force: true });
-    rmSync(join(s.vaultDir, 'vault.db-wal'), { force: true });
-    rmSync(join(s.vaultDir, 'vault.db-shm'), { force: true });
-    rmSync(join(s.vaultDir, 'keyslots.json'), { force: true });
+    for (const f of vaultFiles(s.vaultDir)) rmSync(f, { force: true });
     throw e;
   } finally {
     if (s.vault) s.lock('manual');

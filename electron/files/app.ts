@@ -1,4 +1,4 @@
-import type { FilePurpose } from '../../shared/contract/files';
+import type { FilePurpose } from '../../shared/schemas/files';
 import type { HandlerMap } from '../core/context';
 import type { filesContract } from '../../shared/contract/files';
 import { DeskError } from '../core/errors';

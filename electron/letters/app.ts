@@ -1,7 +1,7 @@
-import { writeFileSync } from 'node:fs';
 import { basename } from 'node:path';
 import type { HandlerMap } from '../core/context';
 import type { lettersContract } from '../../shared/contract/letters';
+import { FileDelivery } from '../core/deliver';
 import { DeskError } from '../core/errors';
 import {
   correctLetter,
@@ -39,23 +39,19 @@ export const lettersHandlers: HandlerMap<LetterChannels> = {
   'letters.markSent': (input, ctx) =>
     markSent(ctx, input.registerNo, input.id, input.method, input.sentAt),
   'letters.saveAs': async (input, ctx) => {
-    const platform = ctx.session.platform;
-    if (!platform) {
-      throw new DeskError('CONFLICT', 'This window has no save dialog; download the PDF instead.');
-    }
-    const path = await platform.pickSaveFile({
+    const to = await FileDelivery.choose(ctx, 'dialog', {
       title: 'Save the letter as PDF',
-      defaultName: `${input.registerNo}-letter.pdf`,
+      fileName: `${input.registerNo}-letter.pdf`,
       extensions: ['pdf'],
+    }).catch((e: unknown) => {
+      if (e instanceof DeskError && e.code === 'CANCELLED') return null;
+      throw e;
     });
-    if (!path) return { saved: false, name: null };
-    const name = basename(path);
-    const { pdf } = readArchived(ctx, input.registerNo, input.id, 'saved', { file: name });
-    try {
-      writeFileSync(path, pdf, { mode: 0o600 });
-    } catch {
-      throw new DeskError('CONFLICT', `Could not write ${name}; choose another folder.`);
-    }
+    if (!to?.path) return { saved: false, name: null };
+    const name = basename(to.path);
+    to.write(ctx, () => ({
+      content: readArchived(ctx, input.registerNo, input.id, 'saved', { file: name }).pdf,
+    }));
     return { saved: true, name };
   },
   'letters.print': async (input, ctx) => {

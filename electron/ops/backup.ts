@@ -6,23 +6,24 @@ import {
   fsyncSync,
   mkdtempSync,
   openSync,
-  readFileSync,
-  renameSync,
   rmSync,
   statSync,
 } from 'node:fs';
 import { copyFile } from 'node:fs/promises';
-import { tmpdir } from 'node:os';
-import { basename, dirname, join } from 'node:path';
+import { dirname, join } from 'node:path';
 import { pipeline } from 'node:stream/promises';
 import type { ChainHead } from '../../shared/schemas/audit';
+import type { FileTarget } from '../../shared/schemas/files';
+import type { BackupOutput } from '../../shared/schemas/ops';
+import type { DeskContext } from '../core/context';
+import { FileDelivery, fileStamp } from '../core/deliver';
 import { DeskError } from '../core/errors';
 import { verifyChain } from '../audit/log';
 import { openEncryptedDb } from '../core/db';
 import { readKeySlots } from '../vault/keyslots';
 import { schemaVersion } from '../vault/migrations';
 import { vaultPaths, type OpenVault } from '../vault/vault';
-import { headerBytes, type BackupHeader } from './backup-format';
+import { BACKUP_EXTENSION, headerBytes, type BackupHeader } from './backup-format';
 
 export const sha256File = async (file: string): Promise<string> => {
   const h = createHash('sha256');
@@ -86,16 +87,16 @@ export interface BackupResult {
 }
 
 /**
- * Writes a verified backup file to `target` (see backup-format.ts). Work files sit beside the
- * target (encrypted bytes only) and are removed; the target appears only when complete (rename).
+ * Writes a verified backup to `file` (see backup-format.ts) and syncs it to disk. Its work files
+ * (encrypted bytes only) sit beside it and are removed; core/deliver.ts then moves the finished
+ * file into place.
  */
 export async function writeBackup(
   vault: OpenVault,
-  target: string,
+  file: string,
   o: { at: string; by: string },
 ): Promise<BackupResult> {
-  const work = mkdtempSync(join(dirname(target), '.naw-desk-backup-'));
-  const partial = `${target}.partial`;
+  const work = mkdtempSync(join(dirname(file), '.naw-desk-backup-'));
   try {
     const copy = join(work, 'vault.db');
     await snapshotDatabase(vault, copy);
@@ -116,45 +117,76 @@ export async function writeBackup(
       keyslots: readKeySlots(vaultPaths(vault.dir).slots),
     };
     const hash = createHash('sha256');
-    const out = createWriteStream(partial, { mode: 0o600 });
+    const out = createWriteStream(file, { mode: 0o600 });
     const head = headerBytes(header);
     hash.update(head);
     out.write(head);
     const src = createReadStream(copy);
     src.on('data', (c) => hash.update(c as Buffer));
     await pipeline(src, out);
-    const fd = openSync(partial, 'r+');
+    const fd = openSync(file, 'r+');
     fsyncSync(fd);
     closeSync(fd);
-    renameSync(partial, target);
-    return { bytes: statSync(target).size, sha256: hash.digest('hex'), header };
-  } catch (e) {
-    rmSync(partial, { force: true });
-    throw e;
+    return { bytes: statSync(file).size, sha256: hash.digest('hex'), header };
   } finally {
     rmSync(work, { recursive: true, force: true });
   }
 }
 
-/** For the browser harness: a backup returned as bytes (bounded; the app saves to a file). */
+/** Back to the caller, a backup travels as bytes (bounded; the app saves to a file). */
 export const MAX_DOWNLOAD_BYTES = 100 * 1024 * 1024;
 
-export async function backupAsBytes(
-  vault: OpenVault,
-  o: { at: string; by: string; fileName: string },
-): Promise<BackupResult & { data: Buffer }> {
-  const dir = mkdtempSync(join(tmpdir(), 'naw-desk-download-'));
+/**
+ * A verified backup, delivered like any file (core/deliver.ts): in the app the save dialog picks
+ * the file, the browser harness downloads the bytes, the CLI names a new file. Audited in the live
+ * vault once the file is in place.
+ */
+export async function backupVault(ctx: DeskContext, target: FileTarget): Promise<BackupOutput> {
+  const vault = ctx.vault;
+  const at = ctx.nowIso();
+  const by = ctx.user.name;
+  const fileName = `naw-desk-backup-${fileStamp(at)}.${BACKUP_EXTENSION}`;
+  // Our own copy of the key: an idle lock during the dialog or a long copy zeroes the session's.
+  const snapshot = { ...vault, key: Buffer.from(vault.key) };
   try {
-    const file = join(dir, basename(o.fileName));
-    const r = await writeBackup(vault, file, o);
-    if (r.bytes > MAX_DOWNLOAD_BYTES) {
-      throw new DeskError(
-        'CONFLICT',
-        'This vault is too large to download through the browser; make the backup in the app or with naw-desk backup FILE.',
-      );
-    }
-    return { ...r, data: readFileSync(file) };
+    const to = await FileDelivery.choose(ctx, target, {
+      title: 'Save a backup of the vault',
+      fileName,
+      extensions: [BACKUP_EXTENSION],
+    });
+    const { filled: r, bytes } = await to.writeStreamed(
+      ctx,
+      async (file) => {
+        const r = await writeBackup(snapshot, file, { at, by });
+        if (to.path === null && r.bytes > MAX_DOWNLOAD_BYTES) {
+          throw new DeskError(
+            'CONFLICT',
+            'This vault is too large to download through the browser; make the backup in the app or with naw-desk backup FILE.',
+          );
+        }
+        return r;
+      },
+      (r) =>
+        ctx.audit('vault.backup', `vault:${vault.vaultId}`, {
+          to: to.path ?? 'download',
+          bytes: r.bytes,
+          sha256: r.sha256,
+          schemaVersion: r.header.schemaVersion,
+          auditHead: r.header.auditHead.seq,
+        }),
+    );
+    return {
+      fileName,
+      savedTo: to.path,
+      bytes: r.bytes,
+      sha256: r.sha256,
+      schemaVersion: r.header.schemaVersion,
+      auditHead: r.header.auditHead,
+      auditEvents: r.header.auditEvents,
+      createdAt: at,
+      base64: bytes ? bytes.toString('base64') : null,
+    };
   } finally {
-    rmSync(dir, { recursive: true, force: true });
+    snapshot.key.fill(0);
   }
 }

@@ -9,15 +9,49 @@ import {
 } from 'node:fs';
 import { basename } from 'node:path';
 import { pipeline } from 'node:stream/promises';
+import type { ParsedInputOf } from '../../shared/contract';
 import type { RestoreOutput } from '../../shared/schemas/ops';
+import { commandLinePath } from '../core/command-line-path';
+import type { DeskContext } from '../core/context';
 import { DeskError } from '../core/errors';
 import { appendAudit, verifyChain } from '../audit/log';
 import { openEncryptedDb } from '../core/db';
 import { openSlot, readKeySlots, writeKeySlots, type KeySlotsFile } from '../vault/keyslots';
 import { SCHEMA_VERSION, schemaVersion } from '../vault/migrations';
 import { parseRecoveryKey } from '../vault/recovery-key';
-import { vaultExists, vaultPaths } from '../vault/vault';
+import { vaultExists, vaultFiles, vaultPaths } from '../vault/vault';
 import { readBackupHeader } from './backup-format';
+import { sha256File } from './backup';
+
+/**
+ * Restores a backup into this session's vault folder, which must not hold a vault: from a path on
+ * the command line (refused in the app) or a file the user picked.
+ */
+export async function restoreIntoSession(
+  ctx: DeskContext,
+  input: ParsedInputOf<'ops.restore'>,
+): Promise<RestoreOutput> {
+  const s = ctx.session;
+  if (s.vault) {
+    throw new DeskError(
+      'VAULT_EXISTS',
+      'A vault is open here; restore into a new, empty folder. Nothing was overwritten.',
+    );
+  }
+  const source =
+    input.from.kind === 'path'
+      ? commandLinePath(s, input.from.path)
+      : s.files.resolve(input.from.token).path;
+  if (!existsSync(source)) throw new DeskError('NOT_FOUND', `There is no file ${source}.`);
+  return restoreBackup({
+    source,
+    dir: s.vaultDir,
+    at: ctx.nowIso(),
+    recoveryKey: input.recoveryKey,
+    userName: input.userName,
+    passphrase: input.passphrase,
+  });
+}
 
 export interface RestoreOptions {
   source: string;
@@ -61,9 +95,7 @@ export async function restoreBackup(o: RestoreOptions): Promise<RestoreOutput> {
   const paths = vaultPaths(o.dir);
   const createdDir = !existsSync(o.dir);
   const cleanUp = () => {
-    for (const f of [paths.db, `${paths.db}-wal`, `${paths.db}-shm`, paths.slots]) {
-      rmSync(f, { force: true });
-    }
+    for (const f of vaultFiles(o.dir)) rmSync(f, { force: true });
     if (createdDir) rmSync(o.dir, { recursive: true, force: true });
   };
   try {
@@ -99,7 +131,7 @@ export async function restoreBackup(o: RestoreOptions): Promise<RestoreOutput> {
       }
       const restoredEvents = chain.checked;
       const via = o.recoveryKey !== undefined ? 'recovery-key' : `passphrase:${o.userName}`;
-      const sha256 = await fileSha256(o.source);
+      const sha256 = await sha256File(o.source);
       appendAudit(db, {
         at: o.at,
         user: o.userName ?? 'system',
@@ -155,10 +187,4 @@ async function keyFor(slots: KeySlotsFile, o: RestoreOptions): Promise<Buffer> {
     );
   }
   return key;
-}
-
-async function fileSha256(file: string): Promise<string> {
-  const h = createHash('sha256');
-  for await (const c of createReadStream(file)) h.update(c as Buffer);
-  return h.digest('hex');
 }

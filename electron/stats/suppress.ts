@@ -1,9 +1,9 @@
 import type { PublishedCount, YearStats } from '../../shared/schemas/stats';
 
-/** Suppression below 2 changes nothing (every count of 1 or more is ≥ 1). */
-export const DEFAULT_SUPPRESSION_THRESHOLD = 5;
-
-/** A count as published: 1 … threshold-1 become "< threshold"; 0 and larger counts stay. */
+/**
+ * A count as published: 1 … threshold-1 become "< threshold"; 0 and larger counts stay (so a
+ * threshold below 2 changes nothing).
+ */
 export const suppressCount = (n: number, threshold: number): PublishedCount =>
   n > 0 && n < threshold ? `< ${threshold}` : n;
 

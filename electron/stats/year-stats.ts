@@ -31,16 +31,3 @@ export function registerYearStats(db: Db, year: number, now: Date): YearStats {
 
 export const currentYear = (now: Date): number =>
   DateTime.fromJSDate(now, { zone: STATS_TIME_ZONE }).year;
-
-/** The organisation name for the report: the letterhead setting, else the vault's name. */
-export function reportOrgName(db: Db, vaultOrgName: string): string {
-  const row = db.prepare(`SELECT value FROM setting WHERE key = 'organisation'`).get() as
-    { value: string } | undefined;
-  try {
-    const name = row ? (JSON.parse(row.value) as { name?: unknown }).name : undefined;
-    if (typeof name === 'string' && name.trim() !== '') return name.trim();
-  } catch {
-    // a damaged setting falls back to the vault's name
-  }
-  return vaultOrgName;
-}

@@ -2,7 +2,7 @@ import { existsSync, readFileSync } from 'node:fs';
 import { z } from 'zod';
 import { DeskError } from '../core/errors';
 import { unwrapKey, wrapKey, type WrappedKey } from './key-wrap';
-import { writeFileAtomic } from './atomic-file';
+import { writeFileAtomic } from '../core/atomic-file';
 
 /**
  * The small file beside the database that holds one key slot per user: the database key wrapped

@@ -25,6 +25,12 @@ export const vaultPaths = (dir: string) => ({
   slots: join(dir, SLOTS_FILE),
 });
 
+/** Every file a vault consists of: the database with its WAL and shared-memory files, the key slots. */
+export const vaultFiles = (dir: string): string[] => {
+  const p = vaultPaths(dir);
+  return [p.db, `${p.db}-wal`, `${p.db}-shm`, p.slots];
+};
+
 export const vaultExists = (dir: string): boolean => {
   const p = vaultPaths(dir);
   return existsSync(p.db) || existsSync(p.slots);
@@ -167,9 +173,7 @@ export async function createVault(
   } catch (e) {
     // The folder was empty: leave it empty again, so a new attempt can start cleanly.
     db.close();
-    for (const f of [DB_FILE, `${DB_FILE}-wal`, `${DB_FILE}-shm`, SLOTS_FILE]) {
-      rmSync(join(dir, f), { force: true });
-    }
+    for (const f of vaultFiles(dir)) rmSync(f, { force: true });
     key.fill(0);
     throw e;
   }

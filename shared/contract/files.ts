@@ -1,12 +1,6 @@
 import { z } from 'zod';
+import { FilePurpose, PickedFile } from '../schemas/files';
 import { spec } from './spec';
-
-export const FilePurpose = z.enum(['import', 'attachment', 'logo']);
-export type FilePurpose = z.infer<typeof FilePurpose>;
-
-/** A file the user picked, known to the handlers by its token (never by path in the renderer). */
-export const PickedFile = z.object({ token: z.string(), name: z.string(), size: z.number().int() });
-export type PickedFile = z.infer<typeof PickedFile>;
 
 /**
  * Native file dialogs (Electron). In the browser test harness the renderer uploads with

@@ -1,4 +1,5 @@
 import { z } from 'zod';
+import { FileTarget } from './files';
 
 export const AuditEvent = z.object({
   seq: z.number().int(),
@@ -34,13 +35,9 @@ export const AuditVerifyOutput = z.object({
 });
 export type AuditVerifyOutput = z.infer<typeof AuditVerifyOutput>;
 
-/** Where an export goes: a native save dialog (Electron) or back to the caller (browser, CLI). */
-export const ExportTarget = z.enum(['dialog', 'inline']);
-export type ExportTarget = z.infer<typeof ExportTarget>;
-
 export const AuditExportInput = z.object({
   format: z.enum(['csv', 'json']),
-  target: ExportTarget.default('inline'),
+  target: FileTarget.default('inline'),
 });
 export const AuditExportOutput = z.object({
   fileName: z.string(),
@@ -49,9 +46,9 @@ export const AuditExportOutput = z.object({
   head: ChainHead,
   sha256: z.string(),
   bytes: z.number().int(),
-  /** The file content for target `inline`; null when it was saved through the dialog. */
+  /** The file content for target `inline`; null when it was saved to a file. */
   content: z.string().nullable(),
-  /** Where the dialog saved it (the path the user chose); null for inline. */
+  /** The file written (chosen in the dialog or named on the command line); null for inline. */
   savedTo: z.string().nullable(),
 });
 export type AuditExportOutput = z.infer<typeof AuditExportOutput>;

@@ -1,25 +1,20 @@
 import { z } from 'zod';
 import { ChainHead } from './audit';
 import { Passphrase, UserName } from './common';
+import { FileTarget } from './files';
 
 // ---------------------------------------------------------------- backup and restore
 
 /**
- * Where a backup goes. `dialog`: the native save dialog of the app (Electron) picks the file, so
- * the renderer never sends a path. `download`: the bytes come back to the caller (browser test
- * harness). `path`: a path given on the command line — refused when the transport has native
- * dialogs (the app), so a renderer can never choose where the main process writes.
+ * Where a backup goes (see FileTarget): the app's save dialog, back to the caller as bytes (the
+ * browser downloads them), or a new file named on the command line.
  */
-export const BackupInput = z.discriminatedUnion('to', [
-  z.object({ to: z.literal('dialog') }),
-  z.object({ to: z.literal('download') }),
-  z.object({ to: z.literal('path'), path: z.string().trim().min(1).max(4096) }),
-]);
+export const BackupInput = z.object({ target: FileTarget });
 export type BackupInput = z.infer<typeof BackupInput>;
 
 export const BackupOutput = z.object({
   fileName: z.string(),
-  /** The file written (dialog or path); null for a download. */
+  /** The file written (dialog or path); null for inline (a download). */
   savedTo: z.string().nullable(),
   bytes: z.number().int(),
   sha256: z.string(),
@@ -27,7 +22,7 @@ export const BackupOutput = z.object({
   auditHead: ChainHead,
   auditEvents: z.number().int(),
   createdAt: z.string(),
-  /** The backup bytes for `download` (base64); null otherwise. */
+  /** The backup bytes for `inline` (base64); null otherwise. */
   base64: z.string().nullable(),
 });
 export type BackupOutput = z.infer<typeof BackupOutput>;

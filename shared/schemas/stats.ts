@@ -1,4 +1,5 @@
 import { z } from 'zod';
+import { FileTarget } from './files';
 
 /**
  * Yearly statistics and the transparency report. Every figure is a count or a duration:
@@ -118,20 +119,17 @@ export const StatsYearsOutput = z.object({
   suppressionThreshold: count,
 });
 
-/** Where a file goes: the native save dialog (the app) or back to the caller (browser, CLI). */
-export const StatsFileTarget = z.enum(['dialog', 'inline']);
-
 export const STATS_EXPORT_FORMATS = ['json', 'csv'] as const;
 export const StatsExportInput = StatsYearInput.extend({
   format: z.enum(STATS_EXPORT_FORMATS).default('json'),
   /** Apply small-count suppression (the published figures). Default: on. */
   published: z.boolean().default(true),
-  target: StatsFileTarget.default('inline'),
+  target: FileTarget.default('inline'),
 });
 export const StatsExportOutput = z.object({
   fileName: z.string(),
   mime: z.string(),
-  /** The file for target `inline`; null when it was saved through the dialog. */
+  /** The file for target `inline`; null when it was saved to a file. */
   content: z.string().nullable(),
   published: z.boolean(),
   suppressionThreshold: count,
@@ -140,12 +138,12 @@ export type StatsExportOutput = z.infer<typeof StatsExportOutput>;
 
 export const StatsReportInput = StatsYearInput.extend({
   language: z.enum(['nl', 'en']).default('nl'),
-  target: StatsFileTarget.default('inline'),
+  target: FileTarget.default('inline'),
 });
 export const StatsReportOutput = z.object({
   fileName: z.string(),
   mime: z.literal('application/pdf'),
-  /** The PDF for target `inline`; null when it was saved through the dialog. */
+  /** The PDF for target `inline`; null when it was saved to a file. */
   base64: z.string().nullable(),
   sha256: z.string(),
   pages: z.number().int().min(1),

@@ -33,7 +33,7 @@ describe('backup', () => {
   it('writes one encrypted, verified file: no plaintext, opens with the recovery key, chain intact, audited', async () => {
     const d = await deskWithData();
     const target = join(tempDir(), 'backup.nawbackup');
-    const r = await d.must('ops.backup', { to: 'path', path: target });
+    const r = await d.must('ops.backup', { target: { path: target } });
     const bytes = readFileSync(target);
     expect(r).toMatchObject({
       savedTo: target,
@@ -71,7 +71,7 @@ describe('backup', () => {
   it('stays consistent while the desk keeps writing during the copy (online)', async () => {
     const d = await deskWithData();
     const target = join(tempDir(), 'online.nawbackup');
-    const backup = d.must('ops.backup', { to: 'path', path: target });
+    const backup = d.must('ops.backup', { target: { path: target } });
     const writes = Promise.all(
       ['piet', 'joke', 'kees'].map((name) =>
         d.must('users.add', { name, role: 'officer', passphrase: `${name} passphrase 12` }),
@@ -92,26 +92,26 @@ describe('backup', () => {
     const d = await deskWithData();
     const existing = join(tempDir(), 'exists.nawbackup');
     writeFileSync(existing, 'keep me');
-    const r = await d.call('ops.backup', { to: 'path', path: existing });
+    const r = await d.call('ops.backup', { target: { path: existing } });
     expect(r.ok ? '' : r.message).toMatch(/already exists/);
     expect(readFileSync(existing, 'utf8')).toBe('keep me');
-    const over = await d.call('ops.backup', { to: 'path', path: join(d.vaultDir, 'vault.db') });
+    const over = await d.call('ops.backup', { target: { path: join(d.vaultDir, 'vault.db') } });
     expect(over.ok || over.code).toBe('CONFLICT');
 
     const chosen = join(tempDir(), 'chosen.nawbackup');
     const app = await createdDesk({
       platform: { pickOpenFile: async () => null, pickSaveFile: async () => chosen },
     });
-    const viaPath = await app.call('ops.backup', { to: 'path', path: join(tempDir(), 'x') });
+    const viaPath = await app.call('ops.backup', { target: { path: join(tempDir(), 'x') } });
     expect(viaPath.ok || viaPath.code).toBe('FORBIDDEN');
-    const viaDialog = await app.must('ops.backup', { to: 'dialog' });
+    const viaDialog = await app.must('ops.backup', { target: 'dialog' });
     expect(viaDialog.savedTo).toBe(chosen);
     expect(readBackupHeader(chosen).header.vaultId).toBe(app.session.vault!.vaultId);
   });
 
   it('download (browser harness): the same verified bundle comes back as bytes', async () => {
     const d = await deskWithData();
-    const r = await d.must('ops.backup', { to: 'download' });
+    const r = await d.must('ops.backup', { target: 'inline' });
     expect(r.savedTo).toBeNull();
     const bytes = Buffer.from(r.base64!, 'base64');
     expect(bytes.length).toBe(r.bytes);
@@ -127,7 +127,7 @@ describe('restore', () => {
   async function backupFile() {
     const d = await deskWithData();
     const target = join(tempDir(), 'b.nawbackup');
-    const r = await d.must('ops.backup', { to: 'path', path: target });
+    const r = await d.must('ops.backup', { target: { path: target } });
     return { d, target, r };
   }
 

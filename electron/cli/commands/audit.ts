@@ -115,8 +115,7 @@ export const auditCommands: CliCommand[] = [
       const format = str(args.flags.format) ?? 'json';
       if (format !== 'csv' && format !== 'json') throw new UsageError('--format is csv or json.');
       const file = resolve(args.positionals[0]!);
-      const r = await io.call('audit.export', { format, target: 'inline' });
-      writeFileSync(file, r.content ?? '', { mode: 0o600, flag: 'wx' });
+      const r = await io.call('audit.export', { format, target: { path: file } });
       const summary = { file, format, events: r.count, head: r.head, sha256: r.sha256 };
       io.print(
         io.json

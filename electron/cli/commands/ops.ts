@@ -98,7 +98,9 @@ export const opsCommands: CliCommand[] = [
     signIn: true,
     positionals: [1, 1],
     async run(args, io) {
-      const r = await io.call('ops.backup', { to: 'path', path: resolve(args.positionals[0]!) });
+      const r = await io.call('ops.backup', {
+        target: { path: resolve(args.positionals[0]!) },
+      });
       if (io.json) return io.print(JSON.stringify({ ...r, base64: undefined }));
       io.print(`Backup written to ${r.savedTo} (${r.bytes} bytes), verified:`);
       io.print(

@@ -1,6 +1,5 @@
-import { existsSync, writeFileSync } from 'node:fs';
 import { resolve } from 'node:path';
-import { CliFailure, UsageError, type CliArgs, type CliCommand, type CliIo } from '../command';
+import { UsageError, type CliArgs, type CliCommand, type CliIo } from '../command';
 
 async function yearFlag(args: CliArgs, io: CliIo): Promise<number> {
   const raw = args.flags.year;
@@ -48,14 +47,11 @@ export const statsCommands: CliCommand[] = [
         throw new UsageError('--language is nl or en.');
       }
       const path = resolve(out);
-      if (existsSync(path)) {
-        throw new CliFailure(`${path} already exists; choose another file name.`);
-      }
       const report = await io.call('stats.report', {
         year: await yearFlag(args, io),
         language,
+        target: { path },
       });
-      writeFileSync(path, Buffer.from(report.base64 ?? '', 'base64'), { flag: 'wx' });
       if (io.json) {
         io.print(JSON.stringify({ file: path, pages: report.pages, sha256: report.sha256 }));
       } else {

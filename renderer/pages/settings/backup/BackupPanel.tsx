@@ -21,7 +21,7 @@ export function BackupPanel() {
     setResult(null);
     try {
       const r = unwrap(
-        await desk.ops.backup(hostKind() === 'electron' ? { to: 'dialog' } : { to: 'download' }),
+        await desk.ops.backup({ target: hostKind() === 'electron' ? 'dialog' : 'inline' }),
       );
       if (r.base64) downloadFile(r.fileName, base64ToBytes(r.base64), 'application/octet-stream');
       setResult(r);

@@ -1,6 +1,10 @@
-import type { ChainHead, CheckWitnessOutput, Witness } from '../../shared/schemas/audit';
-import { chainHead, type AuditRow as Row } from '../audit/log';
+import { createHash } from 'node:crypto';
+import type { AuditExportOutput, ChainHead } from '../../shared/schemas/audit';
+import type { FileTarget } from '../../shared/schemas/files';
+import { chainHead, type AuditRow as Row } from './log';
+import type { DeskContext } from '../core/context';
 import type { Db } from '../core/db';
+import { FileDelivery, fileStamp } from '../core/deliver';
 import { csvCell } from '../../shared/csv';
 
 export const CSV_COLUMNS = [
@@ -89,38 +93,43 @@ export function auditJson(
 }
 
 /**
- * Checks witnessed chain heads against the log: each witnessed sequence number must still be in
- * the chain with the witnessed hash. Reports the first witness (in the given order) that fails.
+ * The whole log with hashes, for an outside auditor (docs/AUDIT.md). Read and audited in one
+ * transaction: the export is exactly the log up to its own `audit.exported` event, and a file that
+ * cannot be written records no export.
  */
-export function checkWitnesses(db: Db, vaultId: string, witnesses: Witness[]): CheckWitnessOutput {
-  const head = chainHead(db);
-  const hashAt = db.prepare('SELECT hash FROM audit_event WHERE seq = ?');
-  let checked = 0;
-  for (const [index, w] of witnesses.entries()) {
-    const mismatch = (found: string | null, reason: string): CheckWitnessOutput => ({
-      ok: false,
-      checked,
-      head,
-      firstMismatch: { index, seq: w.seq, witnessed: w.hash, found, reason },
+export async function exportAudit(
+  ctx: DeskContext,
+  input: { format: 'csv' | 'json'; target: FileTarget },
+): Promise<AuditExportOutput> {
+  const at = ctx.nowIso();
+  const fileName = `naw-desk-audit-${fileStamp(at)}.${input.format}`;
+  const to = await FileDelivery.choose(ctx, input.target, {
+    title: 'Save the audit log',
+    fileName,
+    extensions: [input.format],
+  });
+  const { content, count, head, sha256 } = to.write(ctx, () => {
+    const head = chainHead(ctx.db);
+    const made =
+      input.format === 'csv' ? auditCsv(ctx.db) : auditJson(ctx.db, ctx.vault.vaultId, at);
+    const sha256 = createHash('sha256').update(made.content).digest('hex');
+    ctx.audit('audit.exported', 'audit:chain', {
+      format: input.format,
+      events: made.count,
+      head: head.seq,
+      sha256,
+      to: to.path ?? 'inline',
     });
-    if (w.vaultId !== vaultId) {
-      return mismatch(null, `witness ${index + 1} belongs to another vault (${w.vaultId})`);
-    }
-    if (w.seq === 0) {
-      if (w.hash !== '0'.repeat(64)) return mismatch(null, 'event #0 has the all-zero hash');
-    } else {
-      const row = hashAt.get(w.seq) as { hash: string } | undefined;
-      if (!row) {
-        return mismatch(
-          null,
-          `event #${w.seq} is no longer in the log (head is #${head.seq}): the log was cut back`,
-        );
-      }
-      if (row.hash !== w.hash) {
-        return mismatch(row.hash, `event #${w.seq} has a different hash: the chain was rewritten`);
-      }
-    }
-    checked += 1;
-  }
-  return { ok: true, checked, head, firstMismatch: null };
+    return { ...made, head, sha256 };
+  });
+  return {
+    fileName,
+    format: input.format,
+    count,
+    head,
+    sha256,
+    bytes: Buffer.byteLength(content),
+    content: to.inline(content),
+    savedTo: to.path,
+  };
 }
