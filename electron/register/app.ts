@@ -2,16 +2,12 @@ import type { HandlerMap } from '../core/context';
 import type { requestsContract } from '../../shared/contract/requests';
 import { createRequest } from './create';
 import { readDocument, storeDocument } from './document';
-import {
-  amend,
-  approve,
-  check,
-  confirmWritten,
-  decide,
-  match,
-  resolveTime,
-  verify,
-} from './lifecycle';
+import { amend, confirmWritten } from './amend';
+import { approve } from './approve';
+import { check, verify } from './check';
+import { decide } from './decide';
+import { match } from './match';
+import { resolveTime } from './resolve-time';
 import { dashboard, listRequests, requestDetail, seesSubscribers } from './read';
 import { loadRequest } from './store';
 

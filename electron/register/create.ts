@@ -19,10 +19,7 @@ const yearIn = (iso: string, zone = 'Europe/Amsterdam'): number =>
  * transaction), stores the request, its items (as given, normalised, resolved to UTC) and, when
  * given, the original document. Checks run as a separate step (requests.check / match).
  */
-export function createRequest(
-  ctx: DeskContext,
-  input: Parsed,
-): { id: number; registerNo: string } {
+export function createRequest(ctx: DeskContext, input: Parsed): { id: number; registerNo: string } {
   const db = ctx.db;
   const authority = findAuthority(db, input.authority);
   const basis = findLegalBasis(db, input.legalBasis);

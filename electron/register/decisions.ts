@@ -49,10 +49,7 @@ function stateOf(
 const json = <T>(s: string) => JSON.parse(s) as T;
 
 /** The decisions of a request, oldest first, each with its approval and whether it took effect. */
-export function loadDecisions(
-  db: Db,
-  request: { id: number; status: RequestStatus },
-): Decision[] {
+export function loadDecisions(db: Db, request: { id: number; status: RequestStatus }): Decision[] {
   const rows = db
     .prepare(
       `SELECT d.id, d.outcome, d.items, d.categories, d.withheld, d.reasons, d.note, d.decided_by,

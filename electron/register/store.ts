@@ -217,3 +217,6 @@ export function summaryOf(db: Db, r: RequestRow, nowIso: string): RequestSummary
     verified: r.verification_method !== null,
   };
 }
+
+/** The audit subject of a request. */
+export const requestSubject = (r: RequestRow) => `request:${r.register_no}`;

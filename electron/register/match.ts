@@ -1,0 +1,79 @@
+import type { CheckResult, ItemMatch } from '../../shared/schemas/requests';
+import type { DeskContext } from '../core/context';
+import { DeskError } from '../core/errors';
+import { matchItem } from '../matching/match-item';
+import { Matcher } from '../matching/matcher';
+import { currentCheck } from './check';
+import { addEvent } from './events';
+import { notDecided, transition } from './status';
+import {
+  latestMatches,
+  loadItems,
+  loadRequest,
+  requestSubject,
+  resolvedOf,
+  type RequestRow,
+} from './store';
+
+/** A request whose checks say refuse or refer (or that has none) is never matched. */
+function checksProceed(registerNo: string, c: CheckResult | null): void {
+  if (c && c.outcome === 'proceed') return;
+  throw new DeskError(
+    'CONFLICT',
+    `Request ${registerNo} is not matched: the checks say ${c?.outcome ?? 'nothing yet'} (${(
+      c?.failures ?? []
+    )
+      .map((f) => f.message)
+      .join(' ')}) Decide to ${c?.outcome === 'refer' ? 'refer' : 'refuse'} it.`,
+    { failures: c?.failures ?? [] },
+  );
+}
+
+/** Looks every item up at its moment and records the result; each look-up is audited. */
+function matchItems(ctx: DeskContext, r: RequestRow): void {
+  const matcher = new Matcher(ctx.db);
+  const nowMs = ctx.now().getTime();
+  const at = ctx.nowIso();
+  const insert = ctx.db.prepare(
+    `INSERT INTO match_result (request_id, item_id, status, reason, subscribers, evidence, matched_by, matched_at)
+     VALUES (?, ?, ?, ?, ?, ?, ?, ?)`,
+  );
+  for (const item of loadItems(ctx.db, r.id)) {
+    const o = matchItem(matcher, resolvedOf(item), nowMs);
+    insert.run(
+      r.id,
+      item.id,
+      o.status,
+      o.reason,
+      JSON.stringify(o.subscribers),
+      JSON.stringify(o.evidence),
+      ctx.user.name,
+      at,
+    );
+    ctx.audit('request.matched', requestSubject(r), {
+      item: item.idx,
+      kind: item.kind,
+      outcome: o.status,
+      customers: o.subscribers.map((s) => s.customerId),
+    });
+  }
+}
+
+/**
+ * Matches every item at its moment. Checks run first when they have not; a request whose checks
+ * say refuse or refer is never matched.
+ */
+export function match(ctx: DeskContext, registerNo: string): ItemMatch[] {
+  return ctx.db.transaction(() => {
+    const r = loadRequest(ctx.db, registerNo);
+    notDecided(r, 'matching it again');
+    checksProceed(registerNo, currentCheck(ctx, r));
+    matchItems(ctx, r);
+    transition(ctx, r, 'match');
+    const all = latestMatches(ctx.db, r.id);
+    addEvent(ctx, r.id, 'matched', {
+      outcomes: Object.fromEntries(all.map((m) => [m.index, m.status])),
+    });
+    return all;
+  })();
+}
