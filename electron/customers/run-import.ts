@@ -1,20 +1,16 @@
-import { createHash } from 'node:crypto';
+import { createHash, type Hash } from 'node:crypto';
 import { createReadStream, statSync } from 'node:fs';
-import type {
-  ImportIssue,
-  ImportKind,
-  ImportMode,
-  ImportProgress,
-  ImportReport,
-  ImportStatus,
-} from '../../shared/schemas/customers';
-import { appendAudit } from '../audit/log';
+import type { ImportKind, ImportProgress, ImportReport } from '../../shared/schemas/customers';
 import type { Db } from '../core/db';
-import { RowApplier, showTime, type Outcome } from './apply';
-import { mapHeader, type HeaderMap } from './columns';
+import type { RowApplier } from './apply';
 import { CsvFormatError, CsvReader } from './csv-reader';
-import { ROW_PARSERS, type RowResult, type Validity } from './rows';
-import { storeFor } from './stores';
+import { ProgressTicker } from './import-progress';
+import { completeRun, insertRunningRun, recordAttempt } from './import-record';
+import { buildReport, interruptedVerdict, verdictOf } from './import-report';
+import { ImportSink } from './import-sink';
+import { ImportTally, type ImportRun } from './import-state';
+import type { Validity } from './rows';
+import { storeFor, type KindStore } from './stores';
 
 export interface ImportOptions {
   /** Absolute path of the file to read. */
@@ -38,13 +34,19 @@ export interface ImportHooks {
   progressEveryMs?: number;
 }
 
-/** At most this many rejected rows are listed in a report (all are counted). */
-export const MAX_LISTED = 1000;
 const CHUNK = 1 << 20;
 
 class Cancelled extends Error {}
 
-const iso = (ms: number) => new Date(ms).toISOString();
+/** What runs inside the import's transaction, and what its steps share. */
+interface Steps {
+  run: ImportRun;
+  tally: ImportTally;
+  hash: Hash;
+  progress: ProgressTicker;
+  /** Throws Cancelled when the import was asked to stop. */
+  stopIfCancelled: () => void;
+}
 
 /**
  * Imports one CSV file into the vault on `db` (the worker's own connection): streams it, checks
@@ -58,314 +60,115 @@ export async function runImport(
   o: ImportOptions,
   hooks: ImportHooks = {},
 ): Promise<ImportReport> {
-  const now = o.now ?? (() => new Date());
-  const started = now().getTime();
-  const t0 = performance.now();
-  const totalBytes = statSync(o.path).size;
-  const hash = createHash('sha256');
-  const counts: Record<Outcome, number> = { added: 0, changed: 0, closed: 0, unchanged: 0 };
-  const rejected: ImportIssue[] = [];
-  const warnings: ImportIssue[] = [];
-  let rejectedRows = 0;
-  let rows = 0;
-  let header: HeaderMap | null = null;
-  let fatal = false;
-  let mode: ImportMode | null = null;
-  let asOf: number | null = null;
-  let message: string | null = null;
-  let status: ImportStatus;
-  let importId: number | null = null;
-  let phase: ImportProgress['phase'] = 'starting';
-  const acceptValid = o.acceptValid ?? false;
-  const dryRun = o.dryRun ?? false;
-
-  let truncated = false;
-  const reject = (issues: ImportIssue[]) => {
-    rejectedRows++;
-    for (const i of issues) {
-      if (rejected.length < MAX_LISTED) rejected.push(i);
-      else truncated = true;
-    }
-  };
-
-  let lastProgress = 0;
-  const every = hooks.progressEveryMs ?? 250;
-  let reader: CsvReader | null = null;
-  const progress = (force = false) => {
-    if (!hooks.onProgress) return;
-    const t = performance.now();
-    if (!force && t - lastProgress < every) return;
-    lastProgress = t;
-    const seconds = (t - t0) / 1000;
-    const bytes = reader?.bytes ?? 0;
-    const rate = seconds > 0 ? rows / seconds : 0;
-    const byteRate = seconds > 0 ? bytes / seconds : 0;
-    hooks.onProgress({
-      phase,
-      rows,
-      bytes,
-      totalBytes,
-      rejectedRows,
-      rowsPerSecond: Math.round(rate),
-      etaSeconds:
-        byteRate > 0 && seconds > 0.5 ? Math.max(0, (totalBytes - bytes) / byteRate) : null,
-    });
-  };
-
+  const s = prepare(o, hooks);
   db.exec('BEGIN IMMEDIATE');
-  let open = true;
   try {
-    importId = Number(
-      db
-        .prepare(
-          `INSERT INTO import_run (kind, mode, status, file_name, file_sha256, file_bytes, user, started_at, as_of, accept_valid)
-           VALUES (?, 'history', 'running', ?, '', ?, ?, ?, NULL, ?)`,
-        )
-        .run(o.kind, o.fileName, totalBytes, o.user, started, acceptValid ? 1 : 0).lastInsertRowid,
-    );
-    const store = storeFor(o.kind, db, importId);
-    const parse = ROW_PARSERS[o.kind] as (
-      f: string[],
-      m: HeaderMap,
-      l: number,
-    ) => RowResult<Validity>;
-    let applier: RowApplier<Validity & { customerId: string }> | null = null;
-
-    const onHeader = (fields: string[]) => {
-      header = mapHeader(fields, o.kind);
-      mode = header.mode;
-      warnings.push(...header.warnings);
-      if (header.fatal.length) {
-        fatal = true;
-        rejected.push(...header.fatal);
-        return;
-      }
-      if (mode === 'history' && o.asOf != null) {
-        fatal = true;
-        rejected.push({
-          line: 1,
-          column: 'valid_from',
-          reason:
-            'an as-of time applies only to a current-state snapshot (a file without valid_from/valid_to); this is a history file',
-        });
-        return;
-      }
-      if (mode === 'snapshot') {
-        asOf = o.asOf ?? started;
-        const latest = store.latestStart();
-        if (latest !== null && latest > asOf) {
-          fatal = true;
-          rejected.push({
-            line: 1,
-            column: '',
-            reason: `the vault already holds ${o.kind} data from ${showTime(latest)}, after this snapshot's as-of time ${showTime(asOf)}; a snapshot must not be older than what is held`,
-          });
-          return;
-        }
-      }
-      applier = new RowApplier(store as never, importId!, mode, asOf ?? 0);
-    };
-
-    reader = new CsvReader({
-      onRecord(fields, line) {
-        if (header === null) return onHeader(fields);
-        if (fatal || applier === null) return;
-        if (fields.length <= header.width && fields.every((f) => f.trim() === '')) return;
-        rows++;
-        const r = parse(fields, header, line);
-        if (!r.ok) return reject(r.issues);
-        const outcome = applier.apply(r.row as Validity & { customerId: string }, line);
-        if (typeof outcome === 'string') counts[outcome]++;
-        else reject([outcome]);
-      },
-      onBadRecord(line, reason) {
-        if (header === null) {
-          fatal = true;
-          rejected.push({ line, column: '', reason: `the header cannot be read: ${reason}` });
-          return;
-        }
-        rows++;
-        reject([{ line, column: '', reason }]);
-      },
-    });
-
-    phase = 'reading';
-    progress(true);
-    const stream = createReadStream(o.path, { highWaterMark: CHUNK });
-    try {
-      for await (const chunk of stream) {
-        if (hooks.isCancelled?.()) throw new Cancelled();
-        hash.update(chunk as Buffer);
-        reader.push(chunk as Buffer);
-        progress();
-      }
-      reader.end();
-    } finally {
-      stream.destroy();
-    }
-    if (header === null) {
-      fatal = true;
-      rejected.push({ line: 1, column: '', reason: 'the file is empty; it needs a header row' });
-    }
-    if (hooks.isCancelled?.()) throw new Cancelled();
-
-    const closer = applier as RowApplier<Validity & { customerId: string }> | null;
-    if (!fatal && mode === 'snapshot' && closer) {
-      phase = 'closing';
-      progress(true);
-      const done = closer.closeMissing(() => {
-        if (hooks.isCancelled?.()) throw new Cancelled();
-        progress();
-      });
-      counts.closed += done.closed;
-      warnings.push(...done.warnings);
-    }
-
-    phase = 'finishing';
-    progress(true);
-    const sha256 = hash.digest('hex');
-    const commit = !fatal && !dryRun && (rejectedRows === 0 || acceptValid);
-    status =
-      fatal || (rejectedRows > 0 && !acceptValid) ? 'rejected' : dryRun ? 'dry_run' : 'committed';
-    if (status === 'rejected') {
-      message = fatal
-        ? 'The file cannot be imported as it is; nothing was written.'
-        : `${rejectedRows.toLocaleString('en')} row(s) were rejected, so nothing was written. Correct them, or import with accept-valid to write the valid rows.`;
-    } else if (status === 'dry_run') {
-      message = 'Dry run: everything was checked and counted; nothing was written.';
-    }
-    if (commit) {
-      store.finish();
-      finishRun(db, importId, status, sha256, now().getTime());
-      audit(db, o, importId, status, sha256, totalBytes);
-      db.exec('COMMIT');
-      open = false;
-    } else {
-      db.exec('ROLLBACK');
-      open = false;
-      importId = recordAttempt(db, o, status, sha256, totalBytes, started, now().getTime());
-    }
-    return report(status === 'committed', sha256);
+    const importId = insertRunningRun(db, s.run);
+    const store = storeFor(s.run.kind, db, importId);
+    const applier = await readRows(s, store, importId);
+    s.stopIfCancelled();
+    if (!s.tally.fatal && s.tally.mode === 'snapshot' && applier) closeMissing(s, applier);
+    s.progress.enter('finishing');
+    return finish(db, s, store, importId);
   } catch (e) {
-    if (open) {
-      db.exec('ROLLBACK');
-      open = false;
+    if (db.inTransaction) db.exec('ROLLBACK');
+    if (!(e instanceof Cancelled) && !(e instanceof CsvFormatError)) throw e;
+    return interrupted(db, s, e);
+  }
+}
+
+/** Settles the facts of the run (clock, size, options) before the transaction starts. */
+function prepare(o: ImportOptions, hooks: ImportHooks): Steps {
+  const now = o.now ?? (() => new Date());
+  const run: ImportRun = {
+    path: o.path,
+    kind: o.kind,
+    fileName: o.fileName,
+    user: o.user,
+    requestedAsOf: o.asOf ?? null,
+    acceptValid: o.acceptValid ?? false,
+    dryRun: o.dryRun ?? false,
+    now,
+    started: now().getTime(),
+    t0: performance.now(),
+    totalBytes: statSync(o.path).size,
+  };
+  const tally = new ImportTally();
+  return {
+    run,
+    tally,
+    hash: createHash('sha256'),
+    progress: new ProgressTicker(hooks.onProgress, hooks.progressEveryMs ?? 250, run, tally),
+    stopIfCancelled: () => {
+      if (hooks.isCancelled?.()) throw new Cancelled();
+    },
+  };
+}
+
+/**
+ * Streams the file through the hash and the CSV reader, which checks and applies every row.
+ * Returns what applies the rows (null when the file cannot be imported as a whole).
+ */
+async function readRows(
+  s: Steps,
+  store: KindStore<Validity>,
+  importId: number,
+): Promise<RowApplier<Validity & { customerId: string }> | null> {
+  const sink = new ImportSink(s.run, s.tally, store, importId);
+  const reader = new CsvReader(sink);
+  s.progress.enter('reading');
+  const stream = createReadStream(s.run.path, { highWaterMark: CHUNK });
+  try {
+    for await (const chunk of stream) {
+      s.stopIfCancelled();
+      s.hash.update(chunk as Buffer);
+      reader.push(chunk as Buffer);
+      s.tally.bytes = reader.bytes;
+      s.progress.tick();
     }
-    const cancelled = e instanceof Cancelled;
-    if (!cancelled && !(e instanceof CsvFormatError)) throw e;
-    status = cancelled ? 'cancelled' : 'failed';
-    message = cancelled
-      ? 'The import was cancelled; nothing was written.'
-      : `${(e as Error).message} Nothing was written.`;
-    const sha = cancelled ? '' : hash.digest('hex');
-    importId = recordAttempt(db, o, status, sha, totalBytes, started, now().getTime());
-    return report(false, sha);
+    reader.end();
+  } finally {
+    stream.destroy();
   }
+  if (!sink.sawHeader) {
+    s.tally.refuse([{ line: 1, column: '', reason: 'the file is empty; it needs a header row' }]);
+  }
+  return sink.applier;
+}
 
-  function finishRun(db: Db, id: number, st: ImportStatus, sha: string, finished: number) {
-    db.prepare(
-      `UPDATE import_run SET status = ?, mode = ?, file_sha256 = ?, finished_at = ?, as_of = ?, rows = ?,
-              added = ?, changed = ?, closed = ?, unchanged = ?, rejected = ? WHERE id = ?`,
-    ).run(
-      st,
-      mode ?? 'history',
-      sha,
-      finished,
-      asOf,
-      rows,
-      counts.added,
-      counts.changed,
-      counts.closed,
-      counts.unchanged,
-      rejectedRows,
-      id,
-    );
-  }
+/** Snapshot only: closes what the vault holds as current but the file no longer names. */
+function closeMissing(s: Steps, applier: RowApplier<Validity & { customerId: string }>): void {
+  s.progress.enter('closing');
+  const done = applier.closeMissing(() => {
+    s.stopIfCancelled();
+    s.progress.tick();
+  });
+  s.tally.counts.closed += done.closed;
+  s.tally.warnings.push(...done.warnings);
+}
 
-  function audit(
-    db: Db,
-    opt: ImportOptions,
-    id: number,
-    st: ImportStatus,
-    sha: string,
-    bytes: number,
-  ) {
-    appendAudit(db, {
-      at: now().toISOString(),
-      user: opt.user,
-      action: 'customers.import',
-      subject: `import:${id}`,
-      details: {
-        kind: opt.kind,
-        mode: mode ?? null,
-        status: st,
-        fileName: opt.fileName,
-        sha256: sha,
-        bytes,
-        asOf: asOf === null ? null : iso(asOf),
-        rows,
-        added: counts.added,
-        changed: counts.changed,
-        closed: counts.closed,
-        unchanged: counts.unchanged,
-        rejected: rejectedRows,
-        acceptValid,
-        dryRun,
-      },
-    });
+/** Commits a file that may be written; otherwise rolls back and records the attempt. */
+function finish(db: Db, s: Steps, store: KindStore<Validity>, importId: number): ImportReport {
+  const { run, tally } = s;
+  const sha256 = s.hash.digest('hex');
+  const verdict = verdictOf(run, tally);
+  if (verdict.status === 'committed') {
+    store.finish();
+    completeRun(db, run, tally, importId, verdict.status, sha256);
+    db.exec('COMMIT');
+    return buildReport(run, tally, { ...verdict, importId, sha256 });
   }
+  db.exec('ROLLBACK');
+  const attemptId = recordAttempt(db, run, tally, verdict.status, sha256);
+  return buildReport(run, tally, { ...verdict, importId: attemptId, sha256 });
+}
 
-  /** An import that wrote nothing still leaves its trace: an import_run row and an audit event. */
-  function recordAttempt(
-    db: Db,
-    opt: ImportOptions,
-    st: ImportStatus,
-    sha: string,
-    bytes: number,
-    startedAt: number,
-    finished: number,
-  ): number {
-    return db.transaction(() => {
-      const id = Number(
-        db
-          .prepare(
-            `INSERT INTO import_run (kind, mode, status, file_name, file_sha256, file_bytes, user, started_at, accept_valid)
-             VALUES (?, 'history', 'running', ?, ?, ?, ?, ?, ?)`,
-          )
-          .run(opt.kind, opt.fileName, sha, bytes, opt.user, startedAt, acceptValid ? 1 : 0)
-          .lastInsertRowid,
-      );
-      finishRun(db, id, st, sha, finished);
-      audit(db, opt, id, st, sha, bytes);
-      return id;
-    })();
-  }
-
-  function report(written: boolean, sha: string): ImportReport {
-    return {
-      importId,
-      kind: o.kind,
-      mode,
-      status,
-      written,
-      fileName: o.fileName,
-      sha256: sha,
-      bytes: totalBytes,
-      rows,
-      added: counts.added,
-      changed: counts.changed,
-      closed: counts.closed,
-      unchanged: counts.unchanged,
-      rejectedRows,
-      rejected,
-      rejectedTruncated: truncated,
-      warnings,
-      asOf: asOf === null ? null : iso(asOf),
-      acceptValid,
-      dryRun,
-      startedAt: iso(started),
-      durationMs: Math.round(performance.now() - t0),
-      message,
-    };
-  }
+/** After the rollback of a cancelled import or an unreadable file: records the attempt. */
+function interrupted(db: Db, s: Steps, e: Cancelled | CsvFormatError): ImportReport {
+  const cancelled = e instanceof Cancelled;
+  const verdict = interruptedVerdict(cancelled, e);
+  // A cancel stops mid-file: a hash of part of it would identify nothing.
+  const sha256 = cancelled ? '' : s.hash.digest('hex');
+  const importId = recordAttempt(db, s.run, s.tally, verdict.status, sha256);
+  return buildReport(s.run, s.tally, { ...verdict, importId, sha256 });
 }

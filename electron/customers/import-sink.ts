@@ -1,0 +1,113 @@
+import type { ImportIssue } from '../../shared/schemas/customers';
+import { RowApplier, showTime } from './apply';
+import { mapHeader, type HeaderMap } from './columns';
+import type { CsvSink } from './csv-reader';
+import type { ImportRun, ImportTally } from './import-state';
+import { ROW_PARSERS, type RowResult, type Validity } from './rows';
+import type { KindStore } from './stores';
+
+type AnyRow = Validity & { customerId: string };
+type RowParser = (fields: string[], header: HeaderMap, line: number) => RowResult<Validity>;
+
+/**
+ * Whether a file with this header can be imported: the snapshot moment it applies at (snapshots
+ * only) and the problems that refuse the file as a whole (none when it can).
+ */
+export function checkHeader(
+  header: HeaderMap,
+  run: ImportRun,
+  store: Pick<KindStore<Validity>, 'latestStart'>,
+): { asOf: number | null; refusal: ImportIssue[] } {
+  if (header.fatal.length) return { asOf: null, refusal: header.fatal };
+  if (header.mode === 'history') {
+    if (run.requestedAsOf === null) return { asOf: null, refusal: [] };
+    return {
+      asOf: null,
+      refusal: [
+        {
+          line: 1,
+          column: 'valid_from',
+          reason:
+            'an as-of time applies only to a current-state snapshot (a file without valid_from/valid_to); this is a history file',
+        },
+      ],
+    };
+  }
+  const asOf = run.requestedAsOf ?? run.started;
+  const latest = store.latestStart();
+  if (latest === null || latest <= asOf) return { asOf, refusal: [] };
+  return {
+    asOf,
+    refusal: [
+      {
+        line: 1,
+        column: '',
+        reason: `the vault already holds ${run.kind} data from ${showTime(latest)}, after this snapshot's as-of time ${showTime(asOf)}; a snapshot must not be older than what is held`,
+      },
+    ],
+  };
+}
+
+/**
+ * Takes the records of one CSV file: the first is the header, which decides the mode and whether
+ * the file can be imported at all; every later record is checked and applied to the vault inside
+ * the import's transaction, and counted in the tally.
+ */
+export class ImportSink implements CsvSink {
+  private header: HeaderMap | null = null;
+  /** Applies rows; null until a header that can be imported was read. */
+  applier: RowApplier<AnyRow> | null = null;
+  private readonly parse: RowParser;
+
+  constructor(
+    private readonly run: ImportRun,
+    private readonly tally: ImportTally,
+    private readonly store: KindStore<Validity>,
+    private readonly importId: number,
+  ) {
+    this.parse = ROW_PARSERS[run.kind] as RowParser;
+  }
+
+  get sawHeader(): boolean {
+    return this.header !== null;
+  }
+
+  onRecord(fields: string[], line: number): void {
+    const { header, applier, tally } = this;
+    if (header === null) {
+      this.header = mapHeader(fields, this.run.kind);
+      this.applier = this.begin(this.header);
+      return;
+    }
+    if (tally.fatal || applier === null) return;
+    if (fields.length <= header.width && fields.every((f) => f.trim() === '')) return;
+    tally.rows++;
+    const r = this.parse(fields, header, line);
+    if (!r.ok) return tally.rejectRow(r.issues);
+    const outcome = applier.apply(r.row as AnyRow, line);
+    if (typeof outcome === 'string') tally.counts[outcome]++;
+    else tally.rejectRow([outcome]);
+  }
+
+  onBadRecord(line: number, reason: string): void {
+    if (this.header === null) {
+      this.tally.refuse([{ line, column: '', reason: `the header cannot be read: ${reason}` }]);
+      return;
+    }
+    this.tally.rows++;
+    this.tally.rejectRow([{ line, column: '', reason }]);
+  }
+
+  private begin(header: HeaderMap): RowApplier<AnyRow> | null {
+    const { tally } = this;
+    tally.mode = header.mode;
+    tally.warnings.push(...header.warnings);
+    const { asOf, refusal } = checkHeader(header, this.run, this.store);
+    tally.asOf = asOf;
+    if (refusal.length) {
+      tally.refuse(refusal);
+      return null;
+    }
+    return new RowApplier(this.store as never, this.importId, header.mode, asOf ?? 0);
+  }
+}
