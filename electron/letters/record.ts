@@ -318,16 +318,6 @@ export function correctLetter(
   return issueRecord(ctx, registerNo, o, { of: current, reason });
 }
 
-/** The archived letter, issuing it first if the decision is final and none exists (CLI). */
-export async function ensureLetter(
-  ctx: DeskContext,
-  registerNo: string,
-  o: LetterOptions = {},
-): Promise<DisclosureRecord> {
-  const all = listRecords(ctx.db, registerNo);
-  return all.at(-1) ?? issueLetter(ctx, registerNo, o);
-}
-
 /** Reads the archived bytes; audited (the letter holds subscriber data). */
 export function readArchived(
   ctx: DeskContext,

@@ -1,6 +1,18 @@
 import { writeFileSync } from 'node:fs';
-import { CliFailure, UsageError, type CliCommand } from '../command';
+import type { InputOf } from '../../../shared/contract';
+import { CliFailure, UsageError, type CliCommand, type CliIo } from '../command';
 import { LetterLanguage, SendMethod } from '../../../shared/schemas/letters';
+
+/**
+ * The archived letter in force, issued and archived first when the request has none yet. Only
+ * channel calls: issuing refuses a second letter, so the CLI asks for the records first.
+ */
+async function archivedOrIssued(io: CliIo, issue: InputOf<'letters.issue'>) {
+  const { registerNo } = issue;
+  const issuedNow = (await io.call('letters.list', { registerNo })).length === 0;
+  if (issuedNow) await io.call('letters.issue', issue);
+  return { archived: await io.call('letters.archived', { registerNo }), issuedNow };
+}
 
 /** CLI commands of the letters domain. */
 export const lettersCommands: CliCommand[] = [
@@ -21,17 +33,11 @@ export const lettersCommands: CliCommand[] = [
           ? LetterLanguage.safeParse(args.flags.language)
           : undefined;
       if (language && !language.success) throw new UsageError('--language is nl or en.');
-      const records = await io.call('letters.list', { registerNo });
-      if (records.length === 0) {
-        await io.call('letters.issue', {
-          registerNo,
-          ...(language?.data ? { language: language.data } : {}),
-          ...(typeof args.flags.function === 'string'
-            ? { signerFunction: args.flags.function }
-            : {}),
-        });
-      }
-      const archived = await io.call('letters.archived', { registerNo });
+      const { archived, issuedNow } = await archivedOrIssued(io, {
+        registerNo,
+        ...(language?.data ? { language: language.data } : {}),
+        ...(typeof args.flags.function === 'string' ? { signerFunction: args.flags.function } : {}),
+      });
       try {
         writeFileSync(out, Buffer.from(archived.pdfBase64, 'base64'), { mode: 0o600, flag: 'wx' });
       } catch (e) {
@@ -45,7 +51,7 @@ export const lettersCommands: CliCommand[] = [
       if (io.json) io.print(JSON.stringify(r, null, 2));
       else
         io.print(
-          `${r.registerNo}: ${r.kind} letter (record ${r.id}${records.length === 0 ? ', issued now' : ''}), ${r.pageCount} page(s), sha256 ${r.sha256} → ${out}`,
+          `${r.registerNo}: ${r.kind} letter (record ${r.id}${issuedNow ? ', issued now' : ''}), ${r.pageCount} page(s), sha256 ${r.sha256} → ${out}`,
         );
     },
   },
