@@ -1,3 +1,4 @@
+import { accessSync, constants } from 'node:fs';
 import { createInterface } from 'node:readline';
 import { Writable } from 'node:stream';
 import { resolve } from 'node:path';
@@ -166,6 +167,15 @@ export async function runCli(argv: string[], environment: CliEnvironment = {}): 
         const v = env[envName];
         if (v !== undefined && v !== '') return v;
         return promptHidden(prompt);
+      },
+      localFile(path) {
+        const absolute = resolve(path);
+        try {
+          accessSync(absolute, constants.R_OK);
+          return s.files.register(absolute).token;
+        } catch {
+          throw new CliFailure(`Cannot read ${path}: no such file, or no permission.`);
+        }
       },
     };
     if (command.signIn) {

@@ -21,6 +21,11 @@ export interface CliIo {
   env: NodeJS.ProcessEnv;
   /** Reads a secret from an environment variable or a hidden TTY prompt; never from a flag. */
   secret(envName: string, prompt: string): Promise<string>;
+  /**
+   * Registers a file named on the command line in the session's file registry and returns its
+   * token, for channels that take a picked file; CliFailure when it cannot be read.
+   */
+  localFile(path: string): string;
   vaultDir: string;
 }
 

@@ -1,11 +1,5 @@
 import { parseTime } from './fields';
-import {
-  cancelImportJob,
-  importJobState,
-  runningImport,
-  startImportJob,
-} from './jobs';
-import { resolveFile } from './local-files';
+import { cancelImportJob, importJobState, runningImport, startImportJob } from './jobs';
 import { previewFile } from './preview';
 import { customersSummary } from './summary';
 import type { HandlerMap } from '../core/context';
@@ -17,12 +11,12 @@ type CustomersChannels = keyof typeof customersContract;
 /** Handlers of the customers domain; their channels are in shared/contract/customers.ts. */
 export const customersHandlers: HandlerMap<CustomersChannels> = {
   'customers.preview': (input, ctx) => {
-    const f = resolveFile(ctx.session, input.file);
+    const f = ctx.session.files.resolve(input.file);
     return previewFile(f.path, f.name, input.kind);
   },
 
   'customers.importStart': (input, ctx) => {
-    const f = resolveFile(ctx.session, input.file);
+    const f = ctx.session.files.resolve(input.file);
     let asOf: number | null = null;
     if (input.asOf !== undefined) {
       const t = parseTime(input.asOf);

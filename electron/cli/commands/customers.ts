@@ -1,10 +1,8 @@
-import { resolve } from 'node:path';
 import {
   IMPORT_KINDS,
   type ImportKind,
   type ImportReport,
 } from '../../../shared/schemas/customers';
-import { registerLocalFile } from '../../customers/local-files';
 import { CliFailure, SilentFailure, UsageError, type CliCommand } from '../command';
 
 const fmt = (n: number) => n.toLocaleString('en');
@@ -42,12 +40,7 @@ export const customersCommands: CliCommand[] = [
       if (!(IMPORT_KINDS as readonly string[]).includes(kindWord)) {
         throw new UsageError(`What to import: ${IMPORT_KINDS.join(', ')} (not "${kindWord}").`);
       }
-      let token: string;
-      try {
-        token = registerLocalFile(resolve(file)).token;
-      } catch {
-        throw new CliFailure(`Cannot read ${file}: no such file, or no permission.`);
-      }
+      const token = io.localFile(file);
       const asOf = args.flags['as-of'];
       const { jobId } = await io.call('customers.importStart', {
         file: token,
