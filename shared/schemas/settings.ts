@@ -131,6 +131,7 @@ export const UpdateSettingsInput = Settings.partial()
       s.deadlineDaysUrgent <= s.deadlineDaysNormal,
     { message: URGENT_LONGER_THAN_NORMAL, path: ['deadlineDaysUrgent'] },
   );
+export type UpdateSettingsInput = z.infer<typeof UpdateSettingsInput>;
 
 /** The letterhead logo as stored in the vault (PNG or SVG, at most LOGO_MAX_BYTES). */
 export const LOGO_MAX_BYTES = 512 * 1024;

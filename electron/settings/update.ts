@@ -1,0 +1,59 @@
+import {
+  AUDIT_SHORTER_THAN_REQUESTS,
+  type Organisation,
+  type Settings,
+  type UpdateSettingsInput,
+} from '../../shared/schemas/settings';
+import type { DeskContext } from '../core/context';
+import { DeskError } from '../core/errors';
+import { readSettings, writeSetting } from '../core/settings';
+import { readKeySlots, writeKeySlots } from '../vault/keyslots';
+import { vaultPaths } from '../vault/vault';
+
+/** Settings with the organisation name filled from the vault when none was set yet. */
+export function currentSettings(ctx: DeskContext): Settings {
+  const s = readSettings(ctx.db);
+  if (s.organisation.name === '') s.organisation = { ...s.organisation, name: ctx.vault.orgName };
+  return s;
+}
+
+/**
+ * Merges a partial update into the current settings (the organisation field by field), checks the
+ * result as a whole, and writes and audits only what changed (before and after), in one
+ * transaction. A new organisation name also goes into the key file, which the unlock screen reads
+ * before the vault opens.
+ */
+export function updateSettings(ctx: DeskContext, input: UpdateSettingsInput): Settings {
+  const before = currentSettings(ctx);
+  const next: Record<string, unknown> = { ...input };
+  if (input.organisation) next.organisation = { ...before.organisation, ...input.organisation };
+  const merged = { ...before, ...next } as Settings;
+  if (merged.retentionAuditYears < merged.retentionRequestYears) {
+    throw new DeskError('BAD_INPUT', AUDIT_SHORTER_THAN_REQUESTS);
+  }
+  if (merged.organisation.name === '') {
+    throw new DeskError('BAD_INPUT', 'The organisation needs a name.');
+  }
+  const changed = Object.entries(next).filter(
+    ([k, v]) =>
+      v !== undefined && JSON.stringify(v) !== JSON.stringify(before[k as keyof Settings]),
+  );
+  if (changed.length > 0) {
+    ctx.db.transaction(() => {
+      for (const [k, v] of changed) writeSetting(ctx.db, k, v);
+      ctx.audit('settings.changed', 'settings', {
+        before: Object.fromEntries(changed.map(([k]) => [k, before[k as keyof Settings]])),
+        after: Object.fromEntries(changed),
+        // Switching four-eyes off is a decision a reviewer must find at once.
+        ...(input.fourEyes === false && before.fourEyes ? { fourEyesOff: true } : {}),
+      });
+      const org = next.organisation as Organisation | undefined;
+      if (org && org.name !== before.organisation.name) {
+        const file = vaultPaths(ctx.vault.dir).slots;
+        writeKeySlots(file, { ...readKeySlots(file), orgName: org.name });
+        ctx.vault.orgName = org.name;
+      }
+    })();
+  }
+  return currentSettings(ctx);
+}

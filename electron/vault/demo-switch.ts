@@ -1,0 +1,29 @@
+import type { DeskSession } from '../core/session';
+import { DeskError } from '../core/errors';
+import { DEMO_ADMIN } from './demo';
+
+/**
+ * Points the session at the demo vault (its own folder, never the real vault's), making it first
+ * when there is none yet. A failed demo leaves the session on the main vault.
+ */
+export async function openDemo(s: DeskSession): Promise<{ created: boolean }> {
+  if (!s.demoVaultDir) {
+    throw new DeskError('CONFLICT', 'The demo vault is opened from the app window, not here.');
+  }
+  const seed = s.seedDemo;
+  if (!seed) throw new DeskError('CONFLICT', 'This window cannot make a demo vault.');
+  s.switchVault(s.demoVaultDir);
+  if (s.exists) return { created: false };
+  try {
+    await seed(s, { adminName: DEMO_ADMIN, years: 3, seed: 20260101 });
+  } catch (e) {
+    s.switchVault(s.mainVaultDir);
+    throw e;
+  }
+  return { created: true };
+}
+
+export function leaveDemo(s: DeskSession): { done: true } {
+  s.switchVault(s.mainVaultDir);
+  return { done: true };
+}

@@ -1,0 +1,97 @@
+import type { Language, SessionUser } from '../../shared/schemas/common';
+import { appendAudit } from '../audit/log';
+import type { DeskContext } from '../core/context';
+import { DeskError } from '../core/errors';
+import { writeSetting } from '../core/settings';
+import { sessionUser } from './state';
+import {
+  closeVault,
+  createVault,
+  findUser,
+  openWithRecoveryKey,
+  setPassphrase,
+  unlockVault,
+} from './vault';
+
+/** Creates the vault in the session's folder and signs its first admin in. */
+export async function createAndSignIn(
+  ctx: DeskContext,
+  input: {
+    orgName: string;
+    adminName: string;
+    displayName?: string | undefined;
+    passphrase: string;
+    language?: Language | undefined;
+  },
+): Promise<{ recoveryKey: string; user: SessionUser }> {
+  const s = ctx.session;
+  if (s.vault) s.lock('manual');
+  const created = await createVault(s.vaultDir, {
+    orgName: input.orgName,
+    adminName: input.adminName,
+    displayName: input.displayName,
+    passphrase: input.passphrase,
+    at: ctx.nowIso(),
+    ...(s.kdfCost ? { kdfCost: s.kdfCost } : {}),
+  });
+  if (input.language) writeSetting(created.vault.db, 'language', input.language);
+  s.signIn(created.vault, created.user);
+  return { recoveryKey: created.recoveryKey, user: sessionUser(created.user) };
+}
+
+/**
+ * Unlocks with a user's passphrase. A failure is answered after a delay that grows with each
+ * consecutive one, and goes into the audit log at the next successful sign-in.
+ */
+export async function unlockAndSignIn(
+  ctx: DeskContext,
+  input: { userName: string; passphrase: string },
+): Promise<SessionUser> {
+  const s = ctx.session;
+  if (!s.exists) throw new DeskError('NO_VAULT', 'There is no vault here yet. Create one first.');
+  if (s.vault) s.lock('manual');
+  const opened = await unlockVault(s.vaultDir, input.userName, input.passphrase);
+  if (!opened) {
+    s.recordFailure(input.userName);
+    const delay = s.failureDelayMs();
+    await s.sleep(delay);
+    throw new DeskError(
+      'BAD_CREDENTIALS',
+      'Unknown user or wrong passphrase. Check the user name and passphrase (caps lock?) and try again.',
+      { attempts: s.consecutiveFailures, delayMs: delay },
+    );
+  }
+  s.signIn(opened.vault, opened.user);
+  return sessionUser(opened.user);
+}
+
+/** With the recovery key, an active admin gets a new passphrase (audited in the vault). */
+export async function restoreAccess(
+  ctx: DeskContext,
+  input: { recoveryKey: string; userName: string; newPassphrase: string },
+): Promise<{ done: true }> {
+  const s = ctx.session;
+  if (!s.exists) throw new DeskError('NO_VAULT', 'There is no vault here yet.');
+  if (s.vault) s.lock('manual');
+  const vault = openWithRecoveryKey(s.vaultDir, input.recoveryKey);
+  try {
+    const user = findUser(vault.db, input.userName);
+    if (!user || user.role !== 'admin' || user.disabled) {
+      throw new DeskError(
+        'FORBIDDEN',
+        'The recovery key can only set a new passphrase for an active admin account.',
+      );
+    }
+    await setPassphrase(s.vaultDir, user.name, vault.key, input.newPassphrase, s.kdfCost);
+    appendAudit(vault.db, {
+      at: ctx.nowIso(),
+      user: user.name,
+      action: 'user.passphrase.restored',
+      subject: `user:${user.name}`,
+      details: { via: 'recovery-key' },
+    });
+  } finally {
+    closeVault(vault);
+  }
+  return { done: true };
+}
