@@ -3,6 +3,7 @@ import {
   type DataCategory,
   type Evidence,
   type IssuerFunction,
+  type MatchStatus,
   type Subscriber,
 } from '../../shared/schemas/requests';
 import type { Organisation } from '../../shared/schemas/settings';
@@ -185,6 +186,16 @@ export interface ModelOptions {
   extraRemarks?: string[];
 }
 
+/** What the letter says of an item it does not disclose, by the item's match outcome. */
+const UNANSWERED: Partial<Record<MatchStatus, LetterItem['outcome']>> = {
+  no_match: 'no_data',
+  needs_port: 'needs_port',
+  ambiguous: 'conflict',
+  invalid_input: 'unusable',
+  invalid_time: 'unusable',
+  ambiguous_time: 'unusable',
+};
+
 /** Builds the letter model of a request's decision from the register. */
 export function letterFromRegister(db: Db, registerNo: string, o: ModelOptions): LetterSource {
   const inForce = decisionInForce(db, registerNo);
@@ -218,21 +229,7 @@ export function letterFromRegister(db: Db, registerNo: string, o: ModelOptions):
       });
       return { ...base, outcome: 'disclosed', subscribers: data };
     }
-    const unanswered = (outcome: LetterItem['outcome']) => ({ ...base, outcome, subscribers: [] });
-    switch (m?.status) {
-      case 'no_match':
-        return unanswered('no_data');
-      case 'needs_port':
-        return unanswered('needs_port');
-      case 'ambiguous':
-        return unanswered('conflict');
-      case 'invalid_input':
-      case 'invalid_time':
-      case 'ambiguous_time':
-        return unanswered('unusable');
-      default:
-        return unanswered('not_answered');
-    }
+    return { ...base, outcome: (m && UNANSWERED[m.status]) ?? 'not_answered', subscribers: [] };
   });
 
   const authority = getAuthority(db, r.authority_code);

@@ -168,6 +168,129 @@ export async function previewLetter(
   return { source, rendered };
 }
 
+type Correction = { of: DisclosureRecord; reason: string };
+
+/**
+ * A letter is issued once a decision took effect, and once per decision; a correction replaces
+ * the record in force.
+ */
+function mayIssue(
+  ctx: DeskContext,
+  registerNo: string,
+  f: LetterSource['inForce'],
+  correction: Correction | null,
+): void {
+  if (!f.final) {
+    throw new DeskError(
+      'CONFLICT',
+      `The disclosure of ${registerNo} awaits approval; it can be previewed, not issued.`,
+    );
+  }
+  const existing = ctx.db
+    .prepare(
+      `SELECT id FROM disclosure WHERE decision_id = ? AND id NOT IN
+         (SELECT corrects FROM disclosure WHERE corrects IS NOT NULL) ORDER BY id DESC LIMIT 1`,
+    )
+    .get(f.decision.id) as { id: number } | undefined;
+  if (!correction && existing) {
+    throw new DeskError(
+      'CONFLICT',
+      `The letter of ${registerNo} was already issued; reprint it, or issue a correction.`,
+    );
+  }
+  if (correction && existing?.id !== correction.of.id) {
+    throw new DeskError(
+      'CONFLICT',
+      `Letter ${correction.of.id} of ${registerNo} is not the one in force; correct the latest.`,
+    );
+  }
+}
+
+/** Archives the rendered letter with its timeline line and audit event; the new record's id. */
+function storeRecord(
+  ctx: DeskContext,
+  registerNo: string,
+  source: LetterSource,
+  rendered: RenderedLetter,
+  issuedAt: string,
+  correction: Correction | null,
+): number {
+  const { inForce: f, model: m } = source;
+  const approved = f.decision.approval?.approved ? f.decision.approval : null;
+  const info = ctx.db
+    .prepare(
+      `INSERT INTO disclosure (request_id, decision_id, register_no, kind, language, authority,
+         official, legal_basis, case_reference, items, disclosed, categories, withheld, reasons,
+         handled_by, decided_at, approved_by, approved_at, issued_by, issued_at, chain_seq,
+         chain_hash, pdf, pdf_sha256, pdf_size, page_count, pages, corrects, correction_reason)
+       VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?)`,
+    )
+    .run(
+      f.request.id,
+      f.decision.id,
+      m.registerNo,
+      m.kind,
+      m.language,
+      m.recipient.authorityName,
+      JSON.stringify({
+        name: m.recipient.officialName,
+        function: m.recipient.officialFunction,
+      }),
+      m.request.legalBasisArticle,
+      m.request.caseReference,
+      JSON.stringify(
+        m.items.map((i) => ({
+          index: i.index,
+          kind: i.kind,
+          value: i.value,
+          moment: i.moment,
+          timeZone: i.timeZone,
+          utc: i.utc,
+          outcome: i.outcome,
+        })),
+      ),
+      JSON.stringify(source.disclosed),
+      JSON.stringify(source.categories),
+      JSON.stringify(source.withheld),
+      JSON.stringify(m.reasons),
+      f.decision.decidedBy,
+      f.decision.decidedAt,
+      approved?.by ?? null,
+      approved?.at ?? null,
+      ctx.user.name,
+      issuedAt,
+      m.chainHead.seq,
+      m.chainHead.hash,
+      rendered.pdf,
+      rendered.sha256,
+      rendered.pdf.length,
+      rendered.pageCount,
+      JSON.stringify(rendered.pages.map(pageToSvg)),
+      correction?.of.id ?? null,
+      correction?.reason ?? null,
+    );
+  const newId = Number(info.lastInsertRowid);
+  addEvent(ctx, f.request.id, correction ? 'letter_corrected' : 'letter_issued', {
+    record: newId,
+    kind: m.kind,
+    sha256: rendered.sha256,
+    ...(correction ? { corrects: correction.of.id } : {}),
+  });
+  ctx.audit(correction ? 'letter.corrected' : 'letter.issued', `request:${registerNo}`, {
+    record: newId,
+    kind: m.kind,
+    sha256: rendered.sha256,
+    pages: rendered.pageCount,
+    chainHead: m.chainHead,
+    items: source.disclosed.map((d) => d.index),
+    customers: source.disclosed.flatMap((d) => d.customerIds),
+    categories: source.categories,
+    withheld: source.withheld,
+    ...(correction ? { corrects: correction.of.id, reason: correction.reason } : {}),
+  });
+  return newId;
+}
+
 /**
  * Renders and archives a letter. The footer carries the audit chain head at the moment of issue:
  * the letter is rendered against the current head and stored in one transaction with the
@@ -177,7 +300,7 @@ async function issueRecord(
   ctx: DeskContext,
   registerNo: string,
   o: LetterOptions,
-  correction: { of: DisclosureRecord; reason: string } | null,
+  correction: Correction | null,
 ): Promise<DisclosureRecord> {
   for (let attempt = 0; attempt < 5; attempt++) {
     const issuedAt = ctx.nowIso();
@@ -190,104 +313,8 @@ async function issueRecord(
       const head = chainHead(ctx.db);
       if (head.seq !== source.model.chainHead.seq || head.hash !== source.model.chainHead.hash)
         return null; // the log moved on while rendering: render again with the new head
-      const { inForce: f, model: m } = source;
-      if (!f.final) {
-        throw new DeskError(
-          'CONFLICT',
-          `The disclosure of ${registerNo} awaits approval; it can be previewed, not issued.`,
-        );
-      }
-      const existing = ctx.db
-        .prepare(
-          `SELECT id FROM disclosure WHERE decision_id = ? AND id NOT IN
-             (SELECT corrects FROM disclosure WHERE corrects IS NOT NULL) ORDER BY id DESC LIMIT 1`,
-        )
-        .get(f.decision.id) as { id: number } | undefined;
-      if (!correction && existing) {
-        throw new DeskError(
-          'CONFLICT',
-          `The letter of ${registerNo} was already issued; reprint it, or issue a correction.`,
-        );
-      }
-      if (correction && existing?.id !== correction.of.id) {
-        throw new DeskError(
-          'CONFLICT',
-          `Letter ${correction.of.id} of ${registerNo} is not the one in force; correct the latest.`,
-        );
-      }
-      const approved = f.decision.approval?.approved ? f.decision.approval : null;
-      const info = ctx.db
-        .prepare(
-          `INSERT INTO disclosure (request_id, decision_id, register_no, kind, language, authority,
-             official, legal_basis, case_reference, items, disclosed, categories, withheld, reasons,
-             handled_by, decided_at, approved_by, approved_at, issued_by, issued_at, chain_seq,
-             chain_hash, pdf, pdf_sha256, pdf_size, page_count, pages, corrects, correction_reason)
-           VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?)`,
-        )
-        .run(
-          f.request.id,
-          f.decision.id,
-          m.registerNo,
-          m.kind,
-          m.language,
-          m.recipient.authorityName,
-          JSON.stringify({
-            name: m.recipient.officialName,
-            function: m.recipient.officialFunction,
-          }),
-          m.request.legalBasisArticle,
-          m.request.caseReference,
-          JSON.stringify(
-            m.items.map((i) => ({
-              index: i.index,
-              kind: i.kind,
-              value: i.value,
-              moment: i.moment,
-              timeZone: i.timeZone,
-              utc: i.utc,
-              outcome: i.outcome,
-            })),
-          ),
-          JSON.stringify(source.disclosed),
-          JSON.stringify(source.categories),
-          JSON.stringify(source.withheld),
-          JSON.stringify(m.reasons),
-          f.decision.decidedBy,
-          f.decision.decidedAt,
-          approved?.by ?? null,
-          approved?.at ?? null,
-          ctx.user.name,
-          issuedAt,
-          m.chainHead.seq,
-          m.chainHead.hash,
-          rendered.pdf,
-          rendered.sha256,
-          rendered.pdf.length,
-          rendered.pageCount,
-          JSON.stringify(rendered.pages.map(pageToSvg)),
-          correction?.of.id ?? null,
-          correction?.reason ?? null,
-        );
-      const newId = Number(info.lastInsertRowid);
-      addEvent(ctx, f.request.id, correction ? 'letter_corrected' : 'letter_issued', {
-        record: newId,
-        kind: m.kind,
-        sha256: rendered.sha256,
-        ...(correction ? { corrects: correction.of.id } : {}),
-      });
-      ctx.audit(correction ? 'letter.corrected' : 'letter.issued', `request:${registerNo}`, {
-        record: newId,
-        kind: m.kind,
-        sha256: rendered.sha256,
-        pages: rendered.pageCount,
-        chainHead: m.chainHead,
-        items: source.disclosed.map((d) => d.index),
-        customers: source.disclosed.flatMap((d) => d.customerIds),
-        categories: source.categories,
-        withheld: source.withheld,
-        ...(correction ? { corrects: correction.of.id, reason: correction.reason } : {}),
-      });
-      return newId;
+      mayIssue(ctx, registerNo, source.inForce, correction);
+      return storeRecord(ctx, registerNo, source, rendered, issuedAt, correction);
     })();
     if (id !== null) return findRecord(ctx.db, registerNo, id);
   }
