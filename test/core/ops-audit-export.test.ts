@@ -179,6 +179,52 @@ describe('audit export', () => {
   });
 });
 
+describe('where an export may go', () => {
+  it('a file that cannot be written records no export; the vault itself is never a destination', async () => {
+    let answer = join(tempDir(), 'no-such-folder', 'audit.csv');
+    const d = await createdDesk({
+      platform: { pickOpenFile: async () => null, pickSaveFile: async () => answer },
+    });
+    const exported = async () => (await d.must('audit.list', { action: 'audit.exported' })).total;
+    const unwritable = await d.call('audit.export', { format: 'csv', target: 'dialog' });
+    expect(unwritable.ok || unwritable.code).toBe('CONFLICT');
+    expect(unwritable.ok ? '' : unwritable.message).toMatch(/Could not write audit\.csv/);
+    expect(await exported()).toBe(0);
+
+    const vaultDb = join(d.vaultDir, 'vault.db');
+    const before = readFileSync(vaultDb);
+    answer = vaultDb;
+    const over = await d.call('audit.export', { format: 'csv', target: 'dialog' });
+    expect(over.ok || over.code).toBe('CONFLICT');
+    expect(readFileSync(vaultDb).equals(before)).toBe(true);
+    expect(await exported()).toBe(0);
+    expect((await d.must('audit.verify', {})).intact).toBe(true);
+  });
+
+  it('a path from the caller: a new file, written with its export event; refused in the app', async () => {
+    const d = await createdDesk();
+    const file = join(tempDir(), 'audit.json');
+    const r = await d.must('audit.export', { format: 'json', target: { path: file } });
+    expect(r).toMatchObject({ savedTo: file, content: null });
+    expect(JSON.parse(readFileSync(file, 'utf8')).head).toEqual(r.head);
+    const ev = (await d.must('audit.list', { action: 'audit.exported' })).events[0]!;
+    expect(ev.details).toMatchObject({ to: file, sha256: r.sha256 });
+
+    const again = await d.call('audit.export', { format: 'json', target: { path: file } });
+    expect(again.ok ? '' : again.message).toMatch(/already exists/);
+    expect((await d.must('audit.list', { action: 'audit.exported' })).total).toBe(1);
+
+    const app = await createdDesk({
+      platform: { pickOpenFile: async () => null, pickSaveFile: async () => null },
+    });
+    const named = await app.call('audit.export', {
+      format: 'json',
+      target: { path: join(tempDir(), 'x.json') },
+    });
+    expect(named.ok || named.code).toBe('FORBIDDEN');
+  });
+});
+
 describe('chain-head witness', () => {
   it('a witnessed head stays valid as the log grows, and a rewritten chain is caught', async () => {
     const d = await createdDesk();
