@@ -63,6 +63,10 @@ export interface ItemRow {
   time_candidates: string;
 }
 
+/**
+ * A request is final once its latest decision took effect (decisions.ts): its status is then one
+ * of FINAL_STATUSES, from which the transition table leads nowhere.
+ */
 export const isFinal = (s: RequestStatus) => FINAL_STATUSES.includes(s);
 export const categoriesOf = (r: RequestRow) => JSON.parse(r.categories) as DataCategory[];
 
