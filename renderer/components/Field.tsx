@@ -81,3 +81,65 @@ export function SelectField({ label, hint, children, ...select }: SelectFieldPro
     </div>
   );
 }
+
+interface CheckFieldProps extends Omit<
+  InputHTMLAttributes<HTMLInputElement>,
+  'type' | 'checked' | 'onChange'
+> {
+  label: ReactNode;
+  checked: boolean;
+  onChange(checked: boolean): void;
+  /** Shown under the label and tied to the box by aria-describedby. */
+  hint?: ReactNode;
+  /** Shown under the row, announced with the box and marking it invalid. */
+  error?: string | null;
+}
+
+/** A checkbox with its label to the right (class `check`), optionally a hint and an error. */
+export function CheckField({
+  label,
+  checked,
+  onChange,
+  hint,
+  error,
+  id: givenId,
+  className = 'check',
+  ...input
+}: CheckFieldProps) {
+  const autoId = useId();
+  const id = givenId ?? autoId;
+  const hintId = hint ? `${id}-hint` : undefined;
+  const errorId = error ? `${id}-error` : undefined;
+  const describedBy = [hintId, errorId].filter(Boolean).join(' ') || undefined;
+  const labelEl = <label htmlFor={id}>{label}</label>;
+  return (
+    <>
+      <div className={`${className}${error ? ' field--invalid' : ''}`}>
+        <input
+          id={id}
+          type="checkbox"
+          checked={checked}
+          aria-invalid={error ? true : undefined}
+          aria-describedby={describedBy}
+          onChange={(e) => onChange(e.target.checked)}
+          {...input}
+        />
+        {hint ? (
+          <div>
+            {labelEl}
+            <p id={hintId} className="field__hint">
+              {hint}
+            </p>
+          </div>
+        ) : (
+          labelEl
+        )}
+      </div>
+      {error && (
+        <p className="field__error" id={errorId}>
+          {error}
+        </p>
+      )}
+    </>
+  );
+}

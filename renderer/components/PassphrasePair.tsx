@@ -3,7 +3,7 @@ import { MIN_PASSPHRASE_LENGTH } from '../../shared/schemas/common';
 import { Field } from './Field';
 import { StrengthMeter } from './StrengthMeter';
 import type { Problem } from './validation';
-import { useProblemText } from './useProblemText';
+import { useProblemText } from '../hooks/useProblemText';
 
 interface Props {
   passphrase: string;

@@ -21,3 +21,13 @@ export function endOfLocalDay(date: string): string | undefined {
   const [y, m, d] = date.split('-').map(Number) as [number, number, number];
   return new Date(y, m - 1, d + 1).toISOString();
 }
+
+/** Now as a `yyyy-mm-ddThh:mm` value in the workstation's local time, for datetime-local inputs. */
+export function localNow(): string {
+  const d = new Date();
+  d.setMinutes(d.getMinutes() - d.getTimezoneOffset());
+  return d.toISOString().slice(0, 16);
+}
+
+/** Today as a `yyyy-mm-dd` value in the workstation's own calendar, for date inputs. */
+export const localToday = (): string => new Date().toLocaleDateString('en-CA');

@@ -1,6 +1,7 @@
 import { createContext, useCallback, useContext, useEffect, useMemo, useState } from 'react';
 import type { ReactNode } from 'react';
 import { useTranslation } from 'react-i18next';
+import { can, type Capability } from '../../shared/roles';
 import type { VaultState } from '../../shared/schemas/vault';
 import { asDeskError, desk, onSessionLost, unwrap, type DeskCallError } from '../api';
 import { storedLanguage } from '../i18n';
@@ -70,4 +71,13 @@ export function useSession(): SessionValue {
   const v = useContext(SessionContext);
   if (!v) throw new Error('useSession outside SessionProvider');
   return v;
+}
+
+/**
+ * What the signed-in user may do, by capability (never by role name): the same rule the handler
+ * table applies. False for everything while nobody is signed in.
+ */
+export function useCan(): (capability: Capability) => boolean {
+  const role = useSession().state?.user?.role;
+  return (capability) => role !== undefined && can(role, capability);
 }

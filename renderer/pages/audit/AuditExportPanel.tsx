@@ -1,32 +1,24 @@
 import { useState } from 'react';
 import { useTranslation } from 'react-i18next';
 import type { Witness } from '../../../shared/schemas/audit';
-import { asDeskError, desk, hostKind, unwrap, type DeskCallError } from '../../api';
+import { desk, hostKind, unwrap } from '../../api';
 import { downloadFile, saveTarget } from '../../components/download';
-import { OpsError } from '../settings/OpsError';
+import { ErrorAlert } from '../../components/ErrorAlert';
+import { useDeskAction } from '../../hooks/useDeskAction';
 
 /** Audit page: export the whole log (CSV/JSON with hashes) and the chain head as a witness. */
 export function AuditExportPanel({ onExported }: { onExported?(): void }) {
   const { t } = useTranslation('ops');
-  const [message, setMessage] = useState<string | null>(null);
   const [witness, setWitness] = useState<Witness | null>(null);
-  const [error, setError] = useState<DeskCallError | null>(null);
-  const [busy, setBusy] = useState(false);
+  const { busy, error, done: message, run } = useDeskAction({ quietCancel: true });
 
-  async function act(fn: () => Promise<void>) {
-    setBusy(true);
-    setError(null);
-    setMessage(null);
-    try {
-      await fn();
+  /** Runs an export; the audit list is reloaded after it, since exporting is audited too. */
+  const act = (work: () => Promise<string | void>) =>
+    run(async () => {
+      const said = await work();
       onExported?.();
-    } catch (e) {
-      const err = asDeskError(e);
-      if (err.code !== 'CANCELLED') setError(err);
-    } finally {
-      setBusy(false);
-    }
-  }
+      return said;
+    });
 
   const exportLog = (format: 'csv' | 'json') =>
     act(async () => {
@@ -34,7 +26,7 @@ export function AuditExportPanel({ onExported }: { onExported?(): void }) {
       if (r.content !== null) {
         downloadFile(r.fileName, r.content, format === 'csv' ? 'text/csv' : 'application/json');
       }
-      setMessage(t('audit.exported', { count: r.count, seq: r.head.seq }));
+      return t('audit.exported', { count: r.count, seq: r.head.seq });
     });
 
   const exportWitness = () =>
@@ -78,7 +70,7 @@ export function AuditExportPanel({ onExported }: { onExported?(): void }) {
           </p>
         )}
       </div>
-      <OpsError error={error} />
+      <ErrorAlert error={error} showReason={['CONFLICT']} />
     </section>
   );
 }

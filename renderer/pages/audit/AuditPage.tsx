@@ -1,9 +1,10 @@
-import { useCallback, useEffect, useState } from 'react';
+import { useState } from 'react';
 import { useTranslation } from 'react-i18next';
 import type { AuditEvent } from '../../../shared/schemas/audit';
-import { asDeskError, desk, unwrap, type DeskCallError } from '../../api';
+import { desk, unwrap } from '../../api';
 import { ErrorAlert } from '../../components/ErrorAlert';
 import { Page } from '../../components/Page';
+import { useDeskData } from '../../hooks/useDeskData';
 import { AuditDetail } from './AuditDetail';
 import { AuditFilters } from './AuditFilters';
 import { AuditTable } from './AuditTable';
@@ -16,21 +17,12 @@ export function AuditPage() {
   const { t } = useTranslation('audit');
   const [filters, setFilters] = useState<AuditFilterValues>(EMPTY_FILTERS);
   const [offset, setOffset] = useState(0);
-  const [page, setPage] = useState<{ events: AuditEvent[]; total: number } | null>(null);
   const [selected, setSelected] = useState<AuditEvent | null>(null);
-  const [error, setError] = useState<DeskCallError | null>(null);
-
-  const load = useCallback(async () => {
-    try {
-      setPage(unwrap(await desk.audit.list(toListInput(filters, offset))));
-      setError(null);
-    } catch (e) {
-      setError(asDeskError(e));
-    }
-  }, [filters, offset]);
-  useEffect(() => {
-    void load();
-  }, [load]);
+  const log = useDeskData(
+    async () => unwrap(await desk.audit.list(toListInput(filters, offset))),
+    [filters, offset],
+  );
+  const page = log.data;
 
   const total = page?.total ?? 0;
   const first = total === 0 ? 0 : offset + 1;
@@ -39,8 +31,8 @@ export function AuditPage() {
   return (
     <Page title={t('title')}>
       <p className="lead">{t('intro')}</p>
-      <VerifyChain onVerified={() => void load()} />
-      <AuditExportPanel onExported={() => void load()} />
+      <VerifyChain onVerified={() => void log.reload()} />
+      <AuditExportPanel onExported={() => void log.reload()} />
       <section className="panel" aria-labelledby="events-heading">
         <h2 id="events-heading">{t('events')}</h2>
         <AuditFilters
@@ -51,7 +43,7 @@ export function AuditPage() {
             setSelected(null);
           }}
         />
-        <ErrorAlert error={error} />
+        <ErrorAlert error={log.error} />
         <p className="result-count" role="status" aria-live="polite">
           {page && (total === 0 ? t('none') : t('range', { first, last, total }))}
         </p>

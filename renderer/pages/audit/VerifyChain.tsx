@@ -1,29 +1,20 @@
-import { useState } from 'react';
 import { useTranslation } from 'react-i18next';
 import type { AuditVerifyOutput } from '../../../shared/schemas/audit';
-import { asDeskError, desk, unwrap, type DeskCallError } from '../../api';
+import { desk, unwrap } from '../../api';
 import { ErrorAlert } from '../../components/ErrorAlert';
+import { useDeskAction } from '../../hooks/useDeskAction';
 
 /** Recomputes the whole hash chain in the core and says: intact, or the first broken link. */
 export function VerifyChain({ onVerified }: { onVerified(): void }) {
   const { t } = useTranslation('audit');
-  const [result, setResult] = useState<AuditVerifyOutput | null>(null);
-  const [error, setError] = useState<DeskCallError | null>(null);
-  const [busy, setBusy] = useState(false);
+  const { busy, error, done: result, run } = useDeskAction<AuditVerifyOutput>();
 
-  async function verify() {
-    setBusy(true);
-    setError(null);
-    setResult(null);
-    try {
-      setResult(unwrap(await desk.audit.verify({})));
+  const verify = () =>
+    run(async () => {
+      const r = unwrap(await desk.audit.verify({}));
       onVerified();
-    } catch (e) {
-      setError(asDeskError(e));
-    } finally {
-      setBusy(false);
-    }
-  }
+      return r;
+    });
 
   return (
     <section className="panel verify" aria-labelledby="verify-heading">

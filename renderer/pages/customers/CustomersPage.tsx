@@ -1,9 +1,8 @@
-import { useCallback, useEffect, useState } from 'react';
 import { useTranslation } from 'react-i18next';
-import type { CustomersSummary } from '../../../shared/schemas/customers';
-import { asDeskError, desk, unwrap, type DeskCallError } from '../../api';
+import { desk, unwrap } from '../../api';
 import { ErrorAlert } from '../../components/ErrorAlert';
 import { Page } from '../../components/Page';
+import { useDeskData } from '../../hooks/useDeskData';
 import { HoldingsSummary } from './HoldingsSummary';
 import { ImportPanel } from './ImportPanel';
 import './customers.css';
@@ -15,25 +14,13 @@ import './customers.css';
  */
 export function CustomersPage() {
   const { t } = useTranslation('customers');
-  const [summary, setSummary] = useState<CustomersSummary | null>(null);
-  const [error, setError] = useState<DeskCallError | null>(null);
-  const load = useCallback(async () => {
-    try {
-      setSummary(unwrap(await desk.customers.summary({})));
-      setError(null);
-    } catch (e) {
-      setError(asDeskError(e));
-    }
-  }, []);
-  useEffect(() => {
-    void load();
-  }, [load]);
+  const summary = useDeskData(async () => unwrap(await desk.customers.summary({})), []);
   return (
     <Page title={t('title')}>
       <p className="lead">{t('intro')}</p>
-      <ErrorAlert error={error} />
-      <ImportPanel onFinished={() => void load()} />
-      <HoldingsSummary summary={summary} />
+      <ErrorAlert error={summary.error} />
+      <ImportPanel onFinished={() => void summary.reload()} />
+      <HoldingsSummary summary={summary.data} />
     </Page>
   );
 }

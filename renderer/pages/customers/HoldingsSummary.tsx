@@ -1,6 +1,9 @@
 import { useTranslation } from 'react-i18next';
 import type { CustomersSummary } from '../../../shared/schemas/customers';
 import { formatDateTime } from '../../components/format';
+import { Table } from '../../components/Table';
+
+const COUNTS = ['added', 'changed', 'closed', 'rejected'] as const;
 
 /** What the vault holds: counts and the last import per kind. Never a customer record. */
 export function HoldingsSummary({ summary }: { summary: CustomersSummary | null }) {
@@ -47,51 +50,32 @@ export function HoldingsSummary({ summary }: { summary: CustomersSummary | null 
       {summary.lastImports.length === 0 ? (
         <p className="muted">{t('summary.noImports')}</p>
       ) : (
-        <div
-          className="table-wrap"
-          tabIndex={0}
-          role="region"
-          aria-label={t('summary.lastImports')}
+        <Table
+          region={{ label: t('summary.lastImports') }}
+          columns={[
+            t('kind.label'),
+            t('summary.when'),
+            t('summary.file'),
+            t('summary.by'),
+            t('summary.status'),
+            ...COUNTS.map((c) => ({ label: t(`report.${c}`), num: true })),
+          ]}
         >
-          <table className="table">
-            <thead>
-              <tr>
-                <th scope="col">{t('kind.label')}</th>
-                <th scope="col">{t('summary.when')}</th>
-                <th scope="col">{t('summary.file')}</th>
-                <th scope="col">{t('summary.by')}</th>
-                <th scope="col">{t('summary.status')}</th>
-                <th scope="col" className="num">
-                  {t('report.added')}
-                </th>
-                <th scope="col" className="num">
-                  {t('report.changed')}
-                </th>
-                <th scope="col" className="num">
-                  {t('report.closed')}
-                </th>
-                <th scope="col" className="num">
-                  {t('report.rejected')}
-                </th>
-              </tr>
-            </thead>
-            <tbody>
-              {summary.lastImports.map((l) => (
-                <tr key={l.kind}>
-                  <td>{t(`kind.${l.kind}`)}</td>
-                  <td>{l.finishedAt ? formatDateTime(l.finishedAt, i18n.language) : '—'}</td>
-                  <td className="truncate">{l.fileName}</td>
-                  <td>{l.user}</td>
-                  <td>{t(`status.${l.status}`)}</td>
-                  <td className="num">{n(l.added)}</td>
-                  <td className="num">{n(l.changed)}</td>
-                  <td className="num">{n(l.closed)}</td>
-                  <td className="num">{n(l.rejected)}</td>
-                </tr>
+          {summary.lastImports.map((l) => (
+            <tr key={l.kind}>
+              <td>{t(`kind.${l.kind}`)}</td>
+              <td>{l.finishedAt ? formatDateTime(l.finishedAt, i18n.language) : '—'}</td>
+              <td className="truncate">{l.fileName}</td>
+              <td>{l.user}</td>
+              <td>{t(`status.${l.status}`)}</td>
+              {COUNTS.map((c) => (
+                <td key={c} className="num">
+                  {n(l[c])}
+                </td>
               ))}
-            </tbody>
-          </table>
-        </div>
+            </tr>
+          ))}
+        </Table>
       )}
       <p className="field__hint">{t('summary.principle')}</p>
     </section>

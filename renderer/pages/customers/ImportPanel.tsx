@@ -7,8 +7,10 @@ import type {
   ImportReport,
 } from '../../../shared/schemas/customers';
 import { IMPORT_KINDS } from '../../../shared/schemas/customers';
-import { asDeskError, desk, hostKind, unwrap, type DeskCallError } from '../../api';
+import { desk, hostKind, unwrap } from '../../api';
 import { ErrorAlert } from '../../components/ErrorAlert';
+import { CheckField } from '../../components/Field';
+import { useDeskAction } from '../../hooks/useDeskAction';
 import { ImportReportView } from './ImportReportView';
 import { PreviewTable } from './PreviewTable';
 
@@ -30,8 +32,10 @@ export function ImportPanel({ onFinished }: { onFinished: () => void }) {
   const [asOf, setAsOf] = useState('');
   const [job, setJob] = useState<ImportJobState | null>(null);
   const [report, setReport] = useState<ImportReport | null>(null);
-  const [error, setError] = useState<DeskCallError | null>(null);
-  const [busy, setBusy] = useState(false);
+  const picking = useDeskAction(); // choosing a file and reading its preview: nothing disables
+  const importing = useDeskAction(); // the import itself: the controls wait for it
+  const busy = importing.busy;
+  const error = importing.error ?? picking.error;
   const input = useRef<HTMLInputElement>(null);
   const alive = useRef(true);
   useEffect(
@@ -41,77 +45,69 @@ export function ImportPanel({ onFinished }: { onFinished: () => void }) {
     [],
   );
 
-  async function load(picked: Picked, k?: ImportKind) {
-    setError(null);
+  /** Reads the file's preview (again, with the kind the user chose); none if it cannot. */
+  async function readPreview(picked: Picked, k?: ImportKind) {
     setReport(null);
     setFile(picked);
-    try {
-      const p = unwrap(
-        await desk.customers.preview({ file: picked.token, ...(k ? { kind: k } : {}) }),
-      );
-      setPreview(p);
-      setKind(p.kind ?? '');
-    } catch (e) {
-      setPreview(null);
-      setError(asDeskError(e));
-    }
+    const r = await desk.customers.preview({ file: picked.token, ...(k ? { kind: k } : {}) });
+    if (!r.ok) setPreview(null);
+    const p = unwrap(r);
+    setPreview(p);
+    setKind(p.kind ?? '');
   }
 
-  async function choose() {
-    setError(null);
+  /** One error shows at a time: a new attempt clears the last one, whichever step it came from. */
+  const pick = (work: () => Promise<void>) => {
+    importing.reset();
+    return picking.run(work);
+  };
+
+  function choose() {
     if (hostKind() === 'electron') {
-      try {
+      void pick(async () => {
         const picked = unwrap(await desk.files.pickOpen({ purpose: 'import' }));
-        if (picked) await load(picked);
-      } catch (e) {
-        setError(asDeskError(e));
-      }
-    } else input.current?.click();
+        if (picked) await readPreview(picked);
+      });
+    } else {
+      importing.reset();
+      picking.reset();
+      input.current?.click();
+    }
   }
 
-  async function uploaded(f: File | undefined) {
+  function uploaded(f: File | undefined) {
     const upload = window.deskHost?.upload;
-    if (!f || !upload) return;
-    try {
-      await load(await upload(f));
-    } catch (e) {
-      setError(asDeskError(e));
-    }
+    if (f && upload) void pick(async () => readPreview(await upload(f)));
   }
 
   async function run() {
     if (!file || !kind) return;
-    setBusy(true);
-    setError(null);
+    picking.reset();
     setReport(null);
-    try {
-      const { jobId } = unwrap(
-        await desk.customers.importStart({
-          file: file.token,
-          kind,
-          acceptValid,
-          dryRun,
-          ...(preview?.mode === 'snapshot' && asOf ? { asOf: new Date(asOf).toISOString() } : {}),
-        }),
-      );
-      let s = unwrap(await desk.customers.importProgress({ jobId }));
-      setJob(s);
-      while (s.state === 'running' && alive.current) {
-        s = unwrap(await desk.customers.importProgress({ jobId, waitMs: 500 }));
-        if (alive.current) setJob(s);
-      }
-      if (!alive.current) return;
-      if (s.report) setReport(s.report);
-      else if (s.error) setError(asDeskError(new Error(s.error.message)));
-      onFinished();
-    } catch (e) {
-      setError(asDeskError(e));
-    } finally {
-      if (alive.current) {
-        setBusy(false);
-        setJob(null);
-      }
-    }
+    await importing.run(
+      async () => {
+        const { jobId } = unwrap(
+          await desk.customers.importStart({
+            file: file.token,
+            kind,
+            acceptValid,
+            dryRun,
+            ...(preview?.mode === 'snapshot' && asOf ? { asOf: new Date(asOf).toISOString() } : {}),
+          }),
+        );
+        let s = unwrap(await desk.customers.importProgress({ jobId }));
+        setJob(s);
+        while (s.state === 'running' && alive.current) {
+          s = unwrap(await desk.customers.importProgress({ jobId, waitMs: 500 }));
+          if (alive.current) setJob(s);
+        }
+        if (!alive.current) return;
+        if (s.report) setReport(s.report);
+        onFinished();
+        if (!s.report && s.error) throw new Error(s.error.message);
+      },
+      () => setJob(null),
+    );
   }
 
   async function cancel() {
@@ -146,11 +142,11 @@ export function ImportPanel({ onFinished }: { onFinished: () => void }) {
         onChange={(e) => {
           const f = e.target.files?.[0];
           e.target.value = '';
-          void uploaded(f);
+          uploaded(f);
         }}
       />
       <div className="actions">
-        <button type="button" className="btn" onClick={() => void choose()} disabled={busy}>
+        <button type="button" className="btn" onClick={choose} disabled={busy}>
           {file ? t('import.chooseOther') : t('import.choose')}
         </button>
         {file && (
@@ -173,7 +169,7 @@ export function ImportPanel({ onFinished }: { onFinished: () => void }) {
               onChange={(e) => {
                 const k = e.target.value as ImportKind;
                 setKind(k);
-                if (file && k) void load(file, k);
+                if (file && k) void pick(() => readPreview(file, k));
               }}
             >
               <option value="">{t('kind.choose')}</option>
@@ -198,32 +194,21 @@ export function ImportPanel({ onFinished }: { onFinished: () => void }) {
               <p className="field__hint">{t('import.asOfHint')}</p>
             </div>
           )}
-          <div className="check">
-            <input
-              id="import-accept-valid"
-              type="checkbox"
-              checked={acceptValid}
-              disabled={busy}
-              aria-describedby="import-accept-valid-hint"
-              onChange={(e) => setAcceptValid(e.target.checked)}
-            />
-            <div>
-              <label htmlFor="import-accept-valid">{t('import.acceptValid')}</label>
-              <p id="import-accept-valid-hint" className="field__hint">
-                {t('import.acceptValidHint')}
-              </p>
-            </div>
-          </div>
-          <div className="check">
-            <input
-              id="import-dry-run"
-              type="checkbox"
-              checked={dryRun}
-              disabled={busy}
-              onChange={(e) => setDryRun(e.target.checked)}
-            />
-            <label htmlFor="import-dry-run">{t('import.dryRun')}</label>
-          </div>
+          <CheckField
+            id="import-accept-valid"
+            label={t('import.acceptValid')}
+            hint={t('import.acceptValidHint')}
+            checked={acceptValid}
+            disabled={busy}
+            onChange={setAcceptValid}
+          />
+          <CheckField
+            id="import-dry-run"
+            label={t('import.dryRun')}
+            checked={dryRun}
+            disabled={busy}
+            onChange={setDryRun}
+          />
           <div className="actions">
             <button
               type="button"

@@ -6,21 +6,17 @@ import {
   type LetterPreview,
   type SendMethod,
 } from '../../../shared/schemas/letters';
-import { asDeskError, desk, hostKind, unwrap, type DeskCallError } from '../../api';
+import { desk, hostKind, unwrap } from '../../api';
 import { ErrorAlert } from '../../components/ErrorAlert';
 import { base64ToBytes, downloadFile } from '../../components/download';
+import { localNow } from '../../components/format';
+import { useDeskAction } from '../../hooks/useDeskAction';
 import { LetterPages } from './LetterPages';
 import './letters.css';
 
 type Shown =
   | { what: 'preview'; preview: LetterPreview }
   | { what: 'archived'; record: DisclosureRecord; pages: string[]; pdfBase64: string };
-
-const localNow = () => {
-  const d = new Date();
-  d.setMinutes(d.getMinutes() - d.getTimezoneOffset());
-  return d.toISOString().slice(0, 16);
-};
 
 /**
  * The letter of a request, for the request detail page: preview before it is final,
@@ -53,23 +49,9 @@ function LetterPanelOf({
   const [language, setLanguage] = useState<'nl' | 'en'>('nl');
   const [method, setMethod] = useState<SendMethod>('secure_email');
   const [sentAt, setSentAt] = useState(localNow);
-  const [error, setError] = useState<DeskCallError | null>(null);
-  const [busy, setBusy] = useState(false);
-  const [status, setStatus] = useState('');
+  // `status` is what the last step says it did (issued, saved, printed, marked sent).
+  const { busy, error, done: status, run } = useDeskAction();
   const ids = useId();
-
-  const run = useCallback(async (work: () => Promise<void>) => {
-    setBusy(true);
-    setError(null);
-    setStatus('');
-    try {
-      await work();
-    } catch (e) {
-      setError(asDeskError(e));
-    } finally {
-      setBusy(false);
-    }
-  }, []);
 
   const reload = useCallback(
     () =>
@@ -104,8 +86,8 @@ function LetterPanelOf({
       setRecords(unwrap(await desk.letters.list({ registerNo })));
       const a = unwrap(await desk.letters.archived({ registerNo, id: rec.id }));
       setShown({ what: 'archived', record: a.record, pages: a.pages, pdfBase64: a.pdfBase64 });
-      setStatus(t('issued', { sha: rec.sha256.slice(0, 16) }));
       onChanged?.();
+      return t('issued', { sha: rec.sha256.slice(0, 16) });
     });
   const archivedBytes = async (id: number) =>
     shown?.what === 'archived' && shown.record.id === id
@@ -115,37 +97,33 @@ function LetterPanelOf({
     run(async () => {
       if (browser) {
         downloadFile(fileName, base64ToBytes(await archivedBytes(id)), 'application/pdf');
-        setStatus(t('downloaded'));
-        return;
+        return t('downloaded');
       }
       const r = unwrap(await desk.letters.saveAs({ registerNo, id }));
-      setStatus(r.saved ? t('saved', { name: r.name }) : t('notSaved'));
+      return r.saved ? t('saved', { name: r.name }) : t('notSaved');
     });
   const print = (id: number) =>
     run(async () => {
       if (browser) {
         downloadFile(fileName, base64ToBytes(await archivedBytes(id)), 'application/pdf');
-        setStatus(t('downloadedToPrint'));
-        return;
+        return t('downloadedToPrint');
       }
       unwrap(await desk.letters.print({ registerNo, id }));
-      setStatus(t('printed'));
+      return t('printed');
     });
   const markSent = (id: number) =>
     run(async () => {
       const rec = unwrap(await desk.letters.markSent({ registerNo, id, method, sentAt }));
       setRecords(unwrap(await desk.letters.list({ registerNo })));
       if (shown?.what === 'archived') setShown({ ...shown, record: rec });
-      setStatus(t('markedSent'));
       onChanged?.();
+      return t('markedSent');
     });
 
   return (
     <section className="panel letter-panel" aria-labelledby="letter-heading">
       <h2 id="letter-heading">{t('title')}</h2>
-      <ErrorAlert error={error}>
-        {error && error.code !== 'BAD_INPUT' && <p className="alert__detail">{error.message}</p>}
-      </ErrorAlert>
+      <ErrorAlert error={error} showReason="always" />
       <p role="status" aria-live="polite" data-testid="letter-status">
         {status}
       </p>

@@ -1,6 +1,7 @@
 import { useTranslation } from 'react-i18next';
 import type { RequestDetail, Subscriber } from '../../../shared/schemas/requests';
 import { formatDateTime } from '../../components/format';
+import { Table } from '../../components/Table';
 
 function address(
   s: Pick<
@@ -37,107 +38,96 @@ export function ItemsPanel({
   return (
     <section className="panel" aria-labelledby="items-heading">
       <h2 id="items-heading">{t('detail.items')}</h2>
-      <div className="table-wrap">
-        <table className="table">
-          <thead>
-            <tr>
-              <th scope="col">{t('detail.item')}</th>
-              <th scope="col">{t('detail.identifier')}</th>
-              <th scope="col">{t('detail.moment')}</th>
-              <th scope="col">{t('detail.result')}</th>
-            </tr>
-          </thead>
-          <tbody>
-            {request.items.map((item) => {
-              const m = request.matches.find((x) => x.index === item.index);
-              return (
-                <tr key={item.index} data-item={item.index}>
-                  <td>{item.index}</td>
-                  <td>
-                    <code>{item.value}</code>
-                    {item.port !== null && ` :${item.port}`}
-                    {item.normalised && item.normalised !== item.value && (
-                      <div className="muted">
-                        <code>{item.normalised}</code>
-                      </div>
-                    )}
-                  </td>
-                  <td>
-                    {item.moment} {item.timeZone}
-                    <div className="muted">
-                      {item.utc
-                        ? `${t('detail.utc')} ${item.utc.replace('.000Z', 'Z')}`
-                        : t(`match.${item.timeStatus === 'ok' ? 'match' : item.timeStatus}`)}
-                    </div>
-                    {item.timeStatus === 'ambiguous_time' &&
-                      request.status !== 'awaiting_approval' && (
-                        <div role="group" aria-label={t('detail.chooseOffset')}>
-                          {item.timeCandidates.map((c) => (
-                            <button
-                              key={c.offset}
-                              type="button"
-                              className="btn btn--small"
-                              disabled={busy}
-                              onClick={() => onResolve(item.index, c.offset)}
-                            >
-                              {t('detail.useOffset', {
-                                offset: c.offset,
-                                utc: c.utc.replace('.000Z', 'Z'),
-                              })}
-                            </button>
-                          ))}
-                        </div>
-                      )}
-                  </td>
-                  <td>
-                    {m ? (
-                      <>
-                        <span
-                          className={`badge ${m.status === 'match' ? 'badge--match' : 'badge--warn'}`}
-                        >
-                          {t(`match.${m.status}`)}
-                        </span>
-                        {m.status !== 'match' && <div className="muted">{m.reason}</div>}
-                        {m.subscribers.map((s) => (
-                          <div key={s.customerId} className="subscriber">
-                            <strong>{s.name}</strong> ({s.customerId}) — {address(s)}
-                            {s.current && (
-                              <div>
-                                {t('detail.today')}: {address(s.current)}
-                              </div>
-                            )}
+      <Table
+        columns={[t('detail.item'), t('detail.identifier'), t('detail.moment'), t('detail.result')]}
+      >
+        {request.items.map((item) => {
+          const m = request.matches.find((x) => x.index === item.index);
+          return (
+            <tr key={item.index} data-item={item.index}>
+              <td>{item.index}</td>
+              <td>
+                <code>{item.value}</code>
+                {item.port !== null && ` :${item.port}`}
+                {item.normalised && item.normalised !== item.value && (
+                  <div className="muted">
+                    <code>{item.normalised}</code>
+                  </div>
+                )}
+              </td>
+              <td>
+                {item.moment} {item.timeZone}
+                <div className="muted">
+                  {item.utc
+                    ? `${t('detail.utc')} ${item.utc.replace('.000Z', 'Z')}`
+                    : t(`match.${item.timeStatus === 'ok' ? 'match' : item.timeStatus}`)}
+                </div>
+                {item.timeStatus === 'ambiguous_time' && request.status !== 'awaiting_approval' && (
+                  <div role="group" aria-label={t('detail.chooseOffset')}>
+                    {item.timeCandidates.map((c) => (
+                      <button
+                        key={c.offset}
+                        type="button"
+                        className="btn btn--small"
+                        disabled={busy}
+                        onClick={() => onResolve(item.index, c.offset)}
+                      >
+                        {t('detail.useOffset', {
+                          offset: c.offset,
+                          utc: c.utc.replace('.000Z', 'Z'),
+                        })}
+                      </button>
+                    ))}
+                  </div>
+                )}
+              </td>
+              <td>
+                {m ? (
+                  <>
+                    <span
+                      className={`badge ${m.status === 'match' ? 'badge--match' : 'badge--warn'}`}
+                    >
+                      {t(`match.${m.status}`)}
+                    </span>
+                    {m.status !== 'match' && <div className="muted">{m.reason}</div>}
+                    {m.subscribers.map((s) => (
+                      <div key={s.customerId} className="subscriber">
+                        <strong>{s.name}</strong> ({s.customerId}) — {address(s)}
+                        {s.current && (
+                          <div>
+                            {t('detail.today')}: {address(s.current)}
                           </div>
-                        ))}
-                        {m.evidence.length > 0 && (
-                          <details className="evidence">
-                            <summary>{t('detail.evidence')}</summary>
-                            <ul>
-                              {m.evidence.map((e) => (
-                                <li key={`${e.table}-${e.id}`}>
-                                  {t('detail.evidenceLine', {
-                                    table: e.table,
-                                    id: e.id,
-                                    identifier: e.identifier,
-                                    from: when(e.validFrom),
-                                    to: when(e.validTo),
-                                    file: e.importFile ?? '?',
-                                  })}
-                                </li>
-                              ))}
-                            </ul>
-                          </details>
                         )}
-                      </>
-                    ) : (
-                      '—'
+                      </div>
+                    ))}
+                    {m.evidence.length > 0 && (
+                      <details className="evidence">
+                        <summary>{t('detail.evidence')}</summary>
+                        <ul>
+                          {m.evidence.map((e) => (
+                            <li key={`${e.table}-${e.id}`}>
+                              {t('detail.evidenceLine', {
+                                table: e.table,
+                                id: e.id,
+                                identifier: e.identifier,
+                                from: when(e.validFrom),
+                                to: when(e.validTo),
+                                file: e.importFile ?? '?',
+                              })}
+                            </li>
+                          ))}
+                        </ul>
+                      </details>
                     )}
-                  </td>
-                </tr>
-              );
-            })}
-          </tbody>
-        </table>
-      </div>
+                  </>
+                ) : (
+                  '—'
+                )}
+              </td>
+            </tr>
+          );
+        })}
+      </Table>
       {canMatch && (
         <button type="button" className="btn btn--primary" disabled={busy} onClick={onMatch}>
           {request.matches.length > 0 ? t('detail.rematch') : t('detail.match')}

@@ -17,7 +17,7 @@ import { ErrorAlert } from '../../components/ErrorAlert';
 import { Field, SelectField } from '../../components/Field';
 import { Page } from '../../components/Page';
 import { useSession } from '../../session/SessionProvider';
-import { useDeskData } from './useDesk';
+import { useDeskData } from '../../hooks/useDeskData';
 
 interface ItemDraft {
   kind: 'phone' | 'ip';

@@ -14,9 +14,10 @@ import { ErrorAlert } from '../../components/ErrorAlert';
 import { Field, SelectField } from '../../components/Field';
 import { formatDateTime } from '../../components/format';
 import { Page } from '../../components/Page';
-import { useSession } from '../../session/SessionProvider';
+import { Table } from '../../components/Table';
+import { useCan } from '../../session/SessionProvider';
 import { DeadlineBadge } from './DeadlineBadge';
-import { useDeskData } from './useDesk';
+import { useDeskData } from '../../hooks/useDeskData';
 
 interface Filters {
   year: string;
@@ -38,56 +39,49 @@ const EMPTY: Filters = {
 function RequestTable({ rows, caption }: { rows: RequestSummary[]; caption: string }) {
   const { t, i18n } = useTranslation('requests');
   return (
-    <div className="table-wrap">
-      <table className="table">
-        <caption className="sr-only">{caption}</caption>
-        <thead>
-          <tr>
-            <th scope="col">{t('list.columns.no')}</th>
-            <th scope="col">{t('list.columns.received')}</th>
-            <th scope="col">{t('list.columns.authority')}</th>
-            <th scope="col">{t('list.columns.basis')}</th>
-            <th scope="col">{t('list.columns.case')}</th>
-            <th scope="col">{t('list.columns.status')}</th>
-            <th scope="col">{t('list.columns.deadline')}</th>
-          </tr>
-        </thead>
-        <tbody>
-          {rows.map((r) => (
-            <tr key={r.registerNo}>
-              <td className="nowrap">
-                <Link to={`/requests/${r.registerNo}`}>{r.registerNo}</Link>
-              </td>
-              <td>{formatDateTime(r.receivedAt, i18n.language)}</td>
-              <td>{r.authorityName}</td>
-              <td>{r.legalBasisArticle}</td>
-              <td>{r.caseReference ?? '—'}</td>
-              <td>
-                {t(`status.${r.status}`)}
-                {r.urgency !== 'normal' && (
-                  <>
-                    {' '}
-                    <span className="badge badge--warn">{t(`urgency.${r.urgency}`)}</span>
-                  </>
-                )}
-              </td>
-              <td>
-                {formatDateTime(r.deadline, i18n.language)}{' '}
-                <DeadlineBadge state={r.deadlineState} />
-              </td>
-            </tr>
-          ))}
-        </tbody>
-      </table>
-    </div>
+    <Table
+      caption={caption}
+      columns={[
+        t('list.columns.no'),
+        t('list.columns.received'),
+        t('list.columns.authority'),
+        t('list.columns.basis'),
+        t('list.columns.case'),
+        t('list.columns.status'),
+        t('list.columns.deadline'),
+      ]}
+    >
+      {rows.map((r) => (
+        <tr key={r.registerNo}>
+          <td className="nowrap">
+            <Link to={`/requests/${r.registerNo}`}>{r.registerNo}</Link>
+          </td>
+          <td>{formatDateTime(r.receivedAt, i18n.language)}</td>
+          <td>{r.authorityName}</td>
+          <td>{r.legalBasisArticle}</td>
+          <td>{r.caseReference ?? '—'}</td>
+          <td>
+            {t(`status.${r.status}`)}
+            {r.urgency !== 'normal' && (
+              <>
+                {' '}
+                <span className="badge badge--warn">{t(`urgency.${r.urgency}`)}</span>
+              </>
+            )}
+          </td>
+          <td>
+            {formatDateTime(r.deadline, i18n.language)} <DeadlineBadge state={r.deadlineState} />
+          </td>
+        </tr>
+      ))}
+    </Table>
   );
 }
 
 /** The register: a dashboard of open requests by deadline, then the whole register with filters. */
 export function RegisterPage() {
   const { t } = useTranslation('requests');
-  const { state } = useSession();
-  const mayHandle = state?.user?.role === 'officer' || state?.user?.role === 'approver';
+  const mayHandle = useCan()('requests.handle');
   const [draft, setDraft] = useState<Filters>(EMPTY);
   const [filters, setFilters] = useState<Filters>(EMPTY);
   const dash = useDeskData(async () => unwrap(await desk.requests.dashboard({})), []);

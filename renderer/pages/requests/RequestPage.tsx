@@ -1,19 +1,19 @@
-import { useState } from 'react';
 import { useTranslation } from 'react-i18next';
 import { Link, useParams } from 'react-router';
 import type { RequestDetail } from '../../../shared/schemas/requests';
-import { asDeskError, desk, unwrap, type DeskCallError } from '../../api';
+import { desk, unwrap } from '../../api';
 import { ErrorAlert } from '../../components/ErrorAlert';
 import { formatDateTime } from '../../components/format';
 import { Page } from '../../components/Page';
-import { useSession } from '../../session/SessionProvider';
+import { useDeskAction } from '../../hooks/useDeskAction';
+import { useDeskData } from '../../hooks/useDeskData';
+import { useCan, useSession } from '../../session/SessionProvider';
 import { DeadlineBadge } from './DeadlineBadge';
 import { ApprovePanel, DecidePanel } from './DecisionPanels';
 import { ItemsPanel } from './ItemsPanel';
 import { ChecksPanel, VerifyPanel } from './CheckPanels';
 import { LetterPanel } from '../letters';
 import { Timeline } from './Timeline';
-import { useDeskData } from './useDesk';
 
 const FINAL = ['disclosed', 'no_data', 'refused', 'referred'];
 /** States with a letter to preview (awaiting approval) or issue, print and send. */
@@ -38,29 +38,21 @@ export function RequestPage() {
   const { registerNo = '' } = useParams();
   const { t, i18n } = useTranslation('requests');
   const { state } = useSession();
-  const role = state?.user?.role;
-  const mayHandle = role === 'officer' || role === 'approver';
+  const may = useCan();
+  const mayHandle = may('requests.handle');
   const detail = useDeskData(
     async () => unwrap(await desk.requests.get({ registerNo })),
     [registerNo],
   );
-  const [error, setError] = useState<DeskCallError | null>(null);
-  const [busy, setBusy] = useState(false);
+  const { busy, error, run } = useDeskAction();
 
-  /** Runs an action that returns the new detail (or reloads), showing its error if it fails. */
-  async function act(run: () => Promise<RequestDetail | void>) {
-    setBusy(true);
-    setError(null);
-    try {
-      const next = await run();
+  /** Runs a step that returns the new detail (or reloads), showing its error if it fails. */
+  const act = (step: () => Promise<RequestDetail | void>) =>
+    run(async () => {
+      const next = await step();
       if (next) detail.setData(next);
       else await detail.reload();
-    } catch (e) {
-      setError(asDeskError(e));
-    } finally {
-      setBusy(false);
-    }
-  }
+    });
 
   const r = detail.data;
   const when = (iso: string | null) => (iso ? formatDateTime(iso, i18n.language) : '—');
@@ -195,7 +187,7 @@ export function RequestPage() {
         request={r}
         busy={busy}
         userName={state?.user?.name ?? ''}
-        canApprove={role === 'approver' && r.status === 'awaiting_approval'}
+        canApprove={may('requests.approve') && r.status === 'awaiting_approval'}
         onApprove={(approve, note) =>
           act(async () =>
             unwrap(await desk.requests.approve({ registerNo, approve, ...(note ? { note } : {}) })),

@@ -2,11 +2,11 @@ import { useState } from 'react';
 import type { FormEvent } from 'react';
 import { useTranslation } from 'react-i18next';
 import { desk, unwrap } from '../../api';
-import { ErrorAlert } from '../../components/ErrorAlert';
 import { Field } from '../../components/Field';
+import { FormFooter } from '../../components/FormFooter';
 import { PassphrasePair } from '../../components/PassphrasePair';
-import { useCheckedSubmit } from '../../components/useCheckedSubmit';
-import { useProblemText } from '../../components/useProblemText';
+import { useCheckedSubmit } from '../../hooks/useCheckedSubmit';
+import { useProblemText } from '../../hooks/useProblemText';
 import {
   passphraseProblem,
   repeatProblem,
@@ -96,12 +96,11 @@ export function SetupForm({ onCreated }: { onCreated(recoveryKey: string): void 
       <div className="alert alert--warning">
         <p>{t('setup.lossWarning')}</p>
       </div>
-      <ErrorAlert error={error} />
-      <div className="actions">
-        <button type="submit" className="btn btn--primary" disabled={busy}>
-          {busy ? t('setup.creating') : t('setup.create')}
-        </button>
-      </div>
+      <FormFooter
+        error={error}
+        busy={busy}
+        submit={busy ? t('setup.creating') : t('setup.create')}
+      />
     </form>
   );
 }

@@ -1,32 +1,23 @@
-import { useId, useState } from 'react';
+import { useState } from 'react';
 import { useTranslation } from 'react-i18next';
-import { asDeskError, desk, unwrap, type DeskCallError } from '../../api';
+import { desk, unwrap } from '../../api';
 import { ErrorAlert } from '../../components/ErrorAlert';
+import { CheckField } from '../../components/Field';
 import { base64ToBytes, downloadFile, saveTarget } from '../../components/download';
+import { useDeskAction } from '../../hooks/useDeskAction';
 
 /** CSV / JSON download and the transparency report (PDF); published figures by default. */
 export function ExportPanel({ year, threshold }: { year: number; threshold: number }) {
   const { t, i18n } = useTranslation('stats');
   const [published, setPublished] = useState(true);
-  const [busy, setBusy] = useState(false);
-  const [message, setMessage] = useState<string | null>(null);
-  const [error, setError] = useState<DeskCallError | null>(null);
-  const checkId = useId();
+  const { busy, error, done: message, run } = useDeskAction({ quietCancel: true });
 
-  async function act(fn: () => Promise<string | null>) {
-    setBusy(true);
-    setError(null);
-    setMessage(null);
-    try {
-      const file = await fn();
-      setMessage(file ? t('export.done', { file }) : t('export.saved'));
-    } catch (e) {
-      const err = asDeskError(e);
-      if (err.code !== 'CANCELLED') setError(err);
-    } finally {
-      setBusy(false);
-    }
-  }
+  /** Runs an export that returns the downloaded file's name, or null when the core saved it. */
+  const act = (work: () => Promise<string | null>) =>
+    run(async () => {
+      const file = await work();
+      return file ? t('export.done', { file }) : t('export.saved');
+    });
 
   const exportAs = (format: 'csv' | 'json') =>
     act(async () => {
@@ -54,15 +45,12 @@ export function ExportPanel({ year, threshold }: { year: number; threshold: numb
     <section className="panel stats-export" aria-labelledby="stats-export-title">
       <h2 id="stats-export-title">{t('export.title')}</h2>
       <p>{t('export.intro')}</p>
-      <div className="checkbox">
-        <input
-          id={checkId}
-          type="checkbox"
-          checked={published}
-          onChange={(e) => setPublished(e.target.checked)}
-        />
-        <label htmlFor={checkId}>{t('export.published', { threshold })}</label>
-      </div>
+      <CheckField
+        className="checkbox"
+        label={t('export.published', { threshold })}
+        checked={published}
+        onChange={setPublished}
+      />
       <div className="actions">
         <button type="button" className="btn" disabled={busy} onClick={() => void exportAs('csv')}>
           {t('export.csv')}

@@ -1,25 +1,15 @@
-import { useEffect, useId, useState } from 'react';
+import { useId, useState } from 'react';
 import { useTranslation } from 'react-i18next';
-import {
-  IDENTIFIER_KINDS,
-  OUTCOMES,
-  STATS_URGENCIES,
-  type YearStats,
-} from '../../../shared/schemas/stats';
-import { asDeskError, desk, unwrap, type DeskCallError } from '../../api';
+import { IDENTIFIER_KINDS, OUTCOMES, STATS_URGENCIES } from '../../../shared/schemas/stats';
+import { desk, unwrap } from '../../api';
 import { ErrorAlert } from '../../components/ErrorAlert';
 import { Page } from '../../components/Page';
+import { useDeskData } from '../../hooks/useDeskData';
 import { BarChart, type Bar } from './BarChart';
 import { ExportPanel } from './ExportPanel';
 import { FiveYears } from './FiveYears';
 import { formatDateTime, monthNames } from './format';
 import { Headline } from './Headline';
-
-interface YearsInfo {
-  years: number[];
-  currentYear: number;
-  suppressionThreshold: number;
-}
 
 /**
  * The yearly statistics: a year selector, the headline figures, charts with a table beside each,
@@ -30,48 +20,18 @@ export function StatsPage() {
   const { t, i18n } = useTranslation('stats');
   const lang = i18n.language;
   const selectId = useId();
-  const [info, setInfo] = useState<YearsInfo | null>(null);
-  const [year, setYear] = useState<number | null>(null);
-  const [stats, setStats] = useState<YearStats | null>(null);
-  const [error, setError] = useState<DeskCallError | null>(null);
-
-  useEffect(() => {
-    let live = true;
-    void (async () => {
-      try {
-        const i = unwrap(await desk.stats.years({}));
-        if (!live) return;
-        setInfo(i);
-        setYear(i.currentYear);
-      } catch (e) {
-        if (live) setError(asDeskError(e));
-      }
-    })();
-    return () => {
-      live = false;
-    };
-  }, []);
-
-  useEffect(() => {
-    if (year === null) return;
-    let live = true;
-    void (async () => {
-      try {
-        const s = unwrap(await desk.stats.year({ year }));
-        if (!live) return;
-        setStats(s);
-        setError(null);
-      } catch (e) {
-        if (live) setError(asDeskError(e));
-      }
-    })();
-    return () => {
-      live = false;
-    };
-  }, [year]);
+  const years = useDeskData(async () => unwrap(await desk.stats.years({})), []);
+  const info = years.data;
+  const [chosen, setYear] = useState<number | null>(null);
+  // The current year until the user picks another.
+  const year = chosen ?? info?.currentYear ?? null;
+  const stats = useDeskData(
+    async () => (year === null ? null : unwrap(await desk.stats.year({ year }))),
+    [year],
+  );
 
   const threshold = info?.suppressionThreshold ?? 5;
-  const shown = stats && stats.year === year ? stats : null;
+  const shown = stats.data && stats.data.year === year ? stats.data : null;
   const labelled = (counts: Record<string, number>, labels: Record<string, string>): Bar[] =>
     Object.entries(counts).map(([key, value]) => ({ key, label: labels[key] ?? key, value }));
 
@@ -98,7 +58,7 @@ export function StatsPage() {
           {shown ? t('asOf', { date: formatDateTime(shown.asOf, lang) }) : t('loading')}
         </p>
       </div>
-      <ErrorAlert error={error} />
+      <ErrorAlert error={years.error ?? stats.error} />
       {shown && info && (
         <>
           <Headline stats={shown} isCurrentYear={shown.year === info.currentYear} />

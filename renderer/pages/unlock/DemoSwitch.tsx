@@ -1,8 +1,8 @@
-import { useState } from 'react';
 import { useNavigate } from 'react-router';
 import { useTranslation } from 'react-i18next';
-import { asDeskError, desk, unwrap, type DeskCallError } from '../../api';
+import { desk, unwrap } from '../../api';
 import { ErrorAlert } from '../../components/ErrorAlert';
+import { useDeskAction } from '../../hooks/useDeskAction';
 import { useSession } from '../../session/SessionProvider';
 
 /**
@@ -13,23 +13,16 @@ export function DemoSwitch() {
   const { t } = useTranslation('vault');
   const { state, refresh } = useSession();
   const navigate = useNavigate();
-  const [busy, setBusy] = useState(false);
-  const [error, setError] = useState<DeskCallError | null>(null);
+  const action = useDeskAction();
+  const { busy, error } = action;
   if (!state?.demoAvailable) return null;
 
-  const run = async (call: () => Promise<unknown>, to: string) => {
-    setBusy(true);
-    setError(null);
-    try {
+  const run = (call: () => Promise<unknown>, to: string) =>
+    action.run(async () => {
       await call();
       await refresh();
       navigate(to, { replace: true });
-    } catch (e) {
-      setError(asDeskError(e));
-    } finally {
-      setBusy(false);
-    }
-  };
+    });
 
   if (state.demo) {
     return (

@@ -2,11 +2,11 @@ import { useState } from 'react';
 import type { FormEvent } from 'react';
 import { useTranslation } from 'react-i18next';
 import { desk, unwrap } from '../../api';
-import { ErrorAlert, StatusMessage } from '../../components/ErrorAlert';
 import { Field } from '../../components/Field';
+import { FormFooter } from '../../components/FormFooter';
 import { PassphrasePair } from '../../components/PassphrasePair';
-import { useCheckedSubmit } from '../../components/useCheckedSubmit';
-import { useProblemText } from '../../components/useProblemText';
+import { useCheckedSubmit } from '../../hooks/useCheckedSubmit';
+import { useProblemText } from '../../hooks/useProblemText';
 import {
   passphraseProblem,
   repeatProblem,
@@ -21,12 +21,11 @@ type Key = 'userName' | 'recoveryKey' | 'passphrase' | 'repeat';
 export function RestoreAccessForm({ onRestored }: { onRestored(userName: string): void }) {
   const { t } = useTranslation('vault');
   const text = useProblemText();
-  const { form, problems, error, busy, submit: checkedSubmit } = useCheckedSubmit<Key>();
+  const { form, problems, error, busy, done, submit: checkedSubmit } = useCheckedSubmit<Key>();
   const [userName, setUserName] = useState('');
   const [recoveryKey, setRecoveryKey] = useState('');
   const [passphrase, setPassphrase] = useState('');
   const [repeat, setRepeat] = useState('');
-  const [done, setDone] = useState(false);
 
   async function submit(e: FormEvent) {
     e.preventDefault();
@@ -36,7 +35,6 @@ export function RestoreAccessForm({ onRestored }: { onRestored(userName: string)
       passphrase: passphraseProblem(passphrase),
       repeat: repeatProblem(passphrase, repeat),
     };
-    setDone(false);
     await checkedSubmit(found, async () => {
       unwrap(
         await desk.vault.restoreAccess({
@@ -48,8 +46,8 @@ export function RestoreAccessForm({ onRestored }: { onRestored(userName: string)
       setRecoveryKey('');
       setPassphrase('');
       setRepeat('');
-      setDone(true);
       onRestored(userName.trim());
+      return true;
     });
   }
 
@@ -84,13 +82,12 @@ export function RestoreAccessForm({ onRestored }: { onRestored(userName: string)
         onRepeat={setRepeat}
         problems={problems}
       />
-      <ErrorAlert error={error} />
-      <StatusMessage>{done ? t('restore.done') : null}</StatusMessage>
-      <div className="actions">
-        <button type="submit" className="btn btn--primary" disabled={busy}>
-          {t('restore.submit')}
-        </button>
-      </div>
+      <FormFooter
+        error={error}
+        status={done ? t('restore.done') : null}
+        busy={busy}
+        submit={t('restore.submit')}
+      />
     </form>
   );
 }

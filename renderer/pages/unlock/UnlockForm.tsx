@@ -2,17 +2,12 @@ import { useRef, useState } from 'react';
 import type { FormEvent } from 'react';
 import { useTranslation } from 'react-i18next';
 import type { SessionUser } from '../../../shared/schemas/common';
-import { asDeskError, desk, unwrap, type DeskCallError } from '../../api';
+import { desk, unwrap, type DeskCallError } from '../../api';
 import { ErrorAlert } from '../../components/ErrorAlert';
 import { Field } from '../../components/Field';
-import { useProblemText } from '../../components/useProblemText';
-import {
-  focusFirstInvalid,
-  hasProblems,
-  requiredProblem,
-  userNameProblem,
-  type Problems,
-} from '../../components/validation';
+import { requiredProblem, userNameProblem } from '../../components/validation';
+import { useCheckedSubmit } from '../../hooks/useCheckedSubmit';
+import { useProblemText } from '../../hooks/useProblemText';
 
 /** What the core says about repeated failures (details of BAD_CREDENTIALS). */
 function failureInfo(error: DeskCallError | null): { attempts: number; delayMs: number } | null {
@@ -34,13 +29,10 @@ export function UnlockForm({
 }) {
   const { t } = useTranslation('vault');
   const text = useProblemText();
-  const form = useRef<HTMLFormElement>(null);
+  const { form, problems, check, error, busy, run } = useCheckedSubmit<'userName' | 'passphrase'>();
   const passField = useRef<HTMLInputElement>(null);
   const [userName, setUserName] = useState(initialUser ?? '');
   const [passphrase, setPassphrase] = useState('');
-  const [problems, setProblems] = useState<Problems<'userName' | 'passphrase'>>({});
-  const [error, setError] = useState<DeskCallError | null>(null);
-  const [busy, setBusy] = useState(false);
   const failures = failureInfo(error);
 
   async function submit(e: FormEvent) {
@@ -49,24 +41,16 @@ export function UnlockForm({
       userName: userNameProblem(userName),
       passphrase: requiredProblem(passphrase),
     };
-    setProblems(found);
-    if (hasProblems(found)) {
-      focusFirstInvalid(form.current);
-      return;
-    }
-    setBusy(true);
-    setError(null);
-    try {
-      const user = unwrap(await desk.vault.unlock({ userName: userName.trim(), passphrase }));
-      setPassphrase('');
-      onUnlocked(user);
-    } catch (e) {
-      setError(asDeskError(e));
-      setPassphrase('');
-      passField.current?.focus();
-    } finally {
-      setBusy(false);
-    }
+    // Unlike the other forms, a failed attempt stays shown while a field is missing: its count
+    // and delay still hold.
+    if (!check(found)) return;
+    const unlocked = await run(
+      async () => {
+        onUnlocked(unwrap(await desk.vault.unlock({ userName: userName.trim(), passphrase })));
+      },
+      () => setPassphrase(''),
+    );
+    if (!unlocked) passField.current?.focus();
   }
 
   return (

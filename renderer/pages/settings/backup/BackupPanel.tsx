@@ -1,9 +1,9 @@
-import { useState } from 'react';
 import { useTranslation } from 'react-i18next';
 import type { BackupOutput } from '../../../../shared/schemas/ops';
-import { asDeskError, desk, hostKind, unwrap, type DeskCallError } from '../../../api';
-import { base64ToBytes, downloadFile } from '../../../components/download';
-import { OpsError } from '../OpsError';
+import { desk, unwrap } from '../../../api';
+import { base64ToBytes, downloadFile, saveTarget } from '../../../components/download';
+import { ErrorAlert } from '../../../components/ErrorAlert';
+import { useDeskAction } from '../../../hooks/useDeskAction';
 
 /**
  * Backup (admins). The app asks the core, which shows the native save dialog — the renderer never
@@ -11,27 +11,14 @@ import { OpsError } from '../OpsError';
  */
 export function BackupPanel() {
   const { t } = useTranslation('ops');
-  const [result, setResult] = useState<BackupOutput | null>(null);
-  const [error, setError] = useState<DeskCallError | null>(null);
-  const [busy, setBusy] = useState(false);
+  const { busy, error, done: result, run } = useDeskAction<BackupOutput>({ quietCancel: true });
 
-  async function backup() {
-    setBusy(true);
-    setError(null);
-    setResult(null);
-    try {
-      const r = unwrap(
-        await desk.ops.backup({ target: hostKind() === 'electron' ? 'dialog' : 'inline' }),
-      );
+  const backup = () =>
+    run(async () => {
+      const r = unwrap(await desk.ops.backup({ target: saveTarget() }));
       if (r.base64) downloadFile(r.fileName, base64ToBytes(r.base64), 'application/octet-stream');
-      setResult(r);
-    } catch (e) {
-      const err = asDeskError(e);
-      if (err.code !== 'CANCELLED') setError(err);
-    } finally {
-      setBusy(false);
-    }
-  }
+      return r;
+    });
 
   return (
     <section className="panel" aria-labelledby="backup-heading">
@@ -66,7 +53,7 @@ export function BackupPanel() {
           </div>
         )}
       </div>
-      <OpsError error={error} />
+      <ErrorAlert error={error} showReason={['CONFLICT']} />
       <p className="muted">{t('backup.restoreNote')}</p>
     </section>
   );

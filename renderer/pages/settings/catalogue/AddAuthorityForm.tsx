@@ -3,17 +3,17 @@ import type { FormEvent } from 'react';
 import { useTranslation } from 'react-i18next';
 import { AUTHORITY_KINDS } from '../../../../shared/schemas/catalogue';
 import { desk, unwrap } from '../../../api';
-import { StatusMessage } from '../../../components/ErrorAlert';
 import { Field, SelectField } from '../../../components/Field';
-import { CatalogueError } from './CatalogueError';
-import { useSubmit } from './useCatalogueView';
+import { FormFooter } from '../../../components/FormFooter';
+import { useDeskAction } from '../../../hooks/useDeskAction';
+import { CATALOGUE_REASONS } from './catalogue-reasons';
 
 type Kind = (typeof AUTHORITY_KINDS)[number];
 
 /** Adds an authority; its contact channels are added in its editor afterwards. */
 export function AddAuthorityForm({ onAdded }: { onAdded: (code: string) => void }) {
   const { t } = useTranslation('catalogue');
-  const { busy, error, done, run } = useSubmit();
+  const { busy, error, done, run } = useDeskAction();
   const [code, setCode] = useState('');
   const [name, setName] = useState('');
   const [kind, setKind] = useState<Kind>('police');
@@ -73,13 +73,13 @@ export function AddAuthorityForm({ onAdded }: { onAdded: (code: string) => void 
         ))}
       </SelectField>
       <Field label={t('authorities.note')} value={note} onChange={(e) => setNote(e.target.value)} />
-      <CatalogueError error={error} />
-      <StatusMessage>{done}</StatusMessage>
-      <div className="actions">
-        <button type="submit" className="btn btn--primary" disabled={busy}>
-          {t('authorities.add')}
-        </button>
-      </div>
+      <FormFooter
+        error={error}
+        showReason={CATALOGUE_REASONS}
+        status={done}
+        busy={busy}
+        submit={t('authorities.add')}
+      />
     </form>
   );
 }

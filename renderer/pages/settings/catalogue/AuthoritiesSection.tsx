@@ -1,11 +1,12 @@
 import { useState } from 'react';
 import { useTranslation } from 'react-i18next';
 import type { CatalogueAuthority } from '../../../../shared/schemas/catalogue';
-import { StatusMessage } from '../../../components/ErrorAlert';
+import { ErrorAlert, StatusMessage } from '../../../components/ErrorAlert';
 import { Field } from '../../../components/Field';
+import { Table } from '../../../components/Table';
 import { AddAuthorityForm } from './AddAuthorityForm';
 import { AuthorityEditor } from './AuthorityEditor';
-import { CatalogueError } from './CatalogueError';
+import { CATALOGUE_REASONS } from './catalogue-reasons';
 import { useCatalogueView } from './useCatalogueView';
 
 const matches = (a: CatalogueAuthority, q: string) =>
@@ -14,7 +15,7 @@ const matches = (a: CatalogueAuthority, q: string) =>
 /** Authorities with their verified contact channels: list, find, edit, add (admins). */
 export function AuthoritiesSection() {
   const { t } = useTranslation('catalogue');
-  const { view, error, reload } = useCatalogueView();
+  const { data: view, error, reload } = useCatalogueView();
   const [query, setQuery] = useState('');
   const [open, setOpen] = useState<string | null>(null);
   const [note, setNote] = useState<string | null>(null);
@@ -26,7 +27,7 @@ export function AuthoritiesSection() {
     <section className="panel" aria-labelledby="authorities-heading">
       <h2 id="authorities-heading">{t('authorities.title')}</h2>
       <p className="muted">{t('authorities.intro')}</p>
-      <CatalogueError error={error} />
+      <ErrorAlert error={error} showReason={CATALOGUE_REASONS} />
       <StatusMessage>{note}</StatusMessage>
       {view && (
         <>
@@ -52,69 +53,59 @@ export function AuthoritiesSection() {
               }}
             />
           )}
-          <div
-            className="table-wrap"
-            tabIndex={0}
-            role="region"
-            aria-labelledby="authorities-heading"
+          <Table
+            region={{ labelledBy: 'authorities-heading' }}
+            className="catalogue-table"
+            caption={t('authorities.caption')}
+            columns={[
+              t('authorities.name'),
+              t('authorities.kind'),
+              t('authorities.status'),
+              t('authorities.channels'),
+              t('authorities.requests'),
+              t('authorities.actions'),
+            ]}
+            after={list.length === 0 && <p>{t('authorities.noMatch')}</p>}
           >
-            <table className="table catalogue-table">
-              <caption className="sr-only">{t('authorities.caption')}</caption>
-              <thead>
-                <tr>
-                  <th scope="col">{t('authorities.name')}</th>
-                  <th scope="col">{t('authorities.kind')}</th>
-                  <th scope="col">{t('authorities.status')}</th>
-                  <th scope="col">{t('authorities.channels')}</th>
-                  <th scope="col">{t('authorities.requests')}</th>
-                  <th scope="col">{t('authorities.actions')}</th>
-                </tr>
-              </thead>
-              <tbody>
-                {list.map((a) => (
-                  <tr key={a.code}>
-                    <td className="wrap">
-                      {a.name}
-                      <div className="muted">
-                        <code>{a.code}</code>
-                      </div>
-                    </td>
-                    <td>{t(`authorities.kinds.${a.kind}`)}</td>
-                    <td>
-                      {a.active ? (
-                        t('authorities.active')
-                      ) : (
-                        <span className="catalogue-badge catalogue-badge--off">
-                          {t('authorities.inactive')}
-                        </span>
-                      )}
-                      {a.legacy && (
-                        <span className="catalogue-badge">{t('authorities.legacy')}</span>
-                      )}
-                    </td>
-                    <td>{a.contacts.length}</td>
-                    <td>{a.requestCount}</td>
-                    <td>
-                      <button
-                        type="button"
-                        id={`edit-${a.code}`}
-                        className="btn btn--small"
-                        aria-label={t('authorities.editFor', { name: a.name })}
-                        aria-expanded={open === a.code}
-                        onClick={() => {
-                          setNote(null);
-                          setOpen(open === a.code ? null : a.code);
-                        }}
-                      >
-                        {t('authorities.edit')}
-                      </button>
-                    </td>
-                  </tr>
-                ))}
-              </tbody>
-            </table>
-            {list.length === 0 && <p>{t('authorities.noMatch')}</p>}
-          </div>
+            {list.map((a) => (
+              <tr key={a.code}>
+                <td className="wrap">
+                  {a.name}
+                  <div className="muted">
+                    <code>{a.code}</code>
+                  </div>
+                </td>
+                <td>{t(`authorities.kinds.${a.kind}`)}</td>
+                <td>
+                  {a.active ? (
+                    t('authorities.active')
+                  ) : (
+                    <span className="catalogue-badge catalogue-badge--off">
+                      {t('authorities.inactive')}
+                    </span>
+                  )}
+                  {a.legacy && <span className="catalogue-badge">{t('authorities.legacy')}</span>}
+                </td>
+                <td>{a.contacts.length}</td>
+                <td>{a.requestCount}</td>
+                <td>
+                  <button
+                    type="button"
+                    id={`edit-${a.code}`}
+                    className="btn btn--small"
+                    aria-label={t('authorities.editFor', { name: a.name })}
+                    aria-expanded={open === a.code}
+                    onClick={() => {
+                      setNote(null);
+                      setOpen(open === a.code ? null : a.code);
+                    }}
+                  >
+                    {t('authorities.edit')}
+                  </button>
+                </td>
+              </tr>
+            ))}
+          </Table>
           <AddAuthorityForm
             onAdded={(code) => {
               void reload().then(() => setOpen(code));

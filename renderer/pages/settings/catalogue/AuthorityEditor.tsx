@@ -3,11 +3,11 @@ import type { FormEvent } from 'react';
 import { useTranslation } from 'react-i18next';
 import { AUTHORITY_KINDS, type CatalogueAuthority } from '../../../../shared/schemas/catalogue';
 import { desk, unwrap } from '../../../api';
-import { StatusMessage } from '../../../components/ErrorAlert';
-import { Field, SelectField } from '../../../components/Field';
-import { CatalogueError } from './CatalogueError';
+import { CheckField, Field, SelectField } from '../../../components/Field';
+import { FormFooter } from '../../../components/FormFooter';
+import { useDeskAction } from '../../../hooks/useDeskAction';
+import { CATALOGUE_REASONS } from './catalogue-reasons';
 import { ContactsPanel } from './ContactsPanel';
-import { useSubmit } from './useCatalogueView';
 
 type Kind = (typeof AUTHORITY_KINDS)[number];
 
@@ -24,7 +24,7 @@ export function AuthorityEditor({
   onClose: () => void;
 }) {
   const { t } = useTranslation('catalogue');
-  const { busy, error, done, run } = useSubmit();
+  const { busy, error, done, run } = useDeskAction();
   const [name, setName] = useState(a.name);
   const [kind, setKind] = useState<Kind>(a.kind);
   const [active, setActive] = useState(a.active);
@@ -75,35 +75,30 @@ export function AuthorityEditor({
             </option>
           ))}
         </SelectField>
-        <div className="check">
-          <input
-            id={`active-${a.code}`}
-            type="checkbox"
-            checked={active}
-            onChange={(e) => setActive(e.target.checked)}
-          />
-          <label htmlFor={`active-${a.code}`}>{t('authorities.activeLabel')}</label>
-        </div>
-        <div className="check">
-          <input
-            id={`legacy-${a.code}`}
-            type="checkbox"
-            checked={legacy}
-            onChange={(e) => setLegacy(e.target.checked)}
-          />
-          <label htmlFor={`legacy-${a.code}`}>{t('authorities.legacyLabel')}</label>
-        </div>
+        <CheckField
+          id={`active-${a.code}`}
+          label={t('authorities.activeLabel')}
+          checked={active}
+          onChange={setActive}
+        />
+        <CheckField
+          id={`legacy-${a.code}`}
+          label={t('authorities.legacyLabel')}
+          checked={legacy}
+          onChange={setLegacy}
+        />
         <Field
           label={t('authorities.note')}
           value={note}
           onChange={(e) => setNote(e.target.value)}
         />
-        <CatalogueError error={error} />
-        <StatusMessage>{done}</StatusMessage>
-        <div className="actions">
-          <button type="submit" className="btn btn--primary" disabled={busy}>
-            {t('authorities.save')}
-          </button>
+        <FormFooter
+          error={error}
+          showReason={CATALOGUE_REASONS}
+          status={done}
+          busy={busy}
+          submit={t('authorities.save')}
+        >
           {a.requestCount === 0 && !confirmRemove && (
             <button type="button" className="btn" onClick={() => setConfirmRemove(true)}>
               {t('authorities.remove')}
@@ -112,7 +107,7 @@ export function AuthorityEditor({
           <button type="button" className="btn" onClick={onClose}>
             {t('authorities.close')}
           </button>
-        </div>
+        </FormFooter>
         {a.requestCount > 0 && (
           <p className="muted">{t('authorities.inUse', { n: a.requestCount })}</p>
         )}

@@ -8,14 +8,14 @@ import {
   type VerifiedContact,
 } from '../../../../shared/schemas/catalogue';
 import { desk, unwrap } from '../../../api';
-import { StatusMessage } from '../../../components/ErrorAlert';
-import { Field, SelectField } from '../../../components/Field';
+import { ErrorAlert } from '../../../components/ErrorAlert';
+import { CheckField, Field, SelectField } from '../../../components/Field';
+import { FormFooter } from '../../../components/FormFooter';
+import { localToday } from '../../../components/format';
+import { Table } from '../../../components/Table';
+import { useDeskAction } from '../../../hooks/useDeskAction';
 import { useSession } from '../../../session/SessionProvider';
-import { CatalogueError } from './CatalogueError';
-import { useSubmit } from './useCatalogueView';
-
-/** Today in the workstation's own calendar, as YYYY-MM-DD. */
-const today = () => new Date().toLocaleDateString('en-CA');
+import { CATALOGUE_REASONS } from './catalogue-reasons';
 
 /** The verified contact channels of one authority: list, withdraw (with a reason), add. */
 export function ContactsPanel({
@@ -33,27 +33,21 @@ export function ContactsPanel({
       {a.contacts.length === 0 ? (
         <p className="muted">{t('contacts.none')}</p>
       ) : (
-        <div className="table-wrap">
-          <table className="table catalogue-table">
-            <caption className="sr-only">{t('contacts.caption', { name: a.name })}</caption>
-            <thead>
-              <tr>
-                <th scope="col">{t('contacts.kind')}</th>
-                <th scope="col">{t('contacts.value')}</th>
-                <th scope="col">{t('contacts.verified')}</th>
-                <th scope="col">{t('contacts.how')}</th>
-                <th scope="col">
-                  <span className="sr-only">{t('contacts.remove')}</span>
-                </th>
-              </tr>
-            </thead>
-            <tbody>
-              {a.contacts.map((c) => (
-                <ContactRow key={c.id} authority={a.code} contact={c} onChanged={onChanged} />
-              ))}
-            </tbody>
-          </table>
-        </div>
+        <Table
+          className="catalogue-table"
+          caption={t('contacts.caption', { name: a.name })}
+          columns={[
+            t('contacts.kind'),
+            t('contacts.value'),
+            t('contacts.verified'),
+            t('contacts.how'),
+            { label: t('contacts.remove'), srOnly: true },
+          ]}
+        >
+          {a.contacts.map((c) => (
+            <ContactRow key={c.id} authority={a.code} contact={c} onChanged={onChanged} />
+          ))}
+        </Table>
       )}
       <AddContactForm authority={a.code} onAdded={onChanged} />
     </section>
@@ -70,7 +64,7 @@ function ContactRow({
   onChanged: () => void;
 }) {
   const { t } = useTranslation('catalogue');
-  const { busy, error, run } = useSubmit();
+  const { busy, error, run } = useDeskAction();
   const [asking, setAsking] = useState(false);
   const [reason, setReason] = useState('');
   const kind = t(`contacts.kinds.${c.kind}`);
@@ -112,7 +106,7 @@ function ContactRow({
               onChange={(e) => setReason(e.target.value)}
               autoFocus
             />
-            <CatalogueError error={error} />
+            <ErrorAlert error={error} showReason={CATALOGUE_REASONS} />
             <div className="actions">
               <button type="submit" className="btn btn--small btn--primary" disabled={busy}>
                 {t('contacts.confirmRemove')}
@@ -131,11 +125,11 @@ function ContactRow({
 function AddContactForm({ authority, onAdded }: { authority: string; onAdded: () => void }) {
   const { t } = useTranslation('catalogue');
   const me = useSession().state?.user?.displayName ?? '';
-  const { busy, error, done, run } = useSubmit();
+  const { busy, error, done, run } = useDeskAction();
   const [kind, setKind] = useState<ContactKind>('phone');
   const [value, setValue] = useState('');
   const [verifiedBy, setVerifiedBy] = useState(me);
-  const [verifiedAt, setVerifiedAt] = useState(today());
+  const [verifiedAt, setVerifiedAt] = useState(localToday());
   const [verifiedHow, setVerifiedHow] = useState('');
   const [note, setNote] = useState('');
   const [independent, setIndependent] = useState(false);
@@ -173,7 +167,6 @@ function AddContactForm({ authority, onAdded }: { authority: string; onAdded: ()
     }
   }
 
-  const checkId = `independent-${authority}`;
   return (
     <form onSubmit={submit} noValidate aria-busy={busy} className="subform">
       <h4>{t('contacts.addTitle')}</h4>
@@ -208,7 +201,7 @@ function AddContactForm({ authority, onAdded }: { authority: string; onAdded: ()
         <Field
           label={t('contacts.verifiedAt')}
           type="date"
-          max={today()}
+          max={localToday()}
           value={verifiedAt}
           required
           onChange={(e) => setVerifiedAt(e.target.value)}
@@ -224,29 +217,20 @@ function AddContactForm({ authority, onAdded }: { authority: string; onAdded: ()
         error={missing(verifiedHow)}
       />
       <Field label={t('contacts.note')} value={note} onChange={(e) => setNote(e.target.value)} />
-      <div className={`check${tried && !independent ? ' field--invalid' : ''}`}>
-        <input
-          id={checkId}
-          type="checkbox"
-          checked={independent}
-          aria-invalid={tried && !independent ? true : undefined}
-          aria-describedby={tried && !independent ? `${checkId}-error` : undefined}
-          onChange={(e) => setIndependent(e.target.checked)}
-        />
-        <label htmlFor={checkId}>{t('contacts.independent')}</label>
-      </div>
-      {tried && !independent && (
-        <p className="field__error" id={`${checkId}-error`}>
-          {t('contacts.independentRequired')}
-        </p>
-      )}
-      <CatalogueError error={error} />
-      <StatusMessage>{done}</StatusMessage>
-      <div className="actions">
-        <button type="submit" className="btn btn--primary" disabled={busy}>
-          {t('contacts.add')}
-        </button>
-      </div>
+      <CheckField
+        id={`independent-${authority}`}
+        label={t('contacts.independent')}
+        checked={independent}
+        onChange={setIndependent}
+        error={tried && !independent ? t('contacts.independentRequired') : null}
+      />
+      <FormFooter
+        error={error}
+        showReason={CATALOGUE_REASONS}
+        status={done}
+        busy={busy}
+        submit={t('contacts.add')}
+      />
     </form>
   );
 }

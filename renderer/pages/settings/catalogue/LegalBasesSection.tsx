@@ -2,9 +2,12 @@ import { useEffect, useRef, useState } from 'react';
 import { useTranslation } from 'react-i18next';
 import type { CatalogueLegalBasis } from '../../../../shared/schemas/catalogue';
 import { desk, unwrap } from '../../../api';
-import { CatalogueError } from './CatalogueError';
+import { ErrorAlert } from '../../../components/ErrorAlert';
+import { Table } from '../../../components/Table';
+import { useDeskAction } from '../../../hooks/useDeskAction';
+import { CATALOGUE_REASONS } from './catalogue-reasons';
 import { EMPTY_BASIS, LegalBasisForm, type BasisValues } from './LegalBasisForm';
-import { useCatalogueView, useSubmit } from './useCatalogueView';
+import { useCatalogueView } from './useCatalogueView';
 
 /** Only the fields that changed, so the audit event shows exactly what the admin changed. */
 function changes(before: CatalogueLegalBasis, after: BasisValues) {
@@ -19,7 +22,7 @@ function changes(before: CatalogueLegalBasis, after: BasisValues) {
 /** The legal catalogue: list, edit (categories, issuers, action, dates, text), add (admins). */
 export function LegalBasesSection() {
   const { t } = useTranslation(['catalogue', 'requests']);
-  const { view, error, reload } = useCatalogueView();
+  const { data: view, error, reload } = useCatalogueView();
   const [open, setOpen] = useState<string | null>(null);
   const editing = view?.legalBases.find((b) => b.code === open) ?? null;
 
@@ -27,7 +30,7 @@ export function LegalBasesSection() {
     <section className="panel" aria-labelledby="bases-heading">
       <h2 id="bases-heading">{t('bases.title')}</h2>
       <p className="muted">{t('bases.intro')}</p>
-      <CatalogueError error={error} />
+      <ErrorAlert error={error} showReason={CATALOGUE_REASONS} />
       {view && (
         <>
           {editing && (
@@ -43,74 +46,69 @@ export function LegalBasesSection() {
               }}
             />
           )}
-          <div className="table-wrap" tabIndex={0} role="region" aria-labelledby="bases-heading">
-            <table className="table catalogue-table">
-              <caption className="sr-only">{t('bases.caption')}</caption>
-              <thead>
-                <tr>
-                  <th scope="col">{t('bases.article')}</th>
-                  <th scope="col">{t('bases.action')}</th>
-                  <th scope="col">{t('bases.categories')}</th>
-                  <th scope="col">{t('bases.validity')}</th>
-                  <th scope="col">{t('bases.status')}</th>
-                  <th scope="col">{t('bases.requests')}</th>
-                  <th scope="col">
-                    <span className="sr-only">{t('bases.edit')}</span>
-                  </th>
-                </tr>
-              </thead>
-              <tbody>
-                {view.legalBases.map((b) => (
-                  <tr key={b.code}>
-                    <td className="wrap">
-                      <strong>{b.article}</strong>
-                      <div className="muted">{b.shortName}</div>
-                    </td>
-                    <td>{t(`bases.actions.${b.action}`)}</td>
-                    <td className="wrap">
-                      {b.categories.map((c) => t(`requests:category.${c}`)).join(', ')}
-                    </td>
-                    <td>
-                      {[
-                        b.validFrom ? t('bases.from', { date: b.validFrom }) : null,
-                        b.validUntil ? t('bases.until', { date: b.validUntil }) : null,
-                      ]
-                        .filter(Boolean)
-                        .join(', ') || t('bases.always')}
-                      <div className="muted">
-                        {t('bases.versionDate')}: {b.versionDate}
-                      </div>
-                    </td>
-                    <td>
-                      {b.active ? (
-                        t('authorities.active')
-                      ) : (
-                        <span className="catalogue-badge catalogue-badge--off">
-                          {t('authorities.inactive')}
-                        </span>
-                      )}
-                      {b.unverified && (
-                        <span className="catalogue-badge">{t('bases.unverifiedBadge')}</span>
-                      )}
-                    </td>
-                    <td>{b.requestCount}</td>
-                    <td>
-                      <button
-                        type="button"
-                        id={`edit-basis-${b.code}`}
-                        className="btn btn--small"
-                        aria-label={t('bases.editFor', { article: b.article })}
-                        aria-expanded={open === b.code}
-                        onClick={() => setOpen(open === b.code ? null : b.code)}
-                      >
-                        {t('bases.edit')}
-                      </button>
-                    </td>
-                  </tr>
-                ))}
-              </tbody>
-            </table>
-          </div>
+          <Table
+            region={{ labelledBy: 'bases-heading' }}
+            className="catalogue-table"
+            caption={t('bases.caption')}
+            columns={[
+              t('bases.article'),
+              t('bases.action'),
+              t('bases.categories'),
+              t('bases.validity'),
+              t('bases.status'),
+              t('bases.requests'),
+              { label: t('bases.edit'), srOnly: true },
+            ]}
+          >
+            {view.legalBases.map((b) => (
+              <tr key={b.code}>
+                <td className="wrap">
+                  <strong>{b.article}</strong>
+                  <div className="muted">{b.shortName}</div>
+                </td>
+                <td>{t(`bases.actions.${b.action}`)}</td>
+                <td className="wrap">
+                  {b.categories.map((c) => t(`requests:category.${c}`)).join(', ')}
+                </td>
+                <td>
+                  {[
+                    b.validFrom ? t('bases.from', { date: b.validFrom }) : null,
+                    b.validUntil ? t('bases.until', { date: b.validUntil }) : null,
+                  ]
+                    .filter(Boolean)
+                    .join(', ') || t('bases.always')}
+                  <div className="muted">
+                    {t('bases.versionDate')}: {b.versionDate}
+                  </div>
+                </td>
+                <td>
+                  {b.active ? (
+                    t('authorities.active')
+                  ) : (
+                    <span className="catalogue-badge catalogue-badge--off">
+                      {t('authorities.inactive')}
+                    </span>
+                  )}
+                  {b.unverified && (
+                    <span className="catalogue-badge">{t('bases.unverifiedBadge')}</span>
+                  )}
+                </td>
+                <td>{b.requestCount}</td>
+                <td>
+                  <button
+                    type="button"
+                    id={`edit-basis-${b.code}`}
+                    className="btn btn--small"
+                    aria-label={t('bases.editFor', { article: b.article })}
+                    aria-expanded={open === b.code}
+                    onClick={() => setOpen(open === b.code ? null : b.code)}
+                  >
+                    {t('bases.edit')}
+                  </button>
+                </td>
+              </tr>
+            ))}
+          </Table>
           <AddBasis onAdded={(code) => void reload().then(() => setOpen(code))} />
         </>
       )}
@@ -128,7 +126,7 @@ function BasisEditor({
   onClose: () => void;
 }) {
   const { t } = useTranslation('catalogue');
-  const { busy, error, done, run } = useSubmit();
+  const { busy, error, done, run } = useDeskAction();
   const heading = useRef<HTMLHeadingElement>(null);
   useEffect(() => heading.current?.focus(), []);
   const { requestCount, ...initial } = basis;
@@ -169,7 +167,7 @@ function BasisEditor({
 
 function AddBasis({ onAdded }: { onAdded: (code: string) => void }) {
   const { t } = useTranslation('catalogue');
-  const { busy, error, done, run } = useSubmit();
+  const { busy, error, done, run } = useDeskAction();
   const [round, setRound] = useState(0);
   return (
     <div className="subform">

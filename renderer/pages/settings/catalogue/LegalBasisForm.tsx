@@ -9,10 +9,10 @@ import {
   type DataCategory,
   type IssuerFunction,
 } from '../../../../shared/schemas/requests';
-import { StatusMessage } from '../../../components/ErrorAlert';
-import { Field, SelectField } from '../../../components/Field';
+import { CheckField, Field, SelectField } from '../../../components/Field';
+import { FormFooter } from '../../../components/FormFooter';
 import type { DeskCallError } from '../../../api';
-import { CatalogueError } from './CatalogueError';
+import { CATALOGUE_REASONS } from './catalogue-reasons';
 
 export type BasisValues = Omit<CatalogueLegalBasis, 'requestCount'>;
 
@@ -206,34 +206,25 @@ export function LegalBasisForm({
           onChange={(e) => set('validUntil', e.target.value || null)}
         />
       </div>
-      <div className="check">
-        <input
-          id={`${id}-rc`}
-          type="checkbox"
-          checked={v.requiresRcAuthorisation}
-          onChange={(e) => set('requiresRcAuthorisation', e.target.checked)}
-        />
-        <label htmlFor={`${id}-rc`}>{t('catalogue:bases.requiresRc')}</label>
-      </div>
-      <div className="check">
-        <input
-          id={`${id}-unverified`}
-          type="checkbox"
-          checked={v.unverified}
-          onChange={(e) => set('unverified', e.target.checked)}
-        />
-        <label htmlFor={`${id}-unverified`}>{t('catalogue:bases.unverified')}</label>
-      </div>
+      <CheckField
+        id={`${id}-rc`}
+        label={t('catalogue:bases.requiresRc')}
+        checked={v.requiresRcAuthorisation}
+        onChange={(checked) => set('requiresRcAuthorisation', checked)}
+      />
+      <CheckField
+        id={`${id}-unverified`}
+        label={t('catalogue:bases.unverified')}
+        checked={v.unverified}
+        onChange={(checked) => set('unverified', checked)}
+      />
       {mode === 'edit' && (
-        <div className="check">
-          <input
-            id={`${id}-active`}
-            type="checkbox"
-            checked={v.active}
-            onChange={(e) => set('active', e.target.checked)}
-          />
-          <label htmlFor={`${id}-active`}>{t('catalogue:bases.activeLabel')}</label>
-        </div>
+        <CheckField
+          id={`${id}-active`}
+          label={t('catalogue:bases.activeLabel')}
+          checked={v.active}
+          onChange={(checked) => set('active', checked)}
+        />
       )}
       <div className="field">
         <label htmlFor={`${id}-note`}>{t('catalogue:bases.note')}</label>
@@ -244,14 +235,15 @@ export function LegalBasisForm({
           onChange={(e) => set('note', e.target.value)}
         />
       </div>
-      <CatalogueError error={error} />
-      <StatusMessage>{done}</StatusMessage>
-      <div className="actions">
-        <button type="submit" className="btn btn--primary" disabled={busy}>
-          {submitLabel}
-        </button>
+      <FormFooter
+        error={error}
+        showReason={CATALOGUE_REASONS}
+        status={done}
+        busy={busy}
+        submit={submitLabel}
+      >
         {extraActions}
-      </div>
+      </FormFooter>
     </form>
   );
 }

@@ -1,8 +1,9 @@
 import { useEffect, useRef, useState } from 'react';
 import { useTranslation } from 'react-i18next';
 import type { Logo } from '../../../../shared/schemas/settings';
-import { asDeskError, desk, hostKind, unwrap, type DeskCallError } from '../../../api';
-import { OpsError } from '../OpsError';
+import { desk, hostKind, unwrap } from '../../../api';
+import { ErrorAlert } from '../../../components/ErrorAlert';
+import { useDeskAction } from '../../../hooks/useDeskAction';
 
 /**
  * The letterhead logo: the app picks it with the native dialog, a browser uploads it; either way
@@ -12,8 +13,7 @@ export function LogoField() {
   const { t } = useTranslation('ops');
   const input = useRef<HTMLInputElement>(null);
   const [logo, setLogo] = useState<Logo | null>(null);
-  const [error, setError] = useState<DeskCallError | null>(null);
-  const [busy, setBusy] = useState(false);
+  const { busy, error, run: act } = useDeskAction();
 
   useEffect(() => {
     void (async () => {
@@ -25,18 +25,6 @@ export function LogoField() {
 
   async function store(token: string) {
     setLogo(unwrap(await desk.settings.setLogo({ token })));
-  }
-
-  async function act(fn: () => Promise<void>) {
-    setBusy(true);
-    setError(null);
-    try {
-      await fn();
-    } catch (e) {
-      setError(asDeskError(e));
-    } finally {
-      setBusy(false);
-    }
   }
 
   function choose() {
@@ -102,7 +90,7 @@ export function LogoField() {
           </button>
         )}
       </div>
-      <OpsError error={error} />
+      <ErrorAlert error={error} showReason={['CONFLICT']} />
     </div>
   );
 }

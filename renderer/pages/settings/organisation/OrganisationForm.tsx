@@ -1,13 +1,11 @@
-import { useEffect, useState } from 'react';
 import type { FormEvent } from 'react';
 import { useTranslation } from 'react-i18next';
-import type { Organisation } from '../../../../shared/schemas/settings';
-import { asDeskError, desk, unwrap, type DeskCallError } from '../../../api';
-import { StatusMessage } from '../../../components/ErrorAlert';
+import type { Organisation, Settings } from '../../../../shared/schemas/settings';
 import { Field } from '../../../components/Field';
+import { FormFooter } from '../../../components/FormFooter';
 import { useSession } from '../../../session/SessionProvider';
+import { useSettingsForm } from '../useSettingsForm';
 import { LogoField } from './LogoField';
-import { OpsError } from '../OpsError';
 
 const FIELDS: { key: keyof Organisation; type?: string; autoComplete?: string; short?: boolean }[] =
   [
@@ -20,40 +18,18 @@ const FIELDS: { key: keyof Organisation; type?: string; autoComplete?: string; s
     { key: 'phone', type: 'tel', autoComplete: 'tel' },
   ];
 
+const toValues = (s: Settings) => s.organisation;
+
 /** Organisation and letterhead (admins): what letters and reports print at the top. */
 export function OrganisationForm() {
   const { t } = useTranslation('ops');
   const { refresh } = useSession();
-  const [org, setOrg] = useState<Organisation | null>(null);
-  const [error, setError] = useState<DeskCallError | null>(null);
-  const [saved, setSaved] = useState(false);
-  const [busy, setBusy] = useState(false);
-
-  useEffect(() => {
-    void (async () => {
-      try {
-        setOrg(unwrap(await desk.settings.get({})).organisation);
-      } catch (e) {
-        setError(asDeskError(e));
-      }
-    })();
-  }, []);
+  const form = useSettingsForm(toValues);
+  const org = form.values;
 
   async function submit(e: FormEvent) {
     e.preventDefault();
-    if (!org) return;
-    setBusy(true);
-    setSaved(false);
-    setError(null);
-    try {
-      setOrg(unwrap(await desk.settings.update({ organisation: org })).organisation);
-      setSaved(true);
-      await refresh();
-    } catch (e) {
-      setError(asDeskError(e));
-    } finally {
-      setBusy(false);
-    }
+    if (org) await form.save({ organisation: org }, refresh);
   }
 
   return (
@@ -61,7 +37,7 @@ export function OrganisationForm() {
       <h2 id="org-heading">{t('organisation.title')}</h2>
       <p>{t('organisation.intro')}</p>
       {org && (
-        <form onSubmit={submit} noValidate aria-busy={busy}>
+        <form onSubmit={submit} noValidate aria-busy={form.busy}>
           <div className="grid-2">
             {FIELDS.map((f) => (
               <Field
@@ -71,18 +47,18 @@ export function OrganisationForm() {
                 autoComplete={f.autoComplete ?? 'off'}
                 value={org[f.key]}
                 required={f.key === 'name'}
-                onChange={(e) => setOrg({ ...org, [f.key]: e.target.value })}
+                onChange={(e) => form.setValues({ ...org, [f.key]: e.target.value })}
                 className={f.short ? 'field--short' : undefined}
               />
             ))}
           </div>
-          <OpsError error={error} />
-          <StatusMessage>{saved ? t('organisation.saved') : null}</StatusMessage>
-          <div className="actions">
-            <button type="submit" className="btn btn--primary" disabled={busy}>
-              {t('organisation.save')}
-            </button>
-          </div>
+          <FormFooter
+            error={form.error}
+            showReason={['CONFLICT']}
+            status={form.saved ? t('organisation.saved') : null}
+            busy={form.busy}
+            submit={t('organisation.save')}
+          />
         </form>
       )}
       <LogoField />

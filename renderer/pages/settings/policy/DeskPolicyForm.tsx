@@ -1,101 +1,66 @@
-import { useEffect, useState } from 'react';
+import { useState } from 'react';
 import type { FormEvent } from 'react';
 import { useTranslation } from 'react-i18next';
 import type { Settings } from '../../../../shared/schemas/settings';
-import { asDeskError, desk, unwrap, type DeskCallError } from '../../../api';
-import { StatusMessage } from '../../../components/ErrorAlert';
-import { Field } from '../../../components/Field';
+import { CheckField, Field } from '../../../components/Field';
+import { FormFooter } from '../../../components/FormFooter';
 import { announceSettingsChanged } from '../settings-events';
-import { OpsError } from '../OpsError';
+import { useSettingsForm } from '../useSettingsForm';
 
-type Policy = Pick<
-  Settings,
-  | 'fourEyes'
+type NumberKey =
   | 'suppressionThreshold'
   | 'retentionRequestYears'
   | 'retentionCustomerMonths'
-  | 'retentionAuditYears'
->;
-type NumberKey = Exclude<keyof Policy, 'fourEyes'>;
+  | 'retentionAuditYears';
 const NUMBERS: { key: Exclude<NumberKey, 'suppressionThreshold'>; min: number; max: number }[] = [
   { key: 'retentionRequestYears', min: 1, max: 30 },
   { key: 'retentionCustomerMonths', min: 1, max: 120 },
   { key: 'retentionAuditYears', min: 1, max: 40 },
 ];
 
+const toValues = (s: Settings) => ({
+  fourEyes: s.fourEyes,
+  suppressionThreshold: String(s.suppressionThreshold),
+  retentionRequestYears: String(s.retentionRequestYears),
+  retentionCustomerMonths: String(s.retentionCustomerMonths),
+  retentionAuditYears: String(s.retentionAuditYears),
+});
+
 /** Four eyes (loudly marked when off), small-count suppression and retention periods (admins). */
 export function DeskPolicyForm() {
   const { t } = useTranslation('ops');
-  const [saved, setSaved] = useState<Policy | null>(null);
-  const [fourEyes, setFourEyes] = useState(true);
+  const form = useSettingsForm(toValues);
+  const { stored: saved, values } = form;
   const [confirmOff, setConfirmOff] = useState(false);
-  const [values, setValues] = useState<Record<NumberKey, string>>({
-    suppressionThreshold: '',
-    retentionRequestYears: '',
-    retentionCustomerMonths: '',
-    retentionAuditYears: '',
-  });
-  const [error, setError] = useState<DeskCallError | null>(null);
   const [localProblem, setLocalProblem] = useState<string | null>(null);
-  const [done, setDone] = useState(false);
-  const [busy, setBusy] = useState(false);
-
-  const show = (s: Settings) => {
-    setSaved(s);
-    setFourEyes(s.fourEyes);
-    setValues({
-      suppressionThreshold: String(s.suppressionThreshold),
-      retentionRequestYears: String(s.retentionRequestYears),
-      retentionCustomerMonths: String(s.retentionCustomerMonths),
-      retentionAuditYears: String(s.retentionAuditYears),
-    });
-  };
-
-  useEffect(() => {
-    void (async () => {
-      try {
-        show(unwrap(await desk.settings.get({})));
-      } catch (e) {
-        setError(asDeskError(e));
-      }
-    })();
-  }, []);
 
   async function submit(e: FormEvent) {
     e.preventDefault();
-    setDone(false);
-    setError(null);
+    if (!values) return;
+    form.reset();
     const n = (k: NumberKey) => Number(values[k]);
     if (n('retentionAuditYears') < n('retentionRequestYears')) {
       setLocalProblem(t('policy.auditTooShort'));
       return;
     }
     setLocalProblem(null);
-    if (saved?.fourEyes && !fourEyes && !confirmOff) {
+    if (saved?.fourEyes && !values.fourEyes && !confirmOff) {
       setConfirmOff(true);
       return;
     }
-    setBusy(true);
-    try {
-      show(
-        unwrap(
-          await desk.settings.update({
-            fourEyes,
-            suppressionThreshold: n('suppressionThreshold'),
-            retentionRequestYears: n('retentionRequestYears'),
-            retentionCustomerMonths: n('retentionCustomerMonths'),
-            retentionAuditYears: n('retentionAuditYears'),
-          }),
-        ),
-      );
-      setConfirmOff(false);
-      setDone(true);
-      announceSettingsChanged();
-    } catch (e) {
-      setError(asDeskError(e));
-    } finally {
-      setBusy(false);
-    }
+    await form.save(
+      {
+        fourEyes: values.fourEyes,
+        suppressionThreshold: n('suppressionThreshold'),
+        retentionRequestYears: n('retentionRequestYears'),
+        retentionCustomerMonths: n('retentionCustomerMonths'),
+        retentionAuditYears: n('retentionAuditYears'),
+      },
+      () => {
+        setConfirmOff(false);
+        announceSettingsChanged();
+      },
+    );
   }
 
   const off = saved !== null && !saved.fourEyes;
@@ -111,20 +76,17 @@ export function DeskPolicyForm() {
       ) : (
         saved && <p className="muted">{t('policy.fourEyesOnNote')}</p>
       )}
-      {saved && (
-        <form onSubmit={submit} noValidate aria-busy={busy}>
-          <div className="check">
-            <input
-              id="four-eyes"
-              type="checkbox"
-              checked={fourEyes}
-              onChange={(e) => {
-                setFourEyes(e.target.checked);
-                setConfirmOff(false);
-              }}
-            />
-            <label htmlFor="four-eyes">{t('policy.fourEyes')}</label>
-          </div>
+      {saved && values && (
+        <form onSubmit={submit} noValidate aria-busy={form.busy}>
+          <CheckField
+            id="four-eyes"
+            label={t('policy.fourEyes')}
+            checked={values.fourEyes}
+            onChange={(fourEyes) => {
+              form.setValues({ ...values, fourEyes });
+              setConfirmOff(false);
+            }}
+          />
           {confirmOff && (
             <div className="alert alert--warning" role="alert">
               <p>{t('policy.confirmFourEyesOff')}</p>
@@ -138,7 +100,7 @@ export function DeskPolicyForm() {
             min={1}
             max={100}
             value={values.suppressionThreshold}
-            onChange={(e) => setValues({ ...values, suppressionThreshold: e.target.value })}
+            onChange={(e) => form.setValues({ ...values, suppressionThreshold: e.target.value })}
             className="field--short"
           />
           {NUMBERS.map((f) => (
@@ -151,18 +113,18 @@ export function DeskPolicyForm() {
               min={f.min}
               max={f.max}
               value={values[f.key]}
-              onChange={(e) => setValues({ ...values, [f.key]: e.target.value })}
+              onChange={(e) => form.setValues({ ...values, [f.key]: e.target.value })}
               error={f.key === 'retentionAuditYears' ? localProblem : null}
               className="field--short"
             />
           ))}
-          <OpsError error={error} />
-          <StatusMessage>{done ? t('policy.saved') : null}</StatusMessage>
-          <div className="actions">
-            <button type="submit" className="btn btn--primary" disabled={busy}>
-              {t('policy.save')}
-            </button>
-          </div>
+          <FormFooter
+            error={form.error}
+            showReason={['CONFLICT']}
+            status={form.saved ? t('policy.saved') : null}
+            busy={form.busy}
+            submit={t('policy.save')}
+          />
         </form>
       )}
     </section>

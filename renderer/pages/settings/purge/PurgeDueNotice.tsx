@@ -1,8 +1,7 @@
 import { useEffect, useState } from 'react';
 import { useTranslation } from 'react-i18next';
-import { can } from '../../../../shared/roles';
 import { desk } from '../../../api';
-import { useSession } from '../../../session/SessionProvider';
+import { useCan } from '../../../session/SessionProvider';
 
 /**
  * "Offered at start-up when due": for admins, a notice when data is past its retention period,
@@ -10,12 +9,12 @@ import { useSession } from '../../../session/SessionProvider';
  */
 export function PurgeDueNotice() {
   const { t } = useTranslation('ops');
-  const role = useSession().state?.user?.role;
+  const admin = useCan()('settings.manage');
   const [due, setDue] = useState(0);
   useEffect(() => {
-    if (!role || !can(role, 'settings.manage')) return;
+    if (!admin) return;
     void desk.ops.purgeDue({}).then((r) => setDue(r.ok ? r.data.total : 0));
-  }, [role]);
+  }, [admin]);
   if (due === 0) return null;
   return (
     <div className="alert alert--warning" role="status" data-testid="purge-due">

@@ -1,8 +1,11 @@
 import { useState } from 'react';
 import { useTranslation } from 'react-i18next';
 import type { PurgeOutput, PurgePreview } from '../../../../shared/schemas/ops';
-import { asDeskError, desk, unwrap, type DeskCallError } from '../../../api';
-import { OpsError } from '../OpsError';
+import { desk, unwrap } from '../../../api';
+import { ErrorAlert } from '../../../components/ErrorAlert';
+import { CheckField } from '../../../components/Field';
+import { Table } from '../../../components/Table';
+import { useDeskAction } from '../../../hooks/useDeskAction';
 
 const formatDate = (iso: string, language: string) =>
   new Intl.DateTimeFormat(language === 'en' ? 'en-GB' : 'nl-NL', { dateStyle: 'medium' }).format(
@@ -15,29 +18,16 @@ export function PurgePanel() {
   const [preview, setPreview] = useState<PurgePreview | null>(null);
   const [confirmed, setConfirmed] = useState(false);
   const [result, setResult] = useState<PurgeOutput | null>(null);
-  const [error, setError] = useState<DeskCallError | null>(null);
-  const [busy, setBusy] = useState(false);
-
-  async function act(fn: () => Promise<void>) {
-    setBusy(true);
-    setError(null);
-    try {
-      await fn();
-    } catch (e) {
-      setError(asDeskError(e));
-    } finally {
-      setBusy(false);
-    }
-  }
+  const { busy, error, run } = useDeskAction();
 
   const load = () =>
-    act(async () => {
+    run(async () => {
       setPreview(unwrap(await desk.ops.purgePreview({})));
       setConfirmed(false);
     });
 
   const purge = () =>
-    act(async () => {
+    run(async () => {
       if (!preview) return;
       const expect = Object.fromEntries(
         preview.categories.filter((c) => c.available).map((c) => [c.category, c.count]),
@@ -57,49 +47,43 @@ export function PurgePanel() {
         </button>
       </div>
       {preview && (
-        <div className="table-wrap" tabIndex={0} role="region" aria-labelledby="purge-heading">
-          <table className="table" data-testid="purge-preview">
-            <caption className="sr-only">{t('purge.title')}</caption>
-            <thead>
-              <tr>
-                <th scope="col">{t('purge.category')}</th>
-                <th scope="col">{t('purge.due')}</th>
-                <th scope="col">{t('purge.rows')}</th>
-                <th scope="col">{t('purge.period')}</th>
-                <th scope="col">{t('purge.cutoff')}</th>
-              </tr>
-            </thead>
-            <tbody>
-              {preview.categories.map((c) => (
-                <tr key={c.category}>
-                  <th scope="row">
-                    {t(`purge.names.${c.category}`)}
-                    {c.category === 'auditEvents' && (
-                      <p className="muted">{t('purge.notes.auditEvents')}</p>
-                    )}
-                  </th>
-                  <td>{c.available ? c.count : t('purge.kept')}</td>
-                  <td>{c.available ? c.rows : '–'}</td>
-                  <td>{t(`purge.periods.${c.category}`, { n: c.amount })}</td>
-                  <td>{formatDate(c.cutoff, i18n.language)}</td>
-                </tr>
-              ))}
-            </tbody>
-          </table>
-        </div>
+        <Table
+          region={{ labelledBy: 'purge-heading' }}
+          testId="purge-preview"
+          caption={t('purge.title')}
+          columns={[
+            t('purge.category'),
+            t('purge.due'),
+            t('purge.rows'),
+            t('purge.period'),
+            t('purge.cutoff'),
+          ]}
+        >
+          {preview.categories.map((c) => (
+            <tr key={c.category}>
+              <th scope="row">
+                {t(`purge.names.${c.category}`)}
+                {c.category === 'auditEvents' && (
+                  <p className="muted">{t('purge.notes.auditEvents')}</p>
+                )}
+              </th>
+              <td>{c.available ? c.count : t('purge.kept')}</td>
+              <td>{c.available ? c.rows : '–'}</td>
+              <td>{t(`purge.periods.${c.category}`, { n: c.amount })}</td>
+              <td>{formatDate(c.cutoff, i18n.language)}</td>
+            </tr>
+          ))}
+        </Table>
       )}
       {preview && preview.total === 0 && <p role="status">{t('purge.nothingDue')}</p>}
       {preview && preview.total > 0 && (
         <>
-          <div className="check">
-            <input
-              id="purge-confirm"
-              type="checkbox"
-              checked={confirmed}
-              onChange={(e) => setConfirmed(e.target.checked)}
-            />
-            <label htmlFor="purge-confirm">{t('purge.confirm', { n: preview.total })}</label>
-          </div>
+          <CheckField
+            id="purge-confirm"
+            label={t('purge.confirm', { n: preview.total })}
+            checked={confirmed}
+            onChange={setConfirmed}
+          />
           <div className="actions">
             <button
               type="button"
@@ -119,7 +103,7 @@ export function PurgePanel() {
           </div>
         )}
       </div>
-      <OpsError error={error} />
+      <ErrorAlert error={error} showReason={['CONFLICT']} />
     </section>
   );
 }

@@ -3,11 +3,11 @@ import type { FormEvent } from 'react';
 import { useTranslation } from 'react-i18next';
 import { ROLES, type Role } from '../../../../shared/roles';
 import { desk, unwrap } from '../../../api';
-import { ErrorAlert, StatusMessage } from '../../../components/ErrorAlert';
 import { Field, SelectField } from '../../../components/Field';
+import { FormFooter } from '../../../components/FormFooter';
 import { PassphrasePair } from '../../../components/PassphrasePair';
-import { useCheckedSubmit } from '../../../components/useCheckedSubmit';
-import { useProblemText } from '../../../components/useProblemText';
+import { useCheckedSubmit } from '../../../hooks/useCheckedSubmit';
+import { useProblemText } from '../../../hooks/useProblemText';
 import {
   passphraseProblem,
   repeatProblem,
@@ -17,17 +17,26 @@ import {
 
 type Key = 'name' | 'passphrase' | 'repeat';
 
+/** The role the form offers first: most new users handle requests. */
+const NEW_USER_ROLE: Role = 'officer';
+
 /** Adds a user with a role and a first passphrase (which gets its own key slot). */
 export function AddUserForm({ onAdded }: { onAdded(): void }) {
   const { t } = useTranslation(['users', 'common']);
   const text = useProblemText();
-  const { form, problems, error, busy, submit: checkedSubmit } = useCheckedSubmit<Key>();
+  const {
+    form,
+    problems,
+    error,
+    busy,
+    done: added,
+    submit: checkedSubmit,
+  } = useCheckedSubmit<Key, string>();
   const [name, setName] = useState('');
   const [displayName, setDisplayName] = useState('');
-  const [role, setRole] = useState<Role>('officer');
+  const [role, setRole] = useState<Role>(NEW_USER_ROLE);
   const [passphrase, setPassphrase] = useState('');
   const [repeat, setRepeat] = useState('');
-  const [added, setAdded] = useState<string | null>(null);
 
   async function submit(e: FormEvent) {
     e.preventDefault();
@@ -36,7 +45,6 @@ export function AddUserForm({ onAdded }: { onAdded(): void }) {
       passphrase: passphraseProblem(passphrase),
       repeat: repeatProblem(passphrase, repeat),
     };
-    setAdded(null);
     await checkedSubmit(found, async () => {
       const user = unwrap(
         await desk.users.add({
@@ -50,9 +58,9 @@ export function AddUserForm({ onAdded }: { onAdded(): void }) {
       setDisplayName('');
       setPassphrase('');
       setRepeat('');
-      setRole('officer');
-      setAdded(user.name);
+      setRole(NEW_USER_ROLE);
       onAdded();
+      return user.name;
     });
   }
 
@@ -100,13 +108,12 @@ export function AddUserForm({ onAdded }: { onAdded(): void }) {
         onRepeat={setRepeat}
         problems={problems}
       />
-      <ErrorAlert error={error} />
-      <StatusMessage>{added ? t('add.done', { name: added }) : null}</StatusMessage>
-      <div className="actions">
-        <button type="submit" className="btn btn--primary" disabled={busy}>
-          {t('add.submit')}
-        </button>
-      </div>
+      <FormFooter
+        error={error}
+        status={added ? t('add.done', { name: added }) : null}
+        busy={busy}
+        submit={t('add.submit')}
+      />
     </form>
   );
 }

@@ -2,11 +2,11 @@ import { useState } from 'react';
 import type { FormEvent } from 'react';
 import { useTranslation } from 'react-i18next';
 import { desk, unwrap } from '../../../api';
-import { ErrorAlert, StatusMessage } from '../../../components/ErrorAlert';
 import { Field } from '../../../components/Field';
+import { FormFooter } from '../../../components/FormFooter';
 import { PassphrasePair } from '../../../components/PassphrasePair';
-import { useCheckedSubmit } from '../../../components/useCheckedSubmit';
-import { useProblemText } from '../../../components/useProblemText';
+import { useCheckedSubmit } from '../../../hooks/useCheckedSubmit';
+import { useProblemText } from '../../../hooks/useProblemText';
 import {
   passphraseProblem,
   repeatProblem,
@@ -20,11 +20,10 @@ type Key = 'current' | 'passphrase' | 'repeat';
 export function OwnPassphraseForm() {
   const { t } = useTranslation('users');
   const text = useProblemText();
-  const { form, problems, error, busy, submit: checkedSubmit } = useCheckedSubmit<Key>();
+  const { form, problems, error, busy, done, submit: checkedSubmit } = useCheckedSubmit<Key>();
   const [current, setCurrent] = useState('');
   const [passphrase, setPassphrase] = useState('');
   const [repeat, setRepeat] = useState('');
-  const [done, setDone] = useState(false);
 
   async function submit(e: FormEvent) {
     e.preventDefault();
@@ -33,12 +32,11 @@ export function OwnPassphraseForm() {
       passphrase: passphraseProblem(passphrase),
       repeat: repeatProblem(passphrase, repeat),
     };
-    setDone(false);
     await checkedSubmit(
       found,
       async () => {
         unwrap(await desk.users.changeOwnPassphrase({ current, next: passphrase }));
-        setDone(true);
+        return true;
       },
       () => {
         setCurrent('');
@@ -68,13 +66,12 @@ export function OwnPassphraseForm() {
           onRepeat={setRepeat}
           problems={problems}
         />
-        <ErrorAlert error={error} />
-        <StatusMessage>{done ? t('ownPassphrase.done') : null}</StatusMessage>
-        <div className="actions">
-          <button type="submit" className="btn btn--primary" disabled={busy}>
-            {t('ownPassphrase.submit')}
-          </button>
-        </div>
+        <FormFooter
+          error={error}
+          status={done ? t('ownPassphrase.done') : null}
+          busy={busy}
+          submit={t('ownPassphrase.submit')}
+        />
       </form>
     </section>
   );

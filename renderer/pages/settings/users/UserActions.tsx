@@ -3,13 +3,13 @@ import type { FormEvent } from 'react';
 import { useTranslation } from 'react-i18next';
 import { ROLES, type Role } from '../../../../shared/roles';
 import type { UserRecord } from '../../../../shared/schemas/users';
-import { asDeskError, desk, unwrap, type DeskCallError } from '../../../api';
-import { StatusMessage } from '../../../components/ErrorAlert';
+import { desk, unwrap } from '../../../api';
+import { ErrorAlert, StatusMessage } from '../../../components/ErrorAlert';
 import { Field, SelectField } from '../../../components/Field';
-import { useProblemText } from '../../../components/useProblemText';
 import { passphraseProblem } from '../../../components/validation';
+import { useDeskAction } from '../../../hooks/useDeskAction';
+import { useProblemText } from '../../../hooks/useProblemText';
 import { useSession } from '../../../session/SessionProvider';
-import { OpsError } from '../OpsError';
 
 type Mode = 'idle' | 'disable' | 'role' | 'enable' | 'reset';
 
@@ -22,36 +22,28 @@ export function UserActions({ user, onChanged }: { user: UserRecord; onChanged()
   const [role, setRole] = useState<Role>(user.role);
   const [passphrase, setPassphrase] = useState('');
   const [problem, setProblem] = useState<ReturnType<typeof passphraseProblem>>(null);
-  const [error, setError] = useState<DeskCallError | null>(null);
-  const [done, setDone] = useState<string | null>(null);
-  const [busy, setBusy] = useState(false);
+  const action = useDeskAction();
+  const { busy, error, done } = action;
   const name = user.name;
 
   if (name === me) return <span className="muted">{t('users.you')}</span>;
 
   const open = (m: Mode) => {
     setMode(m);
-    setError(null);
-    setDone(null);
+    action.reset();
     setPassphrase('');
     setProblem(null);
     setRole(user.role);
   };
 
-  async function run(action: () => Promise<unknown>, message: string) {
-    setBusy(true);
-    setError(null);
-    try {
-      await action();
-      setDone(message);
+  /** Runs a change; on success says `message`, closes the form and has the list reloaded. */
+  const run = (change: () => Promise<unknown>, message: string) =>
+    action.run(async () => {
+      await change();
       setMode('idle');
       onChanged();
-    } catch (e) {
-      setError(asDeskError(e));
-    } finally {
-      setBusy(false);
-    }
-  }
+      return message;
+    });
 
   function submitPassphrase(e: FormEvent) {
     e.preventDefault();
@@ -168,7 +160,7 @@ export function UserActions({ user, onChanged }: { user: UserRecord; onChanged()
           </div>
         </form>
       )}
-      <OpsError error={error} />
+      <ErrorAlert error={error} showReason={['CONFLICT']} />
       <StatusMessage>{done}</StatusMessage>
     </div>
   );
