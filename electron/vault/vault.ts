@@ -5,6 +5,7 @@ import type { Role } from '../../shared/roles';
 import { DeskError } from '../core/errors';
 import { appendAudit } from '../audit/log';
 import { openEncryptedDb, type Db } from '../core/db';
+import { writeSetting } from '../core/settings';
 import {
   makeSlot,
   openSlot,
@@ -150,9 +151,7 @@ export async function createVault(
       db.prepare(
         `INSERT INTO user (name, display_name, role, created_at) VALUES (?, ?, 'admin', ?)`,
       ).run(o.adminName, o.displayName || o.adminName, o.at);
-      db.prepare(`INSERT INTO setting (key, value) VALUES ('orgName', ?)`).run(
-        JSON.stringify(o.orgName),
-      );
+      writeSetting(db, 'orgName', o.orgName);
       appendAudit(db, {
         at: o.at,
         user: o.adminName,
