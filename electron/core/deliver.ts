@@ -37,6 +37,11 @@ export class FileDelivery {
     readonly path: string | null,
   ) {}
 
+  /**
+   * Where the file goes. Refused: the dialog where there is none (CONFLICT) or when it is
+   * cancelled (CANCELLED), a named path in the app (FORBIDDEN) or one that exists, and the vault's
+   * own files (CONFLICT).
+   */
   static async choose(
     ctx: DeskContext,
     target: FileTarget,
