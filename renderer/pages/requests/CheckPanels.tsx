@@ -1,19 +1,9 @@
 import { useState } from 'react';
 import type { FormEvent } from 'react';
 import { useTranslation } from 'react-i18next';
-import {
-  VERIFICATION_METHODS,
-  type CheckFinding,
-  type RequestDetail,
-  type Verification,
-} from '../../../shared/schemas/requests';
-import { Field, SelectField } from '../../components/Field';
-
-const localNow = () => {
-  const d = new Date();
-  d.setMinutes(d.getMinutes() - d.getTimezoneOffset());
-  return d.toISOString().slice(0, 16);
-};
+import type { CheckFinding, RequestDetail, Verification } from '../../../shared/schemas/requests';
+import { localNow } from '../../components/format';
+import { VerificationFields } from './draft/VerificationFields';
 
 /** Records how the requester was verified (call-back, known portal, signed document). */
 export function VerifyPanel({
@@ -41,35 +31,7 @@ export function VerifyPanel({
       <h2 id="verify-heading">{t('detail.verify')}</h2>
       <p className="alert alert--warning">{t('detail.notVerified')}</p>
       <form onSubmit={submit}>
-        <div className="grid-2">
-          <SelectField
-            label={t('form.method')}
-            value={v.method}
-            onChange={(e) => setV({ ...v, method: e.target.value as Verification['method'] })}
-          >
-            {VERIFICATION_METHODS.map((m) => (
-              <option key={m} value={m}>
-                {t(`verification.${m}`)}
-              </option>
-            ))}
-          </SelectField>
-          <Field
-            label={t('form.by')}
-            value={v.by}
-            onChange={(e) => setV({ ...v, by: e.target.value })}
-          />
-          <Field
-            label={t('form.at')}
-            type="datetime-local"
-            value={v.at}
-            onChange={(e) => setV({ ...v, at: e.target.value })}
-          />
-          <Field
-            label={t('form.note')}
-            value={v.note ?? ''}
-            onChange={(e) => setV({ ...v, note: e.target.value })}
-          />
-        </div>
+        <VerificationFields value={v} onChange={(patch) => setV({ ...v, ...patch })} />
         <button type="submit" className="btn btn--primary" disabled={busy || !v.by.trim()}>
           {t('detail.verifyButton')}
         </button>

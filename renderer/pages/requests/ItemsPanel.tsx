@@ -1,5 +1,6 @@
 import { useTranslation } from 'react-i18next';
-import type { RequestDetail, Subscriber } from '../../../shared/schemas/requests';
+import type { Subscriber } from '../../../shared/schemas/matching';
+import type { RequestDetail } from '../../../shared/schemas/requests';
 import { formatDateTime } from '../../components/format';
 import { Table } from '../../components/Table';
 

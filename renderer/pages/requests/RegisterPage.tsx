@@ -2,13 +2,8 @@ import { useState } from 'react';
 import type { FormEvent } from 'react';
 import { useTranslation } from 'react-i18next';
 import { Link } from 'react-router';
-import {
-  REQUEST_STATUSES,
-  URGENCIES,
-  type RequestStatus,
-  type RequestSummary,
-  type Urgency,
-} from '../../../shared/schemas/requests';
+import { REQUEST_STATUSES, URGENCIES, type RequestStatus, type Urgency } from '../../../shared/schemas/terms';
+import { type RequestSummary } from '../../../shared/schemas/requests';
 import { desk, unwrap } from '../../api';
 import { ErrorAlert } from '../../components/ErrorAlert';
 import { Field, SelectField } from '../../components/Field';
@@ -17,6 +12,7 @@ import { Page } from '../../components/Page';
 import { Table } from '../../components/Table';
 import { useCan } from '../../session/SessionProvider';
 import { DeadlineBadge } from './DeadlineBadge';
+import { useRequestCatalogue } from './useRequestCatalogue';
 import { useDeskData } from '../../hooks/useDeskData';
 
 interface Filters {
@@ -85,13 +81,7 @@ export function RegisterPage() {
   const [draft, setDraft] = useState<Filters>(EMPTY);
   const [filters, setFilters] = useState<Filters>(EMPTY);
   const dash = useDeskData(async () => unwrap(await desk.requests.dashboard({})), []);
-  const catalogue = useDeskData(
-    async () => ({
-      authorities: unwrap(await desk.catalogue.authorities({})),
-      bases: unwrap(await desk.catalogue.legalBases({})),
-    }),
-    [],
-  );
+  const catalogue = useRequestCatalogue();
   const list = useDeskData(
     async () =>
       unwrap(

@@ -1,0 +1,72 @@
+import { useTranslation } from 'react-i18next';
+import { Field, SelectField } from '../../../components/Field';
+import type { DraftEditor, ItemDraft } from './request-draft';
+
+/** The identifiers asked about, each with its moment; one or more, added and removed in place. */
+export function ItemsEditor({
+  editor: { draft, setItem, addItem, removeItem },
+  required,
+}: {
+  editor: DraftEditor;
+  required(key: string): string | null;
+}) {
+  const { t } = useTranslation('requests');
+  const items = draft.items;
+  return (
+    <section className="panel" aria-labelledby="sec-items">
+      <h2 id="sec-items">{t('form.sectionItems')}</h2>
+      {items.map((it, i) => (
+        <fieldset key={i} className="item-row" aria-label={t('form.item', { n: i + 1 })}>
+          <SelectField
+            label={t('form.itemKind')}
+            value={it.kind}
+            onChange={(e) => setItem(i, { kind: e.target.value as ItemDraft['kind'] })}
+          >
+            <option value="phone">{t('form.phoneKind')}</option>
+            <option value="ip">{t('form.ipKind')}</option>
+          </SelectField>
+          <Field
+            label={t('form.value')}
+            value={it.value}
+            onChange={(e) => setItem(i, { value: e.target.value })}
+            error={required(`value${i}`)}
+            className="field--mono"
+          />
+          <Field
+            label={t('form.port')}
+            inputMode="numeric"
+            value={it.port}
+            disabled={it.kind !== 'ip'}
+            onChange={(e) => setItem(i, { port: e.target.value })}
+          />
+          <Field
+            label={t('form.moment')}
+            type="datetime-local"
+            step={1}
+            value={it.moment}
+            onChange={(e) => setItem(i, { moment: e.target.value })}
+            error={required(`moment${i}`)}
+          />
+          <Field
+            label={t('form.timeZone')}
+            value={it.timeZone}
+            onChange={(e) => setItem(i, { timeZone: e.target.value })}
+          />
+          {items.length > 1 && (
+            <button
+              type="button"
+              className="btn btn--small"
+              onClick={() => removeItem(i)}
+              aria-label={t('form.removeItem', { n: i + 1 })}
+            >
+              ✕
+            </button>
+          )}
+        </fieldset>
+      ))}
+      <button type="button" className="btn" onClick={addItem}>
+        {t('form.addItem')}
+      </button>
+    </section>
+  );
+}

@@ -1,0 +1,121 @@
+import { useTranslation } from 'react-i18next';
+import { DATA_CATEGORIES, REQUEST_CHANNELS, URGENCIES } from '../../../../shared/schemas/terms';
+import { Field, SelectField } from '../../../components/Field';
+import type { RequestCatalogue } from '../useRequestCatalogue';
+import type { DraftEditor } from './request-draft';
+
+/** The request as it came in: authority, basis, case, when and how, urgency, the data asked for. */
+export function RequestFields({
+  editor: { draft: d, set },
+  catalogue,
+  missing,
+  required,
+}: {
+  editor: DraftEditor;
+  catalogue: RequestCatalogue | null;
+  missing: Set<string>;
+  required(key: string): string | null;
+}) {
+  const { t } = useTranslation('requests');
+  return (
+    <section className="panel" aria-labelledby="sec-request">
+      <h2 id="sec-request">{t('form.sectionRequest')}</h2>
+      <div className="grid-2">
+        <SelectField
+          label={t('form.authority')}
+          value={d.authority}
+          onChange={(e) => set({ authority: e.target.value })}
+          aria-invalid={missing.has('authority') || undefined}
+        >
+          <option value="">—</option>
+          {catalogue?.authorities.map((a) => (
+            <option key={a.code} value={a.code}>
+              {a.name}
+              {a.legacy ? ` ${t('form.legacy')}` : ''}
+            </option>
+          ))}
+        </SelectField>
+        <SelectField
+          label={t('form.basis')}
+          value={d.basis}
+          onChange={(e) => set({ basis: e.target.value })}
+        >
+          {catalogue?.bases.map((b) => (
+            <option key={b.code} value={b.code}>
+              {b.article} — {b.shortName}
+            </option>
+          ))}
+        </SelectField>
+        <Field
+          label={t('form.caseReference')}
+          value={d.caseReference}
+          onChange={(e) => set({ caseReference: e.target.value })}
+          error={required('caseReference')}
+        />
+        <Field
+          label={t('form.receivedAt')}
+          type="datetime-local"
+          value={d.receivedAt}
+          onChange={(e) => set({ receivedAt: e.target.value })}
+          error={required('receivedAt')}
+        />
+        <SelectField
+          label={t('form.channel')}
+          value={d.channel}
+          onChange={(e) => set({ channel: e.target.value as typeof d.channel })}
+        >
+          {REQUEST_CHANNELS.map((c) => (
+            <option key={c} value={c}>
+              {t(`channel.${c}`)}
+            </option>
+          ))}
+        </SelectField>
+        <SelectField
+          label={t('form.urgency')}
+          value={d.urgency}
+          onChange={(e) => set({ urgency: e.target.value as typeof d.urgency })}
+        >
+          {URGENCIES.map((u) => (
+            <option key={u} value={u}>
+              {t(`urgency.${u}`)}
+            </option>
+          ))}
+        </SelectField>
+        <Field
+          label={t('form.deadline')}
+          hint={t('form.deadlineHint')}
+          type="datetime-local"
+          value={d.deadline}
+          onChange={(e) => set({ deadline: e.target.value })}
+        />
+      </div>
+      <fieldset
+        className="checks-grid"
+        aria-describedby={missing.has('categories') ? 'cat-error' : undefined}
+      >
+        <legend>{t('form.categories')}</legend>
+        {DATA_CATEGORIES.map((c) => (
+          <label key={c} className="check">
+            <input
+              type="checkbox"
+              checked={d.categories.includes(c)}
+              onChange={(e) =>
+                set({
+                  categories: e.target.checked
+                    ? [...d.categories, c]
+                    : d.categories.filter((x) => x !== c),
+                })
+              }
+            />{' '}
+            {t(`category.${c}`)}
+          </label>
+        ))}
+      </fieldset>
+      {missing.has('categories') && (
+        <p className="field__error" id="cat-error">
+          {t('form.chooseCategory')}
+        </p>
+      )}
+    </section>
+  );
+}
