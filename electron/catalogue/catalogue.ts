@@ -4,7 +4,7 @@ import type {
   CatalogueView,
   VerifiedContact,
 } from '../../shared/schemas/catalogue';
-import type { Authority, LegalBasis } from '../../shared/schemas/requests';
+import type { Authority, LegalBasis } from '../../shared/schemas/catalogue';
 import { DeskError } from '../core/errors';
 import type { Db } from '../core/db';
 

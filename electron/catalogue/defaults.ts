@@ -1,4 +1,4 @@
-import type { Authority, LegalBasis } from '../../shared/schemas/requests';
+import type { Authority, LegalBasis } from '../../shared/schemas/catalogue';
 
 /**
  * The Dutch defaults of the legal catalogue and the authorities, seeded by migration 0003 from

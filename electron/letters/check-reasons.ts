@@ -1,4 +1,4 @@
-import type { DataCategory } from '../../shared/schemas/requests';
+import type { DataCategory } from '../../shared/schemas/terms';
 import type { LetterLanguage } from './model';
 
 /**

@@ -1,11 +1,10 @@
 import {
   isNawCategory,
   type DataCategory,
-  type Evidence,
   type IssuerFunction,
   type MatchStatus,
-  type Subscriber,
-} from '../../shared/schemas/requests';
+} from '../../shared/schemas/terms';
+import { type Evidence, type Subscriber } from '../../shared/schemas/matching';
 import type { Organisation } from '../../shared/schemas/settings';
 import { createdOrgName, organisationName, readSetting } from '../core/settings';
 import { DeskError } from '../core/errors';

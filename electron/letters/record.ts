@@ -1,5 +1,5 @@
 import type { DisclosureRecord, SendMethod } from '../../shared/schemas/letters';
-import type { DataCategory } from '../../shared/schemas/requests';
+import type { DataCategory } from '../../shared/schemas/terms';
 import { chainHead } from '../audit/log';
 import type { DeskContext } from '../core/context';
 import { DeskError } from '../core/errors';

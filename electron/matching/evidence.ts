@@ -1,4 +1,4 @@
-import type { Evidence, NawData, Subscriber } from '../../shared/schemas/requests';
+import type { Evidence, NawData, Subscriber } from '../../shared/schemas/matching';
 
 /** What the matcher reads from one assignment or NAW-version row (joined with its import). */
 export interface SourceRow {

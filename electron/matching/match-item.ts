@@ -1,5 +1,5 @@
 import { parseIpAddress } from '../../shared/identifiers';
-import type { ItemMatch } from '../../shared/schemas/requests';
+import type { ItemMatch } from '../../shared/schemas/matching';
 import type { ResolvedItem } from '../register/items';
 import type { Matcher } from './matcher';
 

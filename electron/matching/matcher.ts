@@ -1,5 +1,5 @@
 import { maskIp, type IpAddress, type IpFamily } from '../../shared/identifiers';
-import type { Evidence, Subscriber } from '../../shared/schemas/requests';
+import type { Evidence, Subscriber } from '../../shared/schemas/matching';
 import type { Db } from '../core/db';
 import { evidenceOf, subscriberOf, type SourceRow, type VersionRow } from './evidence';
 

@@ -1,13 +1,12 @@
 import {
   isNawCategory,
-  type Authority,
-  type CheckFinding,
   type DataCategory,
   type IssuerFunction,
-  type LegalBasis,
   type RequestChannel,
   type Urgency,
-} from '../../shared/schemas/requests';
+} from '../../shared/schemas/terms';
+import { type Authority, type LegalBasis } from '../../shared/schemas/catalogue';
+import { type CheckFinding } from '../../shared/schemas/requests';
 import type { ResolvedItem } from './items';
 
 export interface CheckFacts {

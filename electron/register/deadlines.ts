@@ -1,4 +1,4 @@
-import type { Urgency } from '../../shared/schemas/requests';
+import type { Urgency } from '../../shared/schemas/terms';
 import { DEFAULT_SETTINGS, type Settings } from '../../shared/schemas/settings';
 import { readSettings } from '../core/settings';
 import type { Db } from '../core/db';

@@ -1,10 +1,6 @@
-import {
-  isNawCategory,
-  type CheckResult,
-  type DataCategory,
-  type DecisionOutcome,
-  type LegalBasis,
-} from '../../shared/schemas/requests';
+import { isNawCategory, type DataCategory, type DecisionOutcome } from '../../shared/schemas/terms';
+import { type LegalBasis } from '../../shared/schemas/catalogue';
+import { type CheckResult } from '../../shared/schemas/requests';
 import type { DeskContext } from '../core/context';
 import { DeskError } from '../core/errors';
 import { getLegalBasis } from '../catalogue/catalogue';

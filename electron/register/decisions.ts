@@ -1,11 +1,6 @@
 import type { z } from 'zod';
-import type {
-  ApprovalView,
-  DataCategory,
-  DecisionOutcome,
-  DecisionView,
-  RequestStatus,
-} from '../../shared/schemas/requests';
+import type { DataCategory, DecisionOutcome, RequestStatus } from '../../shared/schemas/terms';
+import type { ApprovalView, DecisionView } from '../../shared/schemas/requests';
 import type { Db } from '../core/db';
 
 export type Approval = z.infer<typeof ApprovalView>;

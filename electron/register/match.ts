@@ -1,4 +1,5 @@
-import type { CheckResult, ItemMatch } from '../../shared/schemas/requests';
+import type { ItemMatch } from '../../shared/schemas/matching';
+import type { CheckResult } from '../../shared/schemas/requests';
 import type { DeskContext } from '../core/context';
 import { DeskError } from '../core/errors';
 import { matchItem } from '../matching/match-item';

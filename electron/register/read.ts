@@ -1,7 +1,7 @@
 import type { z } from 'zod';
 import { can } from '../../shared/roles';
+import { FINAL_STATUSES } from '../../shared/schemas/terms';
 import {
-  FINAL_STATUSES,
   type ListRequestsInput,
   type RequestDetail,
   type RequestSummary,

@@ -1,4 +1,4 @@
-import type { RequestStatus } from '../../shared/schemas/requests';
+import type { RequestStatus } from '../../shared/schemas/terms';
 import type { DeskContext } from '../core/context';
 import { DeskError } from '../core/errors';
 import { isFinal, type RequestRow } from './store';

@@ -1,14 +1,16 @@
 import {
   FINAL_STATUSES,
-  type CheckResult,
   type DataCategory,
   type IssuerFunction,
-  type ItemMatch,
-  type ItemView,
   type RequestChannel,
   type RequestStatus,
-  type RequestSummary,
   type Urgency,
+} from '../../shared/schemas/terms';
+import { type ItemMatch } from '../../shared/schemas/matching';
+import {
+  type CheckResult,
+  type ItemView,
+  type RequestSummary,
 } from '../../shared/schemas/requests';
 import { DeskError } from '../core/errors';
 import type { Db } from '../core/db';

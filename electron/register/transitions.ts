@@ -1,4 +1,4 @@
-import type { DecisionOutcome, RequestStatus } from '../../shared/schemas/requests';
+import type { DecisionOutcome, RequestStatus } from '../../shared/schemas/terms';
 
 /** The steps that move a request through the register (amending it moves nothing). */
 export const REQUEST_ACTIONS = [

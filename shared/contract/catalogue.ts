@@ -12,7 +12,7 @@ import {
 } from '../schemas/catalogue';
 import { z } from 'zod';
 import { Ack, Empty } from '../schemas/common';
-import { Authority, LegalBasis } from '../schemas/requests';
+import { Authority, LegalBasis } from '../schemas/catalogue';
 import { spec } from './spec';
 
 /**

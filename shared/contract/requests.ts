@@ -1,5 +1,6 @@
 import { z } from 'zod';
 import { Empty } from '../schemas/common';
+import { MatchOutput } from '../schemas/matching';
 import {
   AmendInput,
   ApproveInput,
@@ -11,7 +12,6 @@ import {
   DecideInput,
   DocumentOutput,
   ListRequestsInput,
-  MatchOutput,
   NewRequestInput,
   RequestDetail,
   RequestSummary,

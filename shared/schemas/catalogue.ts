@@ -1,12 +1,45 @@
 import { z } from 'zod';
-import {
-  Authority,
-  AuthorityContact,
-  BasisAction,
-  DataCategory,
-  ISSUER_FUNCTIONS,
-  LegalBasis,
-} from './requests';
+import { BasisAction, DataCategory, ISSUER_FUNCTIONS } from './terms';
+
+// The catalogue as the register reads it: legal bases and authorities with verified channels.
+
+export const LegalBasis = z.object({
+  code: z.string(),
+  article: z.string(),
+  shortName: z.string(),
+  issuers: z.array(z.enum(ISSUER_FUNCTIONS)),
+  categories: z.array(DataCategory),
+  action: BasisAction,
+  /** Date of the text this row was checked against (YYYY-MM-DD). */
+  versionDate: z.string(),
+  /** The basis can be used for requests received from this date (e.g. EPOC from 2026-08-18). */
+  validFrom: z.string().nullable(),
+  /** The basis ends (e.g. renumbered by the new Wetboek van Strafvordering). */
+  validUntil: z.string().nullable(),
+  requiresRcAuthorisation: z.boolean(),
+  unverified: z.boolean(),
+  note: z.string(),
+});
+export type LegalBasis = z.infer<typeof LegalBasis>;
+
+export const AuthorityContact = z.object({
+  kind: z.enum(['phone', 'email', 'portal', 'address']),
+  value: z.string(),
+  verifiedAt: z.string().nullable(),
+  note: z.string(),
+});
+export const Authority = z.object({
+  code: z.string(),
+  name: z.string(),
+  kind: z.enum(['police', 'kmar', 'bod', 'om', 'intelligence', 'intermediary', 'foreign', 'other']),
+  /** Abolished name kept as an alias (e.g. Landelijke Eenheid, split into LO and LX on 2024-01-01). */
+  legacy: z.boolean(),
+  replacedBy: z.array(z.string()),
+  /** Verified contact channels, entered and verified by the provider; never taken from a request. */
+  contacts: z.array(AuthorityContact),
+  note: z.string(),
+});
+export type Authority = z.infer<typeof Authority>;
 
 /**
  * Editing the legal catalogue and the authorities (Settings, admins). A row a request refers to

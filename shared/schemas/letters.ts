@@ -1,5 +1,6 @@
 import { z } from 'zod';
-import { DataCategory, RegisterNo } from './requests';
+import { DataCategory } from './terms';
+import { RegisterNo } from './requests';
 
 /** The disclosure record and its letter: what crosses the boundary. */
 

@@ -1,4 +1,19 @@
 import { z } from 'zod';
+import {
+  CategoryList,
+  DataCategory,
+  DecisionOutcome,
+  ISSUER_FUNCTIONS,
+  IssuerFunction,
+  ItemKind,
+  REQUEST_CHANNELS,
+  RequestChannel,
+  RequestStatus,
+  Urgency,
+  VerificationMethod,
+} from './terms';
+import { Authority, LegalBasis } from './catalogue';
+import { ItemMatch } from './matching';
 
 /**
  * The request register: what crosses the boundary for logging, checking, matching, deciding and
@@ -6,179 +21,7 @@ import { z } from 'zod';
  * NewRequestInput (documented in docs/REQUEST-JSON.md).
  */
 
-/** Gebruikersgegevens (Sv 126na lid 1): the only categories this desk ever discloses. */
-export const NAW_CATEGORIES = [
-  'name',
-  'address',
-  'postcode',
-  'city',
-  'number',
-  'service_type',
-] as const;
-/** Categories a request may ask for that the NAW desk never matches (refer or refuse). */
-export const OTHER_CATEGORIES = [
-  'identifying',
-  'traffic',
-  'location',
-  'content',
-  'sensitive',
-] as const;
-export const DATA_CATEGORIES = [...NAW_CATEGORIES, ...OTHER_CATEGORIES] as const;
-export const DataCategory = z.enum(DATA_CATEGORIES);
-export type DataCategory = z.infer<typeof DataCategory>;
-export const isNawCategory = (c: string): boolean =>
-  (NAW_CATEGORIES as readonly string[]).includes(c);
-
-/** Shorthands accepted in a category list; each stands for all six NAW categories. */
-const NAW_ALIASES = ['naw', 'gebruikersgegevens', 'subscriber'];
-
-/** A list of categories: `["naw"]`, `["name","address"]` or `"name,address"`; deduplicated. */
-export const CategoryList = z.preprocess(
-  (v) => {
-    const list = typeof v === 'string' ? v.split(',') : v;
-    if (!Array.isArray(list)) return v;
-    const out: unknown[] = [];
-    for (const raw of list) {
-      const c =
-        typeof raw === 'string'
-          ? raw
-              .trim()
-              .toLowerCase()
-              .replace(/[\s-]+/g, '_')
-          : raw;
-      if (c === '') continue;
-      for (const x of typeof c === 'string' && NAW_ALIASES.includes(c) ? NAW_CATEGORIES : [c])
-        if (!out.includes(x)) out.push(x);
-    }
-    return out;
-  },
-  z.array(DataCategory).min(1, 'Name at least one data category.'),
-);
-
-export const ISSUER_FUNCTIONS = [
-  'opsporingsambtenaar',
-  'officier_van_justitie',
-  'rechter_commissaris',
-  'intelligence_service',
-  'foreign_judicial_authority',
-] as const;
-const ISSUER_ALIASES: Record<string, (typeof ISSUER_FUNCTIONS)[number]> = {
-  ovj: 'officier_van_justitie',
-  officier: 'officier_van_justitie',
-  prosecutor: 'officier_van_justitie',
-  public_prosecutor: 'officier_van_justitie',
-  rc: 'rechter_commissaris',
-  investigating_judge: 'rechter_commissaris',
-  police_officer: 'opsporingsambtenaar',
-  investigating_officer: 'opsporingsambtenaar',
-  aivd: 'intelligence_service',
-  mivd: 'intelligence_service',
-};
-export const IssuerFunction = z.preprocess((v) => {
-  if (typeof v !== 'string') return v;
-  const k = v
-    .trim()
-    .toLowerCase()
-    .replace(/[\s-]+/g, '_');
-  return ISSUER_ALIASES[k] ?? k;
-}, z.enum(ISSUER_FUNCTIONS));
-export type IssuerFunction = (typeof ISSUER_FUNCTIONS)[number];
-
-export const REQUEST_CHANNELS = ['email', 'portal', 'post', 'phone', 'epoc'] as const;
-export const RequestChannel = z.preprocess(
-  (v) => (typeof v === 'string' ? v.trim().toLowerCase().replace('e-mail', 'email') : v),
-  z.enum(REQUEST_CHANNELS),
-);
-export type RequestChannel = (typeof REQUEST_CHANNELS)[number];
-
-export const URGENCIES = ['normal', 'urgent', 'emergency'] as const;
-export const Urgency = z.enum(URGENCIES);
-export type Urgency = z.infer<typeof Urgency>;
-
-export const VERIFICATION_METHODS = ['callback', 'known_portal', 'signed_document'] as const;
-export const VerificationMethod = z.enum(VERIFICATION_METHODS);
-
-export const REQUEST_STATUSES = [
-  'received',
-  'checked',
-  'matched',
-  'awaiting_approval',
-  'disclosed',
-  'no_data',
-  'refused',
-  'referred',
-] as const;
-export const RequestStatus = z.enum(REQUEST_STATUSES);
-export type RequestStatus = z.infer<typeof RequestStatus>;
-export const FINAL_STATUSES: readonly RequestStatus[] = [
-  'disclosed',
-  'no_data',
-  'refused',
-  'referred',
-];
-
-export const ItemKind = z.enum(['phone', 'ip']);
-export type ItemKind = z.infer<typeof ItemKind>;
-
-export const MATCH_STATUSES = [
-  'match',
-  'no_match',
-  'ambiguous',
-  'needs_port',
-  'invalid_input',
-  'invalid_time',
-  'ambiguous_time',
-] as const;
-export const MatchStatus = z.enum(MATCH_STATUSES);
-export type MatchStatus = z.infer<typeof MatchStatus>;
-
-export const BasisAction = z.enum(['HANDLE', 'REFER', 'REFUSE']);
-export type BasisAction = z.infer<typeof BasisAction>;
-
-export const DecisionOutcome = z.enum(['disclose', 'no_data', 'refuse', 'referred']);
-export type DecisionOutcome = z.infer<typeof DecisionOutcome>;
-
 const text = (max: number) => z.string().trim().min(1).max(max);
-
-// ---------------------------------------------------------------- catalogue
-
-export const LegalBasis = z.object({
-  code: z.string(),
-  article: z.string(),
-  shortName: z.string(),
-  issuers: z.array(z.enum(ISSUER_FUNCTIONS)),
-  categories: z.array(DataCategory),
-  action: BasisAction,
-  /** Date of the text this row was checked against (YYYY-MM-DD). */
-  versionDate: z.string(),
-  /** The basis can be used for requests received from this date (e.g. EPOC from 2026-08-18). */
-  validFrom: z.string().nullable(),
-  /** The basis ends (e.g. renumbered by the new Wetboek van Strafvordering). */
-  validUntil: z.string().nullable(),
-  requiresRcAuthorisation: z.boolean(),
-  unverified: z.boolean(),
-  note: z.string(),
-});
-export type LegalBasis = z.infer<typeof LegalBasis>;
-
-export const AuthorityContact = z.object({
-  kind: z.enum(['phone', 'email', 'portal', 'address']),
-  value: z.string(),
-  verifiedAt: z.string().nullable(),
-  note: z.string(),
-});
-export const Authority = z.object({
-  code: z.string(),
-  name: z.string(),
-  kind: z.enum(['police', 'kmar', 'bod', 'om', 'intelligence', 'intermediary', 'foreign', 'other']),
-  /** Abolished name kept as an alias (e.g. Landelijke Eenheid, split into LO and LX on 2024-01-01). */
-  legacy: z.boolean(),
-  replacedBy: z.array(z.string()),
-  /** Verified contact channels, entered and verified by the provider; never taken from a request. */
-  contacts: z.array(AuthorityContact),
-  note: z.string(),
-});
-export type Authority = z.infer<typeof Authority>;
 
 // ---------------------------------------------------------------- request JSON (logging)
 
@@ -281,43 +124,6 @@ export const TimeCandidate = z.object({
   utc: z.string(),
 });
 
-export const NawData = z.object({
-  name: z.string(),
-  street: z.string().nullable(),
-  houseNumber: z.string().nullable(),
-  houseNumberAddition: z.string().nullable(),
-  postcode: z.string().nullable(),
-  city: z.string().nullable(),
-  country: z.string().nullable(),
-});
-export type NawData = z.infer<typeof NawData>;
-
-export const Subscriber = NawData.extend({
-  customerId: z.string(),
-  /** Kind of service of the matched assignment (fixed, mobile, voip; `internet` for IP). */
-  serviceType: z.string().nullable(),
-  /** The NAW data valid from when, as it was at the moment of interest. */
-  versionValidFrom: z.string().nullable(),
-  /** Today's NAW data, only where it differs from the data at the moment. */
-  current: NawData.nullable(),
-});
-export type Subscriber = z.infer<typeof Subscriber>;
-
-export const Evidence = z.object({
-  table: z.enum(['number_assignment', 'ip_assignment', 'customer_version']),
-  id: z.number().int(),
-  customerId: z.string(),
-  /** The identifier as the record holds it: E.164, or the prefix (with port block for CGNAT). */
-  identifier: z.string(),
-  validFrom: z.string(),
-  validTo: z.string().nullable(),
-  importId: z.number().int().nullable(),
-  importFile: z.string().nullable(),
-  importSha256: z.string().nullable(),
-  importedAt: z.string().nullable(),
-});
-export type Evidence = z.infer<typeof Evidence>;
-
 export const ItemView = z.object({
   index: z.number().int(),
   kind: ItemKind,
@@ -333,19 +139,6 @@ export const ItemView = z.object({
   inputProblem: z.string().nullable(),
 });
 export type ItemView = z.infer<typeof ItemView>;
-
-export const ItemMatch = z.object({
-  index: z.number().int(),
-  status: MatchStatus,
-  reason: z.string(),
-  subscribers: z.array(Subscriber),
-  evidence: z.array(Evidence),
-  matchedAt: z.string(),
-  matchedBy: z.string(),
-});
-export type ItemMatch = z.infer<typeof ItemMatch>;
-
-export const MatchOutput = z.object({ registerNo: z.string(), items: z.array(ItemMatch) });
 
 export const CheckFinding = z.object({ code: z.string(), message: z.string() });
 export type CheckFinding = z.infer<typeof CheckFinding>;

@@ -1,9 +1,5 @@
 import { describe, expect, it } from 'vitest';
-import {
-  FINAL_STATUSES,
-  REQUEST_STATUSES,
-  type RequestStatus,
-} from '../../shared/schemas/requests';
+import { FINAL_STATUSES, REQUEST_STATUSES, type RequestStatus } from '../../shared/schemas/terms';
 import {
   REQUEST_ACTIONS,
   TRANSITIONS,

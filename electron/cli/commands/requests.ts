@@ -1,6 +1,6 @@
 import { readFileSync } from 'node:fs';
 import type { OutputOf } from '../../../shared/contract';
-import { REQUEST_STATUSES, type RequestStatus } from '../../../shared/schemas/requests';
+import { REQUEST_STATUSES, type RequestStatus } from '../../../shared/schemas/terms';
 import { CliFailure, UsageError, type CliArgs, type CliCommand } from '../command';
 import { textTable } from '../text-table';
 
