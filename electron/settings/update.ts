@@ -6,14 +6,14 @@ import {
 } from '../../shared/schemas/settings';
 import type { DeskContext } from '../core/context';
 import { DeskError } from '../core/errors';
-import { readSettings, writeSetting } from '../core/settings';
+import { organisationName, readSettings, writeSetting } from '../core/settings';
 import { readKeySlots, writeKeySlots } from '../vault/keyslots';
 import { vaultPaths } from '../vault/vault';
 
 /** Settings with the organisation name filled from the vault when none was set yet. */
 export function currentSettings(ctx: DeskContext): Settings {
   const s = readSettings(ctx.db);
-  if (s.organisation.name === '') s.organisation = { ...s.organisation, name: ctx.vault.orgName };
+  s.organisation = { ...s.organisation, name: organisationName(ctx.db, ctx.vault.orgName) };
   return s;
 }
 

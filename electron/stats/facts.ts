@@ -1,4 +1,5 @@
 import type { IdentifierKind, Outcome, StatsUrgency, YearStats } from '../../shared/schemas/stats';
+import { FINAL_STATUSES, type RequestStatus } from '../../shared/schemas/terms';
 import type { Db } from '../core/db';
 import type { RequestFact } from './compute';
 
@@ -17,7 +18,6 @@ import type { RequestFact } from './compute';
  * - Failed verification: the last check found the requester not verified.
  */
 
-const OPEN_STATUSES = new Set(['received', 'checked', 'matched', 'awaiting_approval']);
 const REASON_CODE = /^[a-z][a-z0-9_]{1,60}$/;
 /**
  * The years asked for. Queries that also filter on status write `+r.status`, so SQLite walks the
@@ -192,7 +192,9 @@ export function readRequestFacts(db: Db, from = 0, to = 9999): RegisterFacts {
     const [id, receivedAt, status, urgency, deadline, basis, authority, failures, kinds] = r;
     const decision = decisions.get(id);
     const items = kindList(kinds);
-    let outcome: Outcome = OPEN_STATUSES.has(status) ? 'open' : (status as Outcome);
+    let outcome: Outcome = FINAL_STATUSES.includes(status as RequestStatus)
+      ? (status as Outcome)
+      : 'open';
     let disclosedCustomers: string[] = [];
     if (status === 'disclosed') {
       const disclosed = parseList(decision?.[1]).filter((i): i is number => typeof i === 'number');

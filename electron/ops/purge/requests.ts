@@ -1,3 +1,4 @@
+import { FINAL_STATUSES } from '../../../shared/schemas/terms';
 import { rowsChangedBy, tableExists, yearsBefore, type PurgeCategory } from './category';
 
 /**
@@ -9,7 +10,7 @@ import { rowsChangedBy, tableExists, yearsBefore, type PurgeCategory } from './c
  */
 const DUE = `
   SELECT r.id FROM request r
-  WHERE r.status IN ('disclosed','no_data','refused','referred')
+  WHERE r.status IN (${FINAL_STATUSES.map((st) => `'${st}'`).join(',')})
     AND max(
       r.logged_at,
       COALESCE((SELECT max(d.decided_at) FROM decision d WHERE d.request_id = r.id), ''),
