@@ -143,3 +143,15 @@ export function CheckField({
     </>
   );
 }
+
+/** The `<option>`s of a select for a list of values, each with its label in the UI language. */
+export function optionsOf<T extends string | number>(
+  values: readonly T[] | undefined,
+  label: (value: T) => ReactNode,
+): ReactNode {
+  return values?.map((v) => (
+    <option key={v} value={v}>
+      {label(v)}
+    </option>
+  ));
+}

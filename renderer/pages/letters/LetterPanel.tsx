@@ -1,4 +1,4 @@
-import { useCallback, useEffect, useId, useState } from 'react';
+import { useCallback, useEffect, useState } from 'react';
 import { useTranslation } from 'react-i18next';
 import {
   SEND_METHODS,
@@ -9,8 +9,10 @@ import {
 import { desk, hostKind, unwrap } from '../../api';
 import { ErrorAlert } from '../../components/ErrorAlert';
 import { base64ToBytes, downloadFile } from '../../components/download';
+import { Field, optionsOf, SelectField } from '../../components/Field';
 import { localNow } from '../../components/format';
 import { useDeskAction } from '../../hooks/useDeskAction';
+import { LANGUAGES, type UiLanguage } from '../../i18n/namespaces';
 import { LetterPages } from './LetterPages';
 import './letters.css';
 
@@ -46,12 +48,11 @@ function LetterPanelOf({
   const { t } = useTranslation('letters');
   const [records, setRecords] = useState<DisclosureRecord[]>([]);
   const [shown, setShown] = useState<Shown | null>(null);
-  const [language, setLanguage] = useState<'nl' | 'en'>('nl');
+  const [language, setLanguage] = useState<UiLanguage>('nl');
   const [method, setMethod] = useState<SendMethod>('secure_email');
   const [sentAt, setSentAt] = useState(localNow);
   // `status` is what the last step says it did (issued, saved, printed, marked sent).
   const { busy, error, done: status, run } = useDeskAction();
-  const ids = useId();
 
   const reload = useCallback(
     () =>
@@ -190,30 +191,20 @@ function LetterPanelOf({
               <fieldset>
                 <legend>{t('sendLegend')}</legend>
                 <div className="letter-controls">
-                  <div className="field">
-                    <label htmlFor={`${ids}-method`}>{t('methodLabel')}</label>
-                    <select
-                      id={`${ids}-method`}
-                      value={method}
-                      onChange={(e) => setMethod(e.target.value as SendMethod)}
-                    >
-                      {SEND_METHODS.map((m) => (
-                        <option key={m} value={m}>
-                          {t(`method.${m}`)}
-                        </option>
-                      ))}
-                    </select>
-                  </div>
-                  <div className="field">
-                    <label htmlFor={`${ids}-at`}>{t('sentAtLabel')}</label>
-                    <input
-                      id={`${ids}-at`}
-                      type="datetime-local"
-                      value={sentAt}
-                      onChange={(e) => setSentAt(e.target.value)}
-                      required
-                    />
-                  </div>
+                  <SelectField
+                    label={t('methodLabel')}
+                    value={method}
+                    onChange={(e) => setMethod(e.target.value as SendMethod)}
+                  >
+                    {optionsOf(SEND_METHODS, (m) => t(`method.${m}`))}
+                  </SelectField>
+                  <Field
+                    label={t('sentAtLabel')}
+                    type="datetime-local"
+                    value={sentAt}
+                    onChange={(e) => setSentAt(e.target.value)}
+                    required
+                  />
                   <div className="actions">
                     <button type="submit" className="btn btn--primary" disabled={busy}>
                       {t('markSent')}
@@ -226,17 +217,13 @@ function LetterPanelOf({
         </div>
       ) : (
         <div className="letter-controls">
-          <div className="field">
-            <label htmlFor={`${ids}-language`}>{t('language')}</label>
-            <select
-              id={`${ids}-language`}
-              value={language}
-              onChange={(e) => setLanguage(e.target.value as 'nl' | 'en')}
-            >
-              <option value="nl">{t('languages.nl')}</option>
-              <option value="en">{t('languages.en')}</option>
-            </select>
-          </div>
+          <SelectField
+            label={t('language')}
+            value={language}
+            onChange={(e) => setLanguage(e.target.value as UiLanguage)}
+          >
+            {optionsOf(LANGUAGES, (l) => t(`languages.${l}`))}
+          </SelectField>
           <div className="actions">
             <button type="button" className="btn" onClick={() => void preview()} disabled={busy}>
               {t('preview')}

@@ -2,11 +2,16 @@ import { useState } from 'react';
 import type { FormEvent } from 'react';
 import { useTranslation } from 'react-i18next';
 import { Link } from 'react-router';
-import { REQUEST_STATUSES, URGENCIES, type RequestStatus, type Urgency } from '../../../shared/schemas/terms';
+import {
+  REQUEST_STATUSES,
+  URGENCIES,
+  type RequestStatus,
+  type Urgency,
+} from '../../../shared/schemas/terms';
 import { type RequestSummary } from '../../../shared/schemas/requests';
 import { desk, unwrap } from '../../api';
 import { ErrorAlert } from '../../components/ErrorAlert';
-import { Field, SelectField } from '../../components/Field';
+import { Field, optionsOf, SelectField } from '../../components/Field';
 import { formatDateTime } from '../../components/format';
 import { Page } from '../../components/Page';
 import { Table } from '../../components/Table';
@@ -155,19 +160,11 @@ export function RegisterPage() {
             />
             <SelectField label={t('list.status')} value={draft.status} onChange={set('status')}>
               <option value="">{t('list.any')}</option>
-              {REQUEST_STATUSES.map((s) => (
-                <option key={s} value={s}>
-                  {t(`status.${s}`)}
-                </option>
-              ))}
+              {optionsOf(REQUEST_STATUSES, (s) => t(`status.${s}`))}
             </SelectField>
             <SelectField label={t('list.urgency')} value={draft.urgency} onChange={set('urgency')}>
               <option value="">{t('list.any')}</option>
-              {URGENCIES.map((u) => (
-                <option key={u} value={u}>
-                  {t(`urgency.${u}`)}
-                </option>
-              ))}
+              {optionsOf(URGENCIES, (u) => t(`urgency.${u}`))}
             </SelectField>
             <SelectField
               label={t('list.authority')}

@@ -3,6 +3,7 @@ import { useTranslation } from 'react-i18next';
 import { IDENTIFIER_KINDS, OUTCOMES, STATS_URGENCIES } from '../../../shared/schemas/stats';
 import { desk, unwrap } from '../../api';
 import { ErrorAlert } from '../../components/ErrorAlert';
+import { optionsOf } from '../../components/Field';
 import { Page } from '../../components/Page';
 import { useDeskData } from '../../hooks/useDeskData';
 import { BarChart, type Bar } from './BarChart';
@@ -47,11 +48,7 @@ export function StatsPage() {
             disabled={!info}
             onChange={(e) => setYear(Number(e.target.value))}
           >
-            {info?.years.map((y) => (
-              <option key={y} value={y}>
-                {y}
-              </option>
-            ))}
+            {optionsOf(info?.years, (y) => y)}
           </select>
         </div>
         <p className="muted" role="status" aria-live="polite">

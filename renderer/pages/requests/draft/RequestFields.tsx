@@ -1,6 +1,6 @@
 import { useTranslation } from 'react-i18next';
 import { DATA_CATEGORIES, REQUEST_CHANNELS, URGENCIES } from '../../../../shared/schemas/terms';
-import { Field, SelectField } from '../../../components/Field';
+import { Field, optionsOf, SelectField } from '../../../components/Field';
 import type { RequestCatalogue } from '../useRequestCatalogue';
 import type { DraftEditor } from './request-draft';
 
@@ -64,22 +64,14 @@ export function RequestFields({
           value={d.channel}
           onChange={(e) => set({ channel: e.target.value as typeof d.channel })}
         >
-          {REQUEST_CHANNELS.map((c) => (
-            <option key={c} value={c}>
-              {t(`channel.${c}`)}
-            </option>
-          ))}
+          {optionsOf(REQUEST_CHANNELS, (c) => t(`channel.${c}`))}
         </SelectField>
         <SelectField
           label={t('form.urgency')}
           value={d.urgency}
           onChange={(e) => set({ urgency: e.target.value as typeof d.urgency })}
         >
-          {URGENCIES.map((u) => (
-            <option key={u} value={u}>
-              {t(`urgency.${u}`)}
-            </option>
-          ))}
+          {optionsOf(URGENCIES, (u) => t(`urgency.${u}`))}
         </SelectField>
         <Field
           label={t('form.deadline')}

@@ -1,6 +1,6 @@
 import { useTranslation } from 'react-i18next';
 import { ISSUER_FUNCTIONS, type IssuerFunction } from '../../../../shared/schemas/terms';
-import { Field, SelectField } from '../../../components/Field';
+import { Field, optionsOf, SelectField } from '../../../components/Field';
 import type { DraftEditor } from './request-draft';
 
 /** Who asks: name, function (what the legal basis allows), badge and how to reach them. */
@@ -28,11 +28,7 @@ export function RequesterFields({
           value={r.function}
           onChange={(e) => setRequester({ function: e.target.value as IssuerFunction })}
         >
-          {ISSUER_FUNCTIONS.map((f) => (
-            <option key={f} value={f}>
-              {t(`function.${f}`)}
-            </option>
-          ))}
+          {optionsOf(ISSUER_FUNCTIONS, (f) => t(`function.${f}`))}
         </SelectField>
         <Field
           label={t('form.badge')}

@@ -1,7 +1,7 @@
 import { useTranslation } from 'react-i18next';
 import { VERIFICATION_METHODS } from '../../../../shared/schemas/terms';
 import { type Verification } from '../../../../shared/schemas/requests';
-import { Field, SelectField } from '../../../components/Field';
+import { Field, optionsOf, SelectField } from '../../../components/Field';
 
 /** How the requester was verified: method, by whom, when, a note (logging form and detail page). */
 export function VerificationFields({
@@ -19,11 +19,7 @@ export function VerificationFields({
         value={v.method}
         onChange={(e) => onChange({ method: e.target.value as Verification['method'] })}
       >
-        {VERIFICATION_METHODS.map((m) => (
-          <option key={m} value={m}>
-            {t(`verification.${m}`)}
-          </option>
-        ))}
+        {optionsOf(VERIFICATION_METHODS, (m) => t(`verification.${m}`))}
       </SelectField>
       <Field label={t('form.by')} value={v.by} onChange={(e) => onChange({ by: e.target.value })} />
       <Field

@@ -3,7 +3,7 @@ import type { FormEvent } from 'react';
 import { useTranslation } from 'react-i18next';
 import { AUTHORITY_KINDS } from '../../../../shared/schemas/catalogue';
 import { desk, unwrap } from '../../../api';
-import { Field, SelectField } from '../../../components/Field';
+import { Field, optionsOf, SelectField } from '../../../components/Field';
 import { FormFooter } from '../../../components/FormFooter';
 import { useDeskAction } from '../../../hooks/useDeskAction';
 import { CATALOGUE_REASONS } from './catalogue-reasons';
@@ -66,11 +66,7 @@ export function AddAuthorityForm({ onAdded }: { onAdded: (code: string) => void 
         value={kind}
         onChange={(e) => setKind(e.target.value as Kind)}
       >
-        {AUTHORITY_KINDS.map((k) => (
-          <option key={k} value={k}>
-            {t(`authorities.kinds.${k}`)}
-          </option>
-        ))}
+        {optionsOf(AUTHORITY_KINDS, (k) => t(`authorities.kinds.${k}`))}
       </SelectField>
       <Field label={t('authorities.note')} value={note} onChange={(e) => setNote(e.target.value)} />
       <FormFooter

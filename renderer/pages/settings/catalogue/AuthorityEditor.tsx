@@ -3,7 +3,7 @@ import type { FormEvent } from 'react';
 import { useTranslation } from 'react-i18next';
 import { AUTHORITY_KINDS, type CatalogueAuthority } from '../../../../shared/schemas/catalogue';
 import { desk, unwrap } from '../../../api';
-import { CheckField, Field, SelectField } from '../../../components/Field';
+import { CheckField, Field, optionsOf, SelectField } from '../../../components/Field';
 import { FormFooter } from '../../../components/FormFooter';
 import { useDeskAction } from '../../../hooks/useDeskAction';
 import { CATALOGUE_REASONS } from './catalogue-reasons';
@@ -69,11 +69,7 @@ export function AuthorityEditor({
           value={kind}
           onChange={(e) => setKind(e.target.value as Kind)}
         >
-          {AUTHORITY_KINDS.map((k) => (
-            <option key={k} value={k}>
-              {t(`authorities.kinds.${k}`)}
-            </option>
-          ))}
+          {optionsOf(AUTHORITY_KINDS, (k) => t(`authorities.kinds.${k}`))}
         </SelectField>
         <CheckField
           id={`active-${a.code}`}

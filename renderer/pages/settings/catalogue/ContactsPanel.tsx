@@ -9,7 +9,7 @@ import {
 } from '../../../../shared/schemas/catalogue';
 import { desk, unwrap } from '../../../api';
 import { ErrorAlert } from '../../../components/ErrorAlert';
-import { CheckField, Field, SelectField } from '../../../components/Field';
+import { CheckField, Field, optionsOf, SelectField } from '../../../components/Field';
 import { FormFooter } from '../../../components/FormFooter';
 import { localToday } from '../../../components/format';
 import { Table } from '../../../components/Table';
@@ -176,11 +176,7 @@ function AddContactForm({ authority, onAdded }: { authority: string; onAdded: ()
           value={kind}
           onChange={(e) => setKind(e.target.value as ContactKind)}
         >
-          {CONTACT_KINDS.map((k) => (
-            <option key={k} value={k}>
-              {t(`contacts.kinds.${k}`)}
-            </option>
-          ))}
+          {optionsOf(CONTACT_KINDS, (k) => t(`contacts.kinds.${k}`))}
         </SelectField>
         <Field
           label={t('contacts.value')}

@@ -5,11 +5,11 @@ import type { CatalogueLegalBasis } from '../../../../shared/schemas/catalogue';
 import {
   DATA_CATEGORIES,
   ISSUER_FUNCTIONS,
-  type BasisAction,
+  BasisAction,
   type DataCategory,
   type IssuerFunction,
-} from '../../../../shared/schemas/requests';
-import { CheckField, Field, SelectField } from '../../../components/Field';
+} from '../../../../shared/schemas/terms';
+import { CheckField, Field, optionsOf, SelectField } from '../../../components/Field';
 import { FormFooter } from '../../../components/FormFooter';
 import type { DeskCallError } from '../../../api';
 import { CATALOGUE_REASONS } from './catalogue-reasons';
@@ -159,11 +159,7 @@ export function LegalBasisForm({
           value={v.action}
           onChange={(e) => set('action', e.target.value as BasisAction)}
         >
-          {(['HANDLE', 'REFER', 'REFUSE'] as const).map((a) => (
-            <option key={a} value={a}>
-              {t(`catalogue:bases.actions.${a}`)}
-            </option>
-          ))}
+          {optionsOf(BasisAction.options, (a) => t(`catalogue:bases.actions.${a}`))}
         </SelectField>
       </div>
       <CheckGroup<DataCategory>

@@ -3,7 +3,7 @@ import type { FormEvent } from 'react';
 import { useTranslation } from 'react-i18next';
 import type { Language } from '../../../../shared/schemas/common';
 import type { Settings } from '../../../../shared/schemas/settings';
-import { Field, SelectField } from '../../../components/Field';
+import { Field, optionsOf, SelectField } from '../../../components/Field';
 import { FormFooter } from '../../../components/FormFooter';
 import { useProblemText } from '../../../hooks/useProblemText';
 import { LANGUAGES } from '../../../i18n/namespaces';
@@ -57,11 +57,7 @@ export function GeneralSettingsForm() {
           value={v.language}
           onChange={(e) => form.setValues({ ...v, language: e.target.value as Language })}
         >
-          {LANGUAGES.map((l) => (
-            <option key={l} value={l}>
-              {t(`common:language.names.${l}`)}
-            </option>
-          ))}
+          {optionsOf(LANGUAGES, (l) => t(`common:language.names.${l}`))}
         </SelectField>
         <FormFooter
           error={form.error}

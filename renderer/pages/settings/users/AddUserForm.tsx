@@ -3,7 +3,7 @@ import type { FormEvent } from 'react';
 import { useTranslation } from 'react-i18next';
 import { ROLES, type Role } from '../../../../shared/roles';
 import { desk, unwrap } from '../../../api';
-import { Field, SelectField } from '../../../components/Field';
+import { Field, optionsOf, SelectField } from '../../../components/Field';
 import { FormFooter } from '../../../components/FormFooter';
 import { PassphrasePair } from '../../../components/PassphrasePair';
 import { useCheckedSubmit } from '../../../hooks/useCheckedSubmit';
@@ -94,11 +94,7 @@ export function AddUserForm({ onAdded }: { onAdded(): void }) {
         value={role}
         onChange={(e) => setRole(e.target.value as Role)}
       >
-        {ROLES.map((r) => (
-          <option key={r} value={r}>
-            {t(`common:roles.${r}`)}
-          </option>
-        ))}
+        {optionsOf(ROLES, (r) => t(`common:roles.${r}`))}
       </SelectField>
       <PassphrasePair
         label={t('add.passphrase')}

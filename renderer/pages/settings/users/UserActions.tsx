@@ -5,7 +5,7 @@ import { ROLES, type Role } from '../../../../shared/roles';
 import type { UserRecord } from '../../../../shared/schemas/users';
 import { desk, unwrap } from '../../../api';
 import { ErrorAlert, StatusMessage } from '../../../components/ErrorAlert';
-import { Field, SelectField } from '../../../components/Field';
+import { Field, optionsOf, SelectField } from '../../../components/Field';
 import { passphraseProblem } from '../../../components/validation';
 import { useDeskAction } from '../../../hooks/useDeskAction';
 import { useProblemText } from '../../../hooks/useProblemText';
@@ -123,11 +123,7 @@ export function UserActions({ user, onChanged }: { user: UserRecord; onChanged()
             value={role}
             onChange={(e) => setRole(e.target.value as Role)}
           >
-            {ROLES.map((r) => (
-              <option key={r} value={r}>
-                {t(`common:roles.${r}`)}
-              </option>
-            ))}
+            {optionsOf(ROLES, (r) => t(`common:roles.${r}`))}
           </SelectField>
           <div className="actions">
             <button type="submit" className="btn btn--primary" disabled={busy}>
