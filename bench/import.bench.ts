@@ -118,7 +118,7 @@ export async function run(): Promise<Record<string, number | string>> {
     };
     const generateS = (performance.now() - t) / 1000;
 
-    // 2. The real import path: a vault with an officer; the built CLI imports the three files.
+    // 2. The real import path: a vault with an importer; the built CLI imports the three files.
     const build = (await import(pathToFileURL(join(ROOT, 'scripts', 'build-main.mjs')).href)) as {
       buildMain: (names: string[]) => void;
     };
@@ -130,7 +130,7 @@ export async function run(): Promise<Record<string, number | string>> {
       adminName: 'admin',
       passphrase: PASS,
     });
-    await must(session, 'users.add', { name: 'olga', role: 'officer', passphrase: PASS });
+    await must(session, 'users.add', { name: 'olga', role: 'importer', passphrase: PASS });
     session.lock('manual');
     const imported = {
       customers: cliImport(vaultDir, files.customers, 'customers'),

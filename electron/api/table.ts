@@ -5,6 +5,7 @@ import { can } from '../../shared/roles';
 import { err, ok, type Result } from '../../shared/result';
 import { appendAudit } from '../audit/log';
 import { DeskContext, type HandlerMap } from '../core/context';
+import { busyAsDeskError } from '../core/db';
 import { DeskError } from '../core/errors';
 import type { DeskSession } from '../core/session';
 import { auditHandlers } from '../audit/app';
@@ -81,7 +82,8 @@ export async function dispatch(
       return err('INTERNAL', 'The app produced an unexpected answer. Nothing was changed by it.');
     }
     return ok(checked.data);
-  } catch (e) {
+  } catch (thrown) {
+    const e = busyAsDeskError(thrown) ?? thrown;
     if (e instanceof DeskError) return err(e.code, e.message, e.details);
     // No message or stack: either may carry data. The channel and error kind are enough to start.
     console.error(`[naw-desk] ${channel}: unexpected ${(e as Error)?.name ?? 'error'}`);

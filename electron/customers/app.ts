@@ -30,6 +30,7 @@ export const customersHandlers: HandlerMap<CustomersChannels> = {
       asOf,
       acceptValid: input.acceptValid,
       dryRun: input.dryRun,
+      allowMassClose: input.allowMassClose,
     });
     return { jobId };
   },

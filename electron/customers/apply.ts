@@ -23,8 +23,6 @@ class IdSet {
 export const showTime = (ms: number | null): string =>
   ms === null ? 'open end' : new Date(ms).toISOString().replace('.000Z', 'Z');
 
-const period = (h: HeldRow) => `${showTime(h.valid_from)} to ${showTime(h.valid_to)}`;
-
 const isForeignKeyError = (e: unknown): boolean =>
   (e as { code?: string } | null)?.code === 'SQLITE_CONSTRAINT_FOREIGNKEY';
 
@@ -111,14 +109,15 @@ export class RowApplier<R extends Validity & { customerId: string }> {
         return 'changed';
       }
     }
-    const other = held.find((x) => !s.sameHolder(x, r)) ?? h;
-    return this.issue(
+    // Only what the row itself says: who else holds it, and when, is other customers' data, and
+    // telling another holder from the same one would answer "whose is this number?".
+    return {
       line,
-      s.keyColumn,
-      !s.sameHolder(other, r)
-        ? `the same ${s.thing} is already held by another customer from ${period(other)} (import #${other.import_id})`
-        : `overlaps the period ${period(other)} the vault already holds for this ${s.thing} (import #${other.import_id}); a history file may add later periods or close the current one, not rewrite earlier ones`,
-    );
+      column: s.keyColumn,
+      code: 'overlaps_held',
+      params: { from: showTime(from), to: to === null ? '…' : showTime(to) },
+      reason: `this ${s.thing} (${showTime(from)} to ${showTime(to)}, as this line gives it) overlaps an existing ${s.held} in the vault; a history file may add later periods or close the current one, not change or overlap what is held`,
+    };
   }
 
   private snapshot(r: R, line: number): Outcome | ImportIssue {
@@ -150,7 +149,7 @@ export class RowApplier<R extends Validity & { customerId: string }> {
       return this.issue(
         line,
         s.keyColumn,
-        `this ${s.thing} was already changed at exactly this moment by import #${current.import_id}; use a later as-of time`,
+        `this ${s.thing} was already changed at exactly this moment by an earlier import; use a later as-of time`,
       );
     }
     s.insert(r, at, null, line);

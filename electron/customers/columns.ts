@@ -49,6 +49,10 @@ export interface HeaderMap {
   warnings: ImportIssue[];
 }
 
+/** Unknown columns named one by one in the report; the rest are counted in one more note. */
+const MAX_UNKNOWN_NOTES = 20;
+const clipName = (s: string) => (s.length > 64 ? `${s.slice(0, 61)}…` : s);
+
 export function mapHeader(fields: string[], kind: ImportKind): HeaderMap {
   const spec = COLUMNS[kind];
   const known = new Set<string>([...spec.required, ...spec.optional, ...VALIDITY]);
@@ -61,12 +65,11 @@ export function mapHeader(fields: string[], kind: ImportKind): HeaderMap {
     const name = normaliseColumnName(raw);
     if (!name) return;
     if (!known.has(name)) {
-      unknown.push(raw.trim());
-      warnings.push({
-        line: 1,
-        column: raw.trim(),
-        reason: `unknown column "${raw.trim()}" was ignored`,
-      });
+      const shown = clipName(raw.trim());
+      unknown.push(shown);
+      if (unknown.length <= MAX_UNKNOWN_NOTES) {
+        warnings.push({ line: 1, column: shown, reason: `unknown column "${shown}" was ignored` });
+      }
       return;
     }
     if (index[name] !== undefined) {
@@ -76,6 +79,13 @@ export function mapHeader(fields: string[], kind: ImportKind): HeaderMap {
     index[name] = i;
     recognised.push(name);
   });
+  if (unknown.length > MAX_UNKNOWN_NOTES) {
+    warnings.push({
+      line: 1,
+      column: '',
+      reason: `${(unknown.length - MAX_UNKNOWN_NOTES).toLocaleString('en')} more unknown columns were ignored`,
+    });
+  }
   const mode: ImportMode =
     index.valid_from !== undefined || index.valid_to !== undefined ? 'history' : 'snapshot';
   const missing: string[] = spec.required.filter((c) => index[c] === undefined);

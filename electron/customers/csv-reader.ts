@@ -6,6 +6,8 @@
  * longest record, whatever the file size. Invalid UTF-8 is an error, not silently replaced.
  */
 
+import type { IssueCode } from '../../shared/schemas/customers';
+
 export type Delimiter = ',' | ';';
 
 export interface CsvSink {
@@ -15,7 +17,15 @@ export interface CsvSink {
   onBadRecord(line: number, reason: string): void;
 }
 
-export class CsvFormatError extends Error {}
+/** The file cannot be read as CSV at all; `issue` says where and why in words the window can show. */
+export class CsvFormatError extends Error {
+  constructor(
+    message: string,
+    readonly issue?: { line: number; code: IssueCode; params: Record<string, number> },
+  ) {
+    super(message);
+  }
+}
 
 /** Picks `;` or `,` by counting them (outside quotes) in the first line. */
 export function detectDelimiter(firstLine: string): Delimiter {
@@ -34,8 +44,15 @@ export function detectDelimiter(firstLine: string): Delimiter {
 const LF = 10;
 const CR = 13;
 const QUOTE = 34;
-/** A record longer than this is not a CSV row but a runaway quote; stop before memory runs out. */
-const MAX_RECORD_CHARS = 1 << 20;
+/** A header is a list of column names: a first record longer than this is not a CSV header. */
+export const MAX_HEADER_CHARS = 64 * 1024;
+/**
+ * A record longer than this is not a CSV row (a runaway quote, a file that is not CSV): stop
+ * before memory runs out, and before a giant line becomes a giant report.
+ */
+export const MAX_RECORD_CHARS = 1 << 20;
+
+const fmt = (n: number) => n.toLocaleString('en');
 
 export class CsvReader {
   delimiter: Delimiter | null;
@@ -45,6 +62,8 @@ export class CsvReader {
   private buf = '';
   private line = 1;
   private ended = false;
+  /** Whether the first record (the header) has been read: until then the header's cap applies. */
+  private started = false;
 
   constructor(
     private readonly sink: CsvSink,
@@ -88,7 +107,10 @@ export class CsvReader {
     const len = buf.length;
     if (this.delimiter === null) {
       const nl = buf.indexOf('\n');
-      if (nl < 0 && !final) return;
+      if (nl < 0 && !final) {
+        if (len > MAX_HEADER_CHARS) this.tooLong(this.line);
+        return;
+      }
       this.delimiter = detectDelimiter(nl < 0 ? buf : buf.slice(0, nl));
     }
     const delim = this.delimiter;
@@ -109,7 +131,11 @@ export class CsvReader {
         // Fast path: no quote in this line.
         let end = nl;
         if (end > pos && buf.charCodeAt(end - 1) === CR) end--;
-        if (end > pos) this.sink.onRecord(buf.slice(pos, end).split(delim), this.line);
+        if (end > pos) {
+          if (end - pos > this.limit) this.tooLong(this.line);
+          this.started = true;
+          this.sink.onRecord(buf.slice(pos, end).split(delim), this.line);
+        }
         this.line++;
         pos = nl + 1;
         continue;
@@ -119,11 +145,32 @@ export class CsvReader {
       pos = next;
     }
     this.buf = pos >= len ? '' : buf.slice(pos);
-    if (!final && this.buf.length > MAX_RECORD_CHARS) {
+    if (!final && this.buf.length > this.limit) {
+      if (this.buf.includes('"')) {
+        throw new CsvFormatError(
+          `Line ${this.line} never ends: a quote (") is probably not closed. Nothing was imported.`,
+        );
+      }
+      this.tooLong(this.line);
+    }
+  }
+
+  /** The longest record allowed next: the header's cap until the first record was read. */
+  private get limit(): number {
+    return this.started ? MAX_RECORD_CHARS : MAX_HEADER_CHARS;
+  }
+
+  private tooLong(line: number): never {
+    if (!this.started) {
       throw new CsvFormatError(
-        `Line ${this.line} never ends: a quote (") is probably not closed. Nothing was imported.`,
+        `The first line (the header) is longer than ${fmt(MAX_HEADER_CHARS)} characters: this is not a CSV header row (column names, separated by , or ;).`,
+        { line, code: 'header_too_long', params: { max: MAX_HEADER_CHARS } },
       );
     }
+    throw new CsvFormatError(
+      `Line ${line} is longer than ${fmt(MAX_RECORD_CHARS)} characters: this is not a row of a CSV export (is the file damaged or not CSV?).`,
+      { line, code: 'line_too_long', params: { line, max: MAX_RECORD_CHARS } },
+    );
   }
 
   /**
@@ -147,6 +194,7 @@ export class CsvReader {
           const q = buf.indexOf('"', i);
           if (q < 0) {
             if (!final) return -1;
+            this.started = true;
             this.sink.onBadRecord(
               startLine,
               'a quoted field is not closed before the end of the file',
@@ -207,7 +255,9 @@ export class CsvReader {
       i++;
       break;
     }
+    if (i - pos > this.limit) this.tooLong(startLine);
     this.line = startLine + countNewlines(buf, pos, i);
+    this.started = true;
     if (bad) this.sink.onBadRecord(startLine, bad);
     else this.sink.onRecord(fields, startLine);
     return i;

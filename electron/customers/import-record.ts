@@ -70,6 +70,9 @@ export function completeRun(
       rejected: tally.rejectedRows,
       acceptValid: run.acceptValid,
       dryRun: run.dryRun,
+      allowMassClose: run.allowMassClose,
+      // Counts only: how many were current and how many the snapshot closes (or would have).
+      massClose: tally.massClose,
     },
   });
 }

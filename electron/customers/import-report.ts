@@ -14,9 +14,12 @@ export function verdictOf(run: ImportRun, tally: ImportTally): ImportVerdict {
   if (tally.fatal || (tally.rejectedRows > 0 && !run.acceptValid)) {
     return {
       status: 'rejected',
-      message: tally.fatal
-        ? 'The file cannot be imported as it is; nothing was written.'
-        : `${tally.rejectedRows.toLocaleString('en')} row(s) were rejected, so nothing was written. Correct them, or import with accept-valid to write the valid rows.`,
+      message:
+        tally.massClose && !run.allowMassClose
+          ? 'The snapshot would close too much of what the vault holds; nothing was written.'
+          : tally.fatal
+            ? 'The file cannot be imported as it is; nothing was written.'
+            : `${tally.rejectedRows.toLocaleString('en')} row(s) were rejected, so nothing was written. Correct them, or import with accept-valid to write the valid rows.`,
     };
   }
   if (run.dryRun) {
@@ -63,6 +66,8 @@ export function buildReport(
     asOf: isoOrNull(tally.asOf),
     acceptValid: run.acceptValid,
     dryRun: run.dryRun,
+    allowMassClose: run.allowMassClose,
+    massClose: tally.massClose,
     startedAt: new Date(run.started).toISOString(),
     durationMs: Math.round(performance.now() - run.t0),
     message: end.message,

@@ -9,6 +9,9 @@ import type { KindStore } from './stores';
 type AnyRow = Validity & { customerId: string };
 type RowParser = (fields: string[], header: HeaderMap, line: number) => RowResult<Validity>;
 
+/** How far an as-of time may lie ahead of the import's clock (clocks of two machines differ). */
+export const CLOCK_SKEW_MS = 5 * 60_000;
+
 /**
  * Whether a file with this header can be imported: the snapshot moment it applies at (snapshots
  * only) and the problems that refuse the file as a whole (none when it can).
@@ -34,15 +37,32 @@ export function checkHeader(
     };
   }
   const asOf = run.requestedAsOf ?? run.started;
+  if (asOf > run.started + CLOCK_SKEW_MS) {
+    return {
+      asOf,
+      refusal: [
+        {
+          line: 1,
+          column: '',
+          code: 'as_of_future',
+          params: { asOf: showTime(asOf) },
+          reason: `the as-of time ${showTime(asOf)} is in the future (it is now ${showTime(run.started)}); a snapshot tells what holds now or held earlier, and one dated later would make every normal snapshot until then too old`,
+        },
+      ],
+    };
+  }
   const latest = store.latestStart();
   if (latest === null || latest <= asOf) return { asOf, refusal: [] };
+  // Not the time of what is held: that is another customer's data.
   return {
     asOf,
     refusal: [
       {
         line: 1,
         column: '',
-        reason: `the vault already holds ${run.kind} data from ${showTime(latest)}, after this snapshot's as-of time ${showTime(asOf)}; a snapshot must not be older than what is held`,
+        code: 'snapshot_older',
+        params: { asOf: showTime(asOf) },
+        reason: `the vault already holds ${run.kind} data that starts after this snapshot's as-of time ${showTime(asOf)}; a snapshot must not be older than what is held (leave the as-of time empty for now)`,
       },
     ],
   };
@@ -108,6 +128,8 @@ export class ImportSink implements CsvSink {
       tally.refuse(refusal);
       return null;
     }
+    // Before any row is written: the measure of a snapshot's closing (mass-close.ts).
+    if (asOf !== null) tally.current = this.store.currentCount(asOf);
     return new RowApplier(this.store as never, this.importId, header.mode, asOf ?? 0);
   }
 }

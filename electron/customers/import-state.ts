@@ -1,5 +1,12 @@
-import type { ImportIssue, ImportKind, ImportMode } from '../../shared/schemas/customers';
+import type {
+  ImportIssue,
+  ImportKind,
+  ImportMode,
+  ImportReport,
+} from '../../shared/schemas/customers';
 import type { Outcome } from './apply';
+
+export type MassClose = NonNullable<ImportReport['massClose']>;
 
 /** At most this many rejected rows are listed in a report (all are counted). */
 export const MAX_LISTED = 1000;
@@ -14,6 +21,10 @@ export interface ImportRun {
   requestedAsOf: number | null;
   acceptValid: boolean;
   dryRun: boolean;
+  /** Closing more than maxClosePercent of what is current (or listing no row) was confirmed. */
+  allowMassClose: boolean;
+  /** The setting snapshotMaxClosePercent, read when the import started. */
+  maxClosePercent: number;
   now: () => Date;
   /** Epoch ms by the import's clock, for the record. */
   started: number;
@@ -40,6 +51,10 @@ export class ImportTally {
   /** More problems were found than are listed. */
   truncated = false;
   readonly warnings: ImportIssue[] = [];
+  /** Snapshots: the rows the vault held as current at asOf before this import wrote any. */
+  current: number | null = null;
+  /** Set when a snapshot lists no row or closes more than the allowed share (mass-close.ts). */
+  massClose: MassClose | null = null;
 
   /** One row refused, with its problems; every row is counted, the first MAX_LISTED problems kept. */
   rejectRow(issues: ImportIssue[]): void {

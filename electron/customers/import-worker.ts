@@ -1,6 +1,6 @@
 import { parentPort, workerData } from 'node:worker_threads';
 import { DeskError } from '../core/errors';
-import { openEncryptedDb } from '../core/db';
+import { busyAsDeskError, openEncryptedDb } from '../core/db';
 import { runImport, type ImportOptions } from './run-import';
 
 /**
@@ -51,7 +51,8 @@ async function main(): Promise<void> {
       },
     );
     post({ type: 'done', report });
-  } catch (e) {
+  } catch (thrown) {
+    const e = busyAsDeskError(thrown) ?? thrown;
     if (e instanceof DeskError) post({ type: 'error', code: e.code, message: e.message });
     else {
       // No message: it may carry data. The kind of error is enough to start looking.

@@ -1,7 +1,8 @@
 import { createHash, type Hash } from 'node:crypto';
 import { createReadStream, statSync } from 'node:fs';
 import type { ImportKind, ImportProgress, ImportReport } from '../../shared/schemas/customers';
-import type { Db } from '../core/db';
+import { isBusyError, type Db } from '../core/db';
+import { readSettings } from '../core/settings';
 import type { RowApplier } from './apply';
 import { CsvFormatError, CsvReader } from './csv-reader';
 import { ProgressTicker } from './import-progress';
@@ -9,6 +10,7 @@ import { completeRun, insertRunningRun, recordAttempt } from './import-record';
 import { buildReport, interruptedVerdict, verdictOf } from './import-report';
 import { ImportSink } from './import-sink';
 import { ImportTally, type ImportRun } from './import-state';
+import { guardMassClose } from './mass-close';
 import type { Validity } from './rows';
 import { storeFor, type KindStore } from './stores';
 
@@ -22,6 +24,8 @@ export interface ImportOptions {
   asOf?: number | null;
   acceptValid?: boolean;
   dryRun?: boolean;
+  /** Confirms a snapshot that lists no row or closes more than the allowed share (mass-close.ts). */
+  allowMassClose?: boolean;
   /** Who imports (the signed-in user's name), for import_run and the audit log. */
   user: string;
   now?: () => Date;
@@ -60,7 +64,7 @@ export async function runImport(
   o: ImportOptions,
   hooks: ImportHooks = {},
 ): Promise<ImportReport> {
-  const s = prepare(o, hooks);
+  const s = prepare(db, o, hooks);
   db.exec('BEGIN IMMEDIATE');
   try {
     const importId = insertRunningRun(db, s.run);
@@ -68,17 +72,19 @@ export async function runImport(
     const applier = await readRows(s, store, importId);
     s.stopIfCancelled();
     if (!s.tally.fatal && s.tally.mode === 'snapshot' && applier) closeMissing(s, applier);
+    guardMassClose(s.run, s.tally);
     s.progress.enter('finishing');
     return finish(db, s, store, importId);
   } catch (e) {
     if (db.inTransaction) db.exec('ROLLBACK');
-    if (!(e instanceof Cancelled) && !(e instanceof CsvFormatError)) throw e;
-    return interrupted(db, s, e);
+    if (e instanceof Cancelled || e instanceof CsvFormatError) return interrupted(db, s, e);
+    await recordFailure(db, s, e);
+    throw e;
   }
 }
 
-/** Settles the facts of the run (clock, size, options) before the transaction starts. */
-function prepare(o: ImportOptions, hooks: ImportHooks): Steps {
+/** Settles the facts of the run (clock, size, options, the mass-close share) before it starts. */
+function prepare(db: Db, o: ImportOptions, hooks: ImportHooks): Steps {
   const now = o.now ?? (() => new Date());
   const run: ImportRun = {
     path: o.path,
@@ -88,6 +94,8 @@ function prepare(o: ImportOptions, hooks: ImportHooks): Steps {
     requestedAsOf: o.asOf ?? null,
     acceptValid: o.acceptValid ?? false,
     dryRun: o.dryRun ?? false,
+    allowMassClose: o.allowMassClose ?? false,
+    maxClosePercent: readSettings(db).snapshotMaxClosePercent,
     now,
     started: now().getTime(),
     t0: performance.now(),
@@ -163,12 +171,44 @@ function finish(db: Db, s: Steps, store: KindStore<Validity>, importId: number):
   return buildReport(run, tally, { ...verdict, importId: attemptId, sha256 });
 }
 
-/** After the rollback of a cancelled import or an unreadable file: records the attempt. */
-function interrupted(db: Db, s: Steps, e: Cancelled | CsvFormatError): ImportReport {
+/**
+ * After the rollback of a cancelled import or an unreadable file: records the attempt, with the
+ * SHA-256 of the whole file (the import stopped part-way, but the record names the file).
+ */
+async function interrupted(db: Db, s: Steps, e: Cancelled | CsvFormatError): Promise<ImportReport> {
   const cancelled = e instanceof Cancelled;
   const verdict = interruptedVerdict(cancelled, e);
-  // A cancel stops mid-file: a hash of part of it would identify nothing.
-  const sha256 = cancelled ? '' : s.hash.digest('hex');
+  if (e instanceof CsvFormatError && e.issue) {
+    const { line, code, params } = e.issue;
+    s.tally.refuse([{ line, column: '', reason: e.message, code, params }]);
+  }
+  const sha256 = await sha256OfFile(s.run.path);
   const importId = recordAttempt(db, s.run, s.tally, verdict.status, sha256);
   return buildReport(s.run, s.tally, { ...verdict, importId, sha256 });
+}
+
+/**
+ * An import that stopped on an unexpected error still leaves its audited trace when the vault
+ * can take it; when the vault is busy (another writer) nothing can be written, and the caller
+ * is told so by the error itself.
+ */
+async function recordFailure(db: Db, s: Steps, e: unknown): Promise<void> {
+  if (isBusyError(e)) return;
+  try {
+    const sha256 = await sha256OfFile(s.run.path);
+    recordAttempt(db, s.run, s.tally, 'failed', sha256);
+  } catch {
+    // The original error is what the caller needs to see.
+  }
+}
+
+async function sha256OfFile(path: string): Promise<string> {
+  const hash = createHash('sha256');
+  try {
+    for await (const chunk of createReadStream(path, { highWaterMark: CHUNK }))
+      hash.update(chunk as Buffer);
+  } catch {
+    return ''; // gone or unreadable meanwhile: no hash rather than a wrong one
+  }
+  return hash.digest('hex');
 }

@@ -26,6 +26,8 @@ export interface KindStore<R extends Validity> {
   readonly keyColumn: string;
   /** "number", "address block", "customer": for messages. */
   readonly thing: string;
+  /** What the vault holds of it for a period: "assignment", "version". */
+  readonly held: string;
   /** Rows of the same identifier (or an overlapping address block) whose period overlaps [from, to). */
   overlapping(r: R, from: number, to: number): HeldRow[];
   /** The very same identifier (not merely overlapping). */
@@ -45,6 +47,8 @@ export interface KindStore<R extends Validity> {
   ): { id: number; valid_from: number }[];
   /** The latest valid_from held, or null when the table is empty. */
   latestStart(): number | null;
+  /** How many rows are current at `at`. */
+  currentCount(at: number): number;
   /** Called once before commit. */
   finish(): void;
 }
@@ -58,7 +62,9 @@ const TABLE: Record<ImportKind, string> = {
 abstract class BaseStore<R extends Validity> implements KindStore<R> {
   abstract readonly keyColumn: string;
   abstract readonly thing: string;
+  readonly held: string = 'assignment';
   private readonly closeStmt: Statement;
+  private readonly countStmt: Statement;
   private readonly pageStmt: Statement;
   private readonly latestStmt: Statement;
 
@@ -72,6 +78,9 @@ abstract class BaseStore<R extends Validity> implements KindStore<R> {
       `SELECT id, valid_from FROM ${table} WHERE id > ? AND valid_from <= ? AND (valid_to IS NULL OR valid_to > ?) AND import_id <> ? ORDER BY id LIMIT ?`,
     );
     this.latestStmt = db.prepare(`SELECT max(valid_from) AS t FROM ${table}`);
+    this.countStmt = db.prepare(
+      `SELECT count(*) AS n FROM ${table} WHERE valid_from <= ? AND (valid_to IS NULL OR valid_to > ?)`,
+    );
   }
 
   abstract overlapping(r: R, from: number, to: number): HeldRow[];
@@ -98,6 +107,10 @@ abstract class BaseStore<R extends Validity> implements KindStore<R> {
     return (this.latestStmt.get() as { t: number | null }).t;
   }
 
+  currentCount(at: number): number {
+    return (this.countStmt.get(at, at) as { n: number }).n;
+  }
+
   finish(): void {}
 }
 
@@ -117,6 +130,7 @@ interface CustomerHeld extends HeldRow {
 export class CustomerStore extends BaseStore<CustomerRow> {
   readonly keyColumn = 'customer_id';
   readonly thing = 'customer';
+  override readonly held = 'version';
   private readonly find: Statement;
   private readonly addCustomer: Statement;
   private readonly addVersion: Statement;

@@ -11,8 +11,6 @@ import { vaultCounts } from '../vault/counts';
 import { createVault, findUser, vaultExists, vaultFiles } from '../vault/vault';
 import { demoCustomers, prng, type DemoNumber } from './data';
 
-
-
 const DAY = 86_400_000;
 const HOUR = 3_600_000;
 
@@ -62,6 +60,7 @@ export async function createDemoVault(outer: DeskSession, o: DemoOptions): Promi
     { name: 'demo-officer', role: 'officer' },
     { name: 'demo-approver', role: 'approver' },
     { name: 'demo-auditor', role: 'auditor' },
+    { name: 'demo-importer', role: 'importer' },
   ] as const;
   const as = (name: string) => s.signIn(s.vault!, findUser(s.vault!.db, name)!);
   const work = mkdtempSync(join(tmpdir(), 'naw-desk-demo-'));
@@ -96,8 +95,9 @@ export async function createDemoVault(outer: DeskSession, o: DemoOptions): Promi
       },
     });
 
-    // Customer data through the real import (the customers domain's worker and checks).
-    as('demo-officer');
+    // Customer data through the real import (the customers domain's worker and checks), by the
+    // importer: officers do not import.
+    as('demo-importer');
     const data = demoCustomers(o.seed, clock.now, realNow);
     clock.now = new Date(realNow.getTime() - 2 * DAY);
     for (const [kind, content] of [

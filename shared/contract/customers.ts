@@ -17,9 +17,9 @@ import { spec } from './spec';
  * Files arrive as tokens (files.pickOpen or the harness upload), never as paths.
  */
 export const customersContract = {
-  'customers.preview': spec(PreviewInput, ImportPreview, 'requests.handle'),
-  'customers.importStart': spec(ImportStartInput, ImportStartOutput, 'requests.handle'),
-  'customers.importProgress': spec(ImportProgressInput, ImportJobState, 'requests.handle'),
-  'customers.importCancel': spec(ImportCancelInput, Ack, 'requests.handle'),
+  'customers.preview': spec(PreviewInput, ImportPreview, 'customers.import'),
+  'customers.importStart': spec(ImportStartInput, ImportStartOutput, 'customers.import'),
+  'customers.importProgress': spec(ImportProgressInput, ImportJobState, 'customers.import'),
+  'customers.importCancel': spec(ImportCancelInput, Ack, 'customers.import'),
   'customers.summary': spec(Empty, CustomersSummary, 'vault.read'),
 };

@@ -12,11 +12,36 @@ export type ImportMode = z.infer<typeof ImportMode>;
 export const ImportStatus = z.enum(['committed', 'rejected', 'dry_run', 'cancelled', 'failed']);
 export type ImportStatus = z.infer<typeof ImportStatus>;
 
+/**
+ * What the window words in its own language (customers.json `issue.<code>`), with the numbers and
+ * times to fill in; `reason` stays the English text for the CLI and the report file.
+ */
+export const ISSUE_CODES = [
+  /** A snapshot without a single row: {current, closing}. */
+  'empty_snapshot',
+  /** A snapshot that would close more than the allowed share: {current, closing, maxPercent}. */
+  'mass_close',
+  /** An as-of time later than now: {asOf}. */
+  'as_of_future',
+  /** A snapshot older than what the vault holds: {asOf}. */
+  'snapshot_older',
+  /** A history row over a period the vault already holds: {from, to} as the row gives them. */
+  'overlaps_held',
+  /** The header line is longer than allowed: {max}. */
+  'header_too_long',
+  /** A line (record) is longer than allowed: {line, max}. */
+  'line_too_long',
+] as const;
+export const IssueCode = z.enum(ISSUE_CODES);
+export type IssueCode = z.infer<typeof IssueCode>;
+
 /** A rejected row or a remark about the file: line 1 is the header. */
 export const ImportIssue = z.object({
   line: z.number().int(),
   column: z.string(),
   reason: z.string(),
+  code: IssueCode.optional(),
+  params: z.record(z.string(), z.union([z.string(), z.number()])).optional(),
 });
 export type ImportIssue = z.infer<typeof ImportIssue>;
 
@@ -48,6 +73,19 @@ export const ImportReport = z.object({
   asOf: z.string().nullable(),
   acceptValid: z.boolean(),
   dryRun: z.boolean(),
+  /** The import was told that closing more than the allowed share is intended. */
+  allowMassClose: z.boolean(),
+  /**
+   * Set when a snapshot lists no rows or would close more than `maxPercent` % of the `current`
+   * rows: refused (nothing written) unless allowMassClose. Counts only.
+   */
+  massClose: z
+    .object({
+      current: z.number().int(),
+      closing: z.number().int(),
+      maxPercent: z.number().int(),
+    })
+    .nullable(),
   startedAt: z.string(),
   durationMs: z.number().int(),
   /** Why the import stopped, for status failed/cancelled. */
@@ -89,6 +127,11 @@ export const ImportStartInput = z.object({
   acceptValid: z.boolean().default(false),
   /** Check and count everything, write nothing. */
   dryRun: z.boolean().default(false),
+  /**
+   * Confirms a snapshot that lists no rows or closes more than the allowed share of what is
+   * current (setting snapshotMaxClosePercent); without it such a snapshot is refused.
+   */
+  allowMassClose: z.boolean().default(false),
 });
 export type ImportStartInput = z.input<typeof ImportStartInput>;
 

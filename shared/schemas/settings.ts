@@ -81,6 +81,15 @@ export const Settings = z.object({
     .int()
     .min(1, 'An emergency needs at least 1 hour.')
     .max(72, 'The deadline for an emergency can be at most 72 hours.'),
+  /**
+   * A current-state snapshot that would close more than this share (%) of what the vault holds as
+   * current is refused unless confirmed: a cut-off or half-written export must not empty the desk.
+   */
+  snapshotMaxClosePercent: z
+    .number()
+    .int()
+    .min(0, 'The share a snapshot may close is at least 0%.')
+    .max(100, 'The share a snapshot may close is at most 100%.'),
 });
 export type Settings = z.infer<typeof Settings>;
 
@@ -106,6 +115,7 @@ export const DEFAULT_SETTINGS: Settings = {
   deadlineDaysNormal: 10,
   deadlineDaysUrgent: 3,
   deadlineHoursEmergency: 8,
+  snapshotMaxClosePercent: 5,
 };
 
 export const AUDIT_SHORTER_THAN_REQUESTS =

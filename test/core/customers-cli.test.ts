@@ -2,19 +2,19 @@ import { join } from 'node:path';
 import { describe, expect, it } from 'vitest';
 import { cli } from '../support/cli';
 import { tempDir } from '../support/desk';
-import { fixture, OFFICER_PASS } from '../fixtures/customers/desk';
+import { fixture, IMPORTER_PASS } from '../fixtures/customers/desk';
 
 const ADMIN = { NAW_DESK_USER: 'admin', NAW_DESK_PASSPHRASE: 'correct horse battery' };
-const OLGA = { NAW_DESK_USER: 'olga', NAW_DESK_PASSPHRASE: OFFICER_PASS };
+const OLGA = { NAW_DESK_USER: 'olga', NAW_DESK_PASSPHRASE: IMPORTER_PASS };
 
 async function cliVault() {
   const vault = join(tempDir(), 'vault');
   expect(
     (await cli(['init', '--vault', vault, '--org', 'Testnet B.V.', '--user', 'admin'], ADMIN)).code,
   ).toBe(0);
-  const add = await cli(['user', 'add', 'olga', '--role', 'officer', '--vault', vault], {
+  const add = await cli(['user', 'add', 'olga', '--role', 'importer', '--vault', vault], {
     ...ADMIN,
-    NAW_DESK_NEW_PASSPHRASE: OFFICER_PASS,
+    NAW_DESK_NEW_PASSPHRASE: IMPORTER_PASS,
   });
   expect(add.code).toBe(0);
   return vault;

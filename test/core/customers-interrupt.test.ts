@@ -3,7 +3,7 @@ import { statSync, existsSync } from 'node:fs';
 import { createInterface } from 'node:readline';
 import { describe, expect, it } from 'vitest';
 import { vaultPaths } from '../../electron/vault/vault';
-import { fixture, OFFICER_PASS, officerDesk } from '../fixtures/customers/desk';
+import { fixture, IMPORTER_PASS, importerDesk } from '../fixtures/customers/desk';
 
 /** A numbers file of `n` valid rows for customer C001 (one customer, many numbers). */
 const bigNumbers = (n: number) =>
@@ -13,7 +13,7 @@ const bigNumbers = (n: number) =>
 
 describe('an interrupted import leaves the vault exactly as before', () => {
   it('survives kill -9 of the importing process in the middle of its transaction', async () => {
-    const d = await officerDesk();
+    const d = await importerDesk();
     await d.report(fixture('customers-history.csv'), 'customers');
     const file = d.csv(bigNumbers(400_000), 'big.csv');
     const before = {
@@ -29,7 +29,7 @@ describe('an interrupted import leaves the vault exactly as before', () => {
       process.execPath,
       ['--import', 'tsx', fixture('import-child.ts'), d.vaultDir, file, 'numbers'],
       {
-        env: { ...process.env, IMPORT_CHILD_PASS: OFFICER_PASS },
+        env: { ...process.env, IMPORT_CHILD_PASS: IMPORTER_PASS },
         stdio: ['ignore', 'pipe', 'pipe'],
       },
     );
@@ -52,7 +52,7 @@ describe('an interrupted import leaves the vault exactly as before', () => {
     expect(rowsAtKill).toBeGreaterThanOrEqual(100_000);
     expect(statSync(wal).size).toBeGreaterThan(walBefore); // uncommitted pages were on disk
 
-    await d.must('vault.unlock', { userName: 'olga', passphrase: OFFICER_PASS });
+    await d.must('vault.unlock', { userName: 'olga', passphrase: IMPORTER_PASS });
     expect(d.db().pragma('integrity_check', { simple: true })).toBe('ok');
     expect(d.dataFingerprint()).toBe(before.data);
     expect(d.all('SELECT * FROM import_run ORDER BY id')).toEqual(before.runs);
@@ -65,7 +65,7 @@ describe('an interrupted import leaves the vault exactly as before', () => {
   }, 120_000);
 
   it('a cancelled import writes nothing and leaves an audited trace', async () => {
-    const d = await officerDesk();
+    const d = await importerDesk();
     await d.report(fixture('customers-history.csv'), 'customers');
     const before = d.dataFingerprint();
     const f = d.session.files.register(d.csv(bigNumbers(300_000)));

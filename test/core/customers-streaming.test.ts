@@ -1,11 +1,11 @@
 import { closeSync, openSync, writeSync } from 'node:fs';
 import { describe, expect, it } from 'vitest';
 import type { ImportProgress } from '../../shared/schemas/customers';
-import { fixture, officerDesk } from '../fixtures/customers/desk';
+import { fixture, importerDesk } from '../fixtures/customers/desk';
 
 describe('a large file streams through with progress', () => {
   it('imports 250,000 IP assignments (CGNAT blocks and IPv6 prefixes) reporting rows, bytes, rate and ETA', async () => {
-    const d = await officerDesk();
+    const d = await importerDesk();
     await d.report(fixture('customers-history.csv'), 'customers');
     const path = `${d.dir}/big-ips.csv`;
     const fd = openSync(path, 'w');

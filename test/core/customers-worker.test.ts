@@ -7,7 +7,7 @@ import { importWorkerScript } from '../../electron/customers/worker-script';
 import type { ImportWorkerData, ImportWorkerMessage } from '../../electron/customers/import-worker';
 import { vaultPaths } from '../../electron/vault/vault';
 import { tempDir } from '../support/desk';
-import { fixture, officerDesk } from '../fixtures/customers/desk';
+import { fixture, importerDesk } from '../fixtures/customers/desk';
 
 const ROOT = join(import.meta.dirname, '..', '..');
 
@@ -51,7 +51,7 @@ describe('the import worker', () => {
     const bundled = importWorkerScript(join(ROOT, 'dist-electron'));
     expect(bundled.file).toBe(join(ROOT, 'dist-electron', 'import-worker.cjs'));
 
-    const d = await officerDesk();
+    const d = await importerDesk();
     const key = new Uint8Array(d.session.vault!.key);
     const m = await runWorker(bundled.entry, {
       dbPath: vaultPaths(d.vaultDir).db,
@@ -71,7 +71,7 @@ describe('the import worker', () => {
   });
 
   it('answers a wrong key with a clear error, without touching the vault', async () => {
-    const d = await officerDesk();
+    const d = await importerDesk();
     const before = d.dataFingerprint();
     const m = await runWorker(importWorkerScript(join(ROOT, 'electron', 'customers')).entry, {
       dbPath: vaultPaths(d.vaultDir).db,

@@ -12,7 +12,13 @@ describe('demo vault', () => {
     });
     const r = await d.must('ops.createDemo', { years: 2 });
     expect(r.orgName).toMatch(/DEMO/);
-    expect(r.users.map((u) => u.role).sort()).toEqual(['admin', 'approver', 'auditor', 'officer']);
+    expect(r.users.map((u) => u.role).sort()).toEqual([
+      'admin',
+      'approver',
+      'auditor',
+      'importer',
+      'officer',
+    ]);
     expect(r.counts.customers).toBeGreaterThanOrEqual(40);
     expect(r.counts.numberAssignments).toBeGreaterThan(40);
     expect(r.counts.ipAssignments).toBeGreaterThan(20);

@@ -3,13 +3,13 @@ import { join } from 'node:path';
 import { describe, expect, it } from 'vitest';
 import { createdDesk, tempDir } from '../support/desk';
 
-const OFFICER = { userName: 'olga', passphrase: 'officer passphrase 1' };
+const IMPORTER = { userName: 'olga', passphrase: 'importer passphrase 1' };
 
 describe('locking while an import worker writes', () => {
   it('stops the import, writes the lock event without a race, and keeps the chain intact', async () => {
     const d = await createdDesk();
-    await d.must('users.add', { name: 'olga', role: 'officer', passphrase: OFFICER.passphrase });
-    await d.must('vault.unlock', OFFICER);
+    await d.must('users.add', { name: 'olga', role: 'importer', passphrase: IMPORTER.passphrase });
+    await d.must('vault.unlock', IMPORTER);
     const file = join(tempDir(), 'customers.csv');
     const rows = Array.from(
       { length: 150_000 },
@@ -34,7 +34,7 @@ describe('locking while an import worker writes', () => {
     expect(locked.ok).toBe(true);
     expect(d.session.vault).toBeNull();
 
-    await d.must('vault.unlock', OFFICER);
+    await d.must('vault.unlock', IMPORTER);
     await d.must('vault.lock', {});
     await d.must('vault.unlock', { userName: 'admin', passphrase: 'correct horse battery' });
     const v = await d.must('audit.verify', {});

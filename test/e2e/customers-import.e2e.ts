@@ -38,7 +38,7 @@ describe('customers import journey', () => {
   beforeAll(async () => {
     dir = mkdtempSync(join(tmpdir(), 'naw-desk-e2e-cust-'));
     harness = await startHarness({ vaultDir: join(dir, 'vault'), kdfCost: E2E_KDF });
-    await createTeamVault(harness.session, ['olga']);
+    await createTeamVault(harness.session, ['ivo']);
     await must('vault.lock', {});
     browser = await launchBrowser();
     ({ page, problems } = await openPage(browser));
@@ -53,8 +53,8 @@ describe('customers import journey', () => {
   it('imports a customers file through the page and shows the report and the summary', async () => {
     await page.goto(harness.url);
     await page.getByRole('heading', { level: 1, name: 'Aanmelden' }).waitFor();
-    await page.getByLabel('Gebruikersnaam').fill('olga');
-    await page.getByLabel('Wachtwoordzin').fill(PASS.olga);
+    await page.getByLabel('Gebruikersnaam').fill('ivo');
+    await page.getByLabel('Wachtwoordzin').fill(PASS.ivo);
     await page.getByRole('button', { name: 'Ontgrendelen' }).click();
     await page.getByRole('button', { name: 'Vergrendelen' }).waitFor();
     await page.getByRole('link', { name: 'Klanten' }).first().click();

@@ -14,6 +14,12 @@ function describe(r: ImportReport): string[] {
     `  added ${fmt(r.added)}, changed ${fmt(r.changed)}, closed ${fmt(r.closed)}, unchanged ${fmt(r.unchanged)}, rejected ${fmt(r.rejectedRows)}`,
   ];
   if (r.asOf) lines.push(`  as of ${r.asOf}`);
+  if (r.massClose) {
+    const m = r.massClose;
+    lines.push(
+      `  closes ${fmt(m.closing)} of ${fmt(m.current)} current (at most ${m.maxPercent}% without --allow-mass-close)${r.allowMassClose ? ': confirmed with --allow-mass-close' : ''}`,
+    );
+  }
   lines.push(`  SHA-256 ${r.sha256}`);
   if (r.message) lines.push(`  ${r.message}`);
   for (const w of r.warnings)
@@ -29,12 +35,18 @@ function describe(r: ImportReport): string[] {
 export const customersCommands: CliCommand[] = [
   {
     path: ['import'],
-    usage: 'import customers|numbers|ips FILE [--as-of TIME] [--accept-valid] [--dry-run] [--json]',
+    usage:
+      'import customers|numbers|ips FILE [--as-of TIME] [--accept-valid] [--dry-run] [--allow-mass-close] [--json]',
     summary:
-      'Import a CSV file of customers, number assignments or IP assignments (see docs/IMPORT.md). Exit 1 when rows are rejected.',
+      'Import a CSV file of customers, number assignments or IP assignments, as an importer (see docs/IMPORT.md). Exit 1 when rows are rejected, or when a snapshot lists no rows or would close more than the allowed share of what is current (confirm that with --allow-mass-close).',
     signIn: true,
     positionals: [2, 2],
-    flags: { 'as-of': 'string', 'accept-valid': 'boolean', 'dry-run': 'boolean' },
+    flags: {
+      'as-of': 'string',
+      'accept-valid': 'boolean',
+      'dry-run': 'boolean',
+      'allow-mass-close': 'boolean',
+    },
     async run(args, io) {
       const [kindWord, file] = args.positionals as [string, string];
       if (!(IMPORT_KINDS as readonly string[]).includes(kindWord)) {
@@ -48,6 +60,7 @@ export const customersCommands: CliCommand[] = [
         ...(typeof asOf === 'string' ? { asOf } : {}),
         acceptValid: args.flags['accept-valid'] === true,
         dryRun: args.flags['dry-run'] === true,
+        allowMassClose: args.flags['allow-mass-close'] === true,
       });
       const tty = !io.json && process.stderr.isTTY;
       for (;;) {

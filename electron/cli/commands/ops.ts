@@ -60,7 +60,7 @@ export const opsCommands: CliCommand[] = [
   },
   {
     path: ['user', 'role'],
-    usage: 'user role NAME officer|approver|admin|auditor',
+    usage: 'user role NAME officer|approver|admin|auditor|importer',
     summary: 'Change a user’s role.',
     signIn: true,
     positionals: [2, 2],

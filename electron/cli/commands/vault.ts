@@ -60,7 +60,7 @@ export const vaultCommands: CliCommand[] = [
   },
   {
     path: ['user', 'add'],
-    usage: 'user add NAME --role officer|approver|admin|auditor [--display-name TEXT]',
+    usage: 'user add NAME --role officer|approver|admin|auditor|importer [--display-name TEXT]',
     summary: 'Add a user (their passphrase from NAW_DESK_NEW_PASSPHRASE or a prompt).',
     signIn: true,
     positionals: [1, 1],

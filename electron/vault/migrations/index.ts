@@ -5,6 +5,7 @@ import { migration0002 } from './0002-customers';
 import { migration0003 } from './0003-register';
 import { migration0004 } from './0004-disclosure';
 import { migration0005 } from './0005-catalogue-edit';
+import { migration0006 } from './0006-importer-role';
 import type { Migration } from './types';
 
 /** Every migration, in order. Add one file per change; never edit a released one. */
@@ -14,6 +15,7 @@ export const MIGRATIONS: readonly Migration[] = [
   migration0003,
   migration0004,
   migration0005,
+  migration0006,
 ];
 export const SCHEMA_VERSION = MIGRATIONS.at(-1)!.version;
 

@@ -11,6 +11,7 @@ export const TEAM = {
   admin: { passphrase: 'blauwe tram over de brug', displayName: 'Admin', role: 'admin' },
   olga: { passphrase: 'groene fiets in de regen', displayName: 'Olga Smit', role: 'officer' },
   piet: { passphrase: 'rode boot op de gracht', displayName: 'Piet de Wit', role: 'approver' },
+  ivo: { passphrase: 'gele trein naar de kust', displayName: 'Ivo Inlezer', role: 'importer' },
 } as const;
 export type TeamMember = keyof typeof TEAM;
 export const PASS = Object.fromEntries(
