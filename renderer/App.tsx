@@ -8,6 +8,7 @@ import SettingsPage from './pages/settings';
 import SetupPage from './pages/setup';
 import { AppShell } from './pages/shell/AppShell';
 import { HomeRedirect } from './pages/shell/HomeRedirect';
+import { CUSTOMERS_PAGE } from './pages/shell/nav';
 import { RequireCapability } from './pages/shell/RequireCapability';
 import { RequireSession } from './pages/shell/RequireSession';
 import StatsPage from './pages/stats';
@@ -42,7 +43,7 @@ export function createDeskRouter() {
         {
           path: 'customers/*',
           element: (
-            <RequireCapability needs="requests.handle">
+            <RequireCapability needs={CUSTOMERS_PAGE}>
               <CustomersPage />
             </RequireCapability>
           ),

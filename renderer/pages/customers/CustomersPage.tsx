@@ -3,6 +3,7 @@ import { desk, unwrap } from '../../api';
 import { ErrorAlert } from '../../components/ErrorAlert';
 import { Page } from '../../components/Page';
 import { useDeskData } from '../../hooks/useDeskData';
+import { useCan } from '../../session/SessionProvider';
 import { HoldingsSummary } from './HoldingsSummary';
 import { ImportPanel } from './ImportPanel';
 import './customers.css';
@@ -15,11 +16,17 @@ import './customers.css';
 export function CustomersPage() {
   const { t } = useTranslation('customers');
   const summary = useDeskData(async () => unwrap(await desk.customers.summary({})), []);
+  // Imports are the importer's: officers see the counts only.
+  const mayImport = useCan()('customers.import');
   return (
     <Page title={t('title')}>
       <p className="lead">{t('intro')}</p>
       <ErrorAlert error={summary.error} />
-      <ImportPanel onFinished={() => void summary.reload()} />
+      {mayImport ? (
+        <ImportPanel onFinished={() => void summary.reload()} />
+      ) : (
+        <p className="muted">{t('import.byImporter')}</p>
+      )}
       <HoldingsSummary summary={summary.data} />
     </Page>
   );

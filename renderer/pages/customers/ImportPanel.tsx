@@ -7,11 +7,13 @@ import type {
   ImportReport,
 } from '../../../shared/schemas/customers';
 import { IMPORT_KINDS } from '../../../shared/schemas/customers';
-import { desk, hostKind, unwrap } from '../../api';
+import type { ErrorCode } from '../../../shared/result';
+import { DeskCallError, desk, hostKind, unwrap } from '../../api';
 import { ErrorAlert } from '../../components/ErrorAlert';
 import { CheckField } from '../../components/Field';
 import { useDeskAction } from '../../hooks/useDeskAction';
 import { ImportReportView } from './ImportReportView';
+import { MassCloseConfirm } from './MassCloseConfirm';
 import { PreviewTable } from './PreviewTable';
 
 interface Picked {
@@ -80,7 +82,8 @@ export function ImportPanel({ onFinished }: { onFinished: () => void }) {
     if (f && upload) void pick(async () => readPreview(await upload(f)));
   }
 
-  async function run() {
+  /** Runs the import; `allowMassClose` confirms a snapshot refused for what it would close. */
+  async function run(allowMassClose = false) {
     if (!file || !kind) return;
     picking.reset();
     setReport(null);
@@ -92,6 +95,7 @@ export function ImportPanel({ onFinished }: { onFinished: () => void }) {
             kind,
             acceptValid,
             dryRun,
+            allowMassClose,
             ...(preview?.mode === 'snapshot' && asOf ? { asOf: new Date(asOf).toISOString() } : {}),
           }),
         );
@@ -104,7 +108,9 @@ export function ImportPanel({ onFinished }: { onFinished: () => void }) {
         if (!alive.current) return;
         if (s.report) setReport(s.report);
         onFinished();
-        if (!s.report && s.error) throw new Error(s.error.message);
+        if (!s.report && s.error) {
+          throw new DeskCallError(s.error.code as ErrorCode, s.error.message);
+        }
       },
       () => setJob(null),
     );
@@ -155,7 +161,9 @@ export function ImportPanel({ onFinished }: { onFinished: () => void }) {
           </span>
         )}
       </div>
-      <ErrorAlert error={error} />
+      <ErrorAlert error={error}>
+        {error?.code === 'CONFLICT' && <p className="alert__detail">{t('import.busy')}</p>}
+      </ErrorAlert>
 
       {preview && !report && (
         <>
@@ -246,6 +254,7 @@ export function ImportPanel({ onFinished }: { onFinished: () => void }) {
 
       {report && (
         <>
+          <MassCloseConfirm report={report} busy={busy} onConfirm={() => void run(true)} />
           <ImportReportView report={report} />
           <div className="actions">
             <button type="button" className="btn" onClick={reset}>

@@ -1,5 +1,5 @@
 import { useTranslation } from 'react-i18next';
-import type { ImportReport } from '../../../shared/schemas/customers';
+import type { ImportIssue, ImportReport } from '../../../shared/schemas/customers';
 import { downloadText, reportCsv } from './report-csv';
 
 /** The outcome of one import: counts, whether anything was written, and every problem found. */
@@ -15,6 +15,16 @@ export function ImportReportView({ report }: { report: ImportReport }) {
         ? 'info'
         : 'error';
   const issues = [...report.warnings, ...report.rejected];
+  // Findings with a code are worded in the UI language; the others as the desk wrote them.
+  const reason = (i: ImportIssue) =>
+    i.code
+      ? t(`issue.${i.code}`, {
+          ...Object.fromEntries(
+            Object.entries(i.params ?? {}).map(([k, v]) => [k, typeof v === 'number' ? n(v) : v]),
+          ),
+          defaultValue: i.reason,
+        })
+      : i.reason;
   const download = () =>
     downloadText(
       reportCsv(report, {
@@ -87,7 +97,7 @@ export function ImportReportView({ report }: { report: ImportReport }) {
                   <tr key={k}>
                     <td className="num">{i.line || '—'}</td>
                     <td>{i.column || '—'}</td>
-                    <td>{i.reason}</td>
+                    <td>{reason(i)}</td>
                   </tr>
                 ))}
               </tbody>
