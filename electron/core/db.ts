@@ -47,6 +47,10 @@ export function busyAsDeskError(e: unknown): DeskError | null {
     : null;
 }
 
+/** What to do about a damaged vault, said wherever damage is found. */
+export const RESTORE_ADVICE =
+  'Restore your latest backup into a new folder (naw-desk restore FILE --vault NEWDIR) and open that folder instead.';
+
 /** Why a vault database did not open; `unreadable` is also what a wrong key looks like. */
 export type DamageReason = 'unopenable' | 'empty' | 'unreadable';
 
@@ -67,7 +71,7 @@ export function openEncryptedDb(file: string, key: Buffer, options: OpenDbOption
     if (existsAndEmpty(file)) {
       throw damaged(
         'empty',
-        `The vault database ${file} is empty (0 bytes): it was cut off, for example by a full disk or a copy that did not finish. The app did not change it.`,
+        `The vault database ${file} is empty (0 bytes): it was cut off, for example by a copy that did not finish. The app did not change it. ${RESTORE_ADVICE}`,
       );
     }
     if (!options.readonly) for (const f of [file, `${file}-wal`, `${file}-shm`]) keepOwnerOnly(f);
@@ -98,7 +102,7 @@ export function openEncryptedDb(file: string, key: Buffer, options: OpenDbOption
       diskFullAsDeskError(e) ??
       damaged(
         'unreadable',
-        'The vault database is damaged or is not a NAW Desk vault for this key. The app did not change it; restore it from a backup.',
+        `The vault database is damaged or is not a NAW Desk vault for this key. The app did not change it. ${RESTORE_ADVICE}`,
       )
     );
   }
