@@ -12,6 +12,7 @@ export const ENTRIES = {
   preload: 'electron/preload.ts',
   cli: 'electron/cli.ts',
   'import-worker': 'electron/customers/import-worker.ts',
+  'intake-worker': 'electron/intake/intake-worker.ts',
 };
 
 export function buildMain(names = Object.keys(ENTRIES)) {
@@ -27,7 +28,7 @@ export function buildMain(names = Object.keys(ENTRIES)) {
       target: 'node20',
       sourcemap: false,
       logLevel: 'warning',
-      external: ['electron', 'better-sqlite3-multiple-ciphers', 'pdfkit', 'fontkit'],
+      external: ['electron', 'better-sqlite3-multiple-ciphers', 'pdfkit', 'fontkit', 'pdfjs-dist'],
     });
   }
 }

@@ -1,5 +1,5 @@
 import type { Draft, DraftItem, IntakeWarning, SourceSpan } from '../../shared/schemas/intake';
-import type { Authority, LegalBasis } from '../../shared/schemas/requests';
+import type { Authority, LegalBasis } from '../../shared/schemas/catalogue';
 import { normalisePhone } from '../../shared/identifiers';
 import { findAuthority } from './rules/authority';
 import { findCaseReference } from './rules/case-reference';

@@ -73,6 +73,39 @@ export const WARNING_CODES = [
 export const WarningCode = z.enum(WARNING_CODES);
 export type WarningCode = z.infer<typeof WarningCode>;
 
+/**
+ * Why a document is refused (a DeskError BAD_INPUT whose details are `{ reason, params }`);
+ * nothing of a refused document is kept.
+ */
+export const REFUSAL_REASONS = [
+  /** Not a mail, Outlook message, PDF, text or request JSON: {type}. */
+  'unsupported_type',
+  /** Larger than the limit: {maxBytes}. */
+  'too_large',
+  /** A PDF with a password. */
+  'encrypted_pdf',
+  /** A PDF that cannot be read. */
+  'broken_pdf',
+  /** A mail whose MIME structure cannot be read. */
+  'malformed_mime',
+  /** An Outlook .msg that cannot be read. */
+  'broken_msg',
+  /** An attachment larger than the limit once decoded: {name, maxBytes}. */
+  'attachment_too_large',
+  /** More attachments than are read: {max}. */
+  'too_many_attachments',
+  /** More pages than are read: {max}. */
+  'too_many_pages',
+  /** Reading took longer, or more memory, than allowed: {seconds} or {megabytes}. */
+  'document_too_complex',
+  /** Request JSON that does not match NewRequestInput: {issues}. */
+  'invalid_request_json',
+  /** Nothing in it to read. */
+  'empty_document',
+] as const;
+export const RefusalReason = z.enum(REFUSAL_REASONS);
+export type RefusalReason = z.infer<typeof RefusalReason>;
+
 export const IntakeWarning = z.object({
   code: WarningCode,
   params: z.record(z.string(), z.union([z.string(), z.number()])),

@@ -1,4 +1,4 @@
-import type { Authority } from '../../../shared/schemas/requests';
+import type { Authority } from '../../../shared/schemas/catalogue';
 import type { Span } from '../text/document';
 import type { Layout } from '../text/layout';
 import { findFolded, fold, foldText } from '../text/normalise';

@@ -1,4 +1,4 @@
-import { NAW_CATEGORIES, type DataCategory } from '../../../shared/schemas/requests';
+import { NAW_CATEGORIES, type DataCategory } from '../../../shared/schemas/terms';
 import type { Span } from '../text/document';
 import { affirmedMatches, type Layout } from '../text/layout';
 

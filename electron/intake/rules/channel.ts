@@ -1,4 +1,4 @@
-import type { RequestChannel } from '../../../shared/schemas/requests';
+import type { RequestChannel } from '../../../shared/schemas/terms';
 import type { DocumentKind } from '../../../shared/schemas/intake';
 import type { Span } from '../text/document';
 import { span } from '../text/document';

@@ -1,4 +1,5 @@
-import type { Authority, IssuerFunction } from '../../../shared/schemas/requests';
+import type { IssuerFunction } from '../../../shared/schemas/terms';
+import type { Authority } from '../../../shared/schemas/catalogue';
 
 /**
  * Who issued the request, from the words of the signature or a `Functie:` line: ranks and titles

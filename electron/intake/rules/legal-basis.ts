@@ -1,4 +1,5 @@
-import type { DataCategory, LegalBasis } from '../../../shared/schemas/requests';
+import type { DataCategory } from '../../../shared/schemas/terms';
+import type { LegalBasis } from '../../../shared/schemas/catalogue';
 import type { Span } from '../text/document';
 import type { Layout } from '../text/layout';
 

@@ -1,4 +1,4 @@
-import type { Urgency } from '../../../shared/schemas/requests';
+import type { Urgency } from '../../../shared/schemas/terms';
 import type { Span } from '../text/document';
 import { affirmedMatches, type Layout } from '../text/layout';
 
