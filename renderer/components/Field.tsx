@@ -58,6 +58,11 @@ export function Field({
   );
 }
 
+/** A user name input: the system adds no capital and no spelling suggestion to it. */
+export function UserNameField(props: FieldProps) {
+  return <Field autoComplete="username" autoCapitalize="none" spellCheck={false} {...props} />;
+}
+
 interface SelectFieldProps extends Omit<SelectHTMLAttributes<HTMLSelectElement>, 'id'> {
   label: ReactNode;
   hint?: ReactNode;

@@ -1,9 +1,10 @@
+import { useState } from 'react';
 import { useTranslation } from 'react-i18next';
 import { MIN_PASSPHRASE_LENGTH } from '../../shared/schemas/common';
+import { useProblemText } from '../hooks/useProblemText';
 import { Field } from './Field';
 import { StrengthMeter } from './StrengthMeter';
-import type { Problem } from './validation';
-import { useProblemText } from '../hooks/useProblemText';
+import { passphraseProblem, repeatProblem, type Problem } from './validation';
 
 interface Props {
   passphrase: string;
@@ -41,4 +42,25 @@ export function PassphrasePair(p: Props) {
       />
     </>
   );
+}
+
+/**
+ * The state of a PassphrasePair: `fields` go to the component, `problems()` into the form's check,
+ * `clear()` empties both fields (after a save, or a failed attempt).
+ */
+export function useNewPassphrase() {
+  const [passphrase, setPassphrase] = useState('');
+  const [repeat, setRepeat] = useState('');
+  return {
+    passphrase,
+    problems: () => ({
+      passphrase: passphraseProblem(passphrase),
+      repeat: repeatProblem(passphrase, repeat),
+    }),
+    clear: () => {
+      setPassphrase('');
+      setRepeat('');
+    },
+    fields: { passphrase, repeat, onPassphrase: setPassphrase, onRepeat: setRepeat },
+  };
 }

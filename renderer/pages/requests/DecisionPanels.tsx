@@ -1,8 +1,12 @@
 import { useState } from 'react';
 import type { FormEvent } from 'react';
 import { useTranslation } from 'react-i18next';
-import { isNawCategory, type DataCategory, type DecisionOutcome } from '../../../shared/schemas/terms';
-import { type RequestDetail } from '../../../shared/schemas/requests';
+import {
+  isNawCategory,
+  type DataCategory,
+  type DecisionOutcome,
+} from '../../../shared/schemas/terms';
+import type { RequestDetail } from '../../../shared/schemas/requests';
 import { Field } from '../../components/Field';
 import { formatDateTime } from '../../components/format';
 

@@ -8,7 +8,7 @@ import {
   type RequestStatus,
   type Urgency,
 } from '../../../shared/schemas/terms';
-import { type RequestSummary } from '../../../shared/schemas/requests';
+import type { RequestSummary } from '../../../shared/schemas/requests';
 import { desk, unwrap } from '../../api';
 import { ErrorAlert } from '../../components/ErrorAlert';
 import { Field, optionsOf, SelectField } from '../../components/Field';

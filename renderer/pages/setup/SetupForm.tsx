@@ -2,18 +2,12 @@ import { useState } from 'react';
 import type { FormEvent } from 'react';
 import { useTranslation } from 'react-i18next';
 import { desk, unwrap } from '../../api';
-import { Field } from '../../components/Field';
+import { Field, UserNameField } from '../../components/Field';
 import { FormFooter } from '../../components/FormFooter';
-import { PassphrasePair } from '../../components/PassphrasePair';
+import { PassphrasePair, useNewPassphrase } from '../../components/PassphrasePair';
 import { useCheckedSubmit } from '../../hooks/useCheckedSubmit';
 import { useProblemText } from '../../hooks/useProblemText';
-import {
-  passphraseProblem,
-  repeatProblem,
-  requiredProblem,
-  userNameProblem,
-  type Problems,
-} from '../../components/validation';
+import { requiredProblem, userNameProblem, type Problems } from '../../components/validation';
 import type { UiLanguage } from '../../i18n/namespaces';
 
 type Key = 'orgName' | 'adminName' | 'passphrase' | 'repeat';
@@ -26,16 +20,14 @@ export function SetupForm({ onCreated }: { onCreated(recoveryKey: string): void 
   const [orgName, setOrgName] = useState('');
   const [adminName, setAdminName] = useState('');
   const [displayName, setDisplayName] = useState('');
-  const [passphrase, setPassphrase] = useState('');
-  const [repeat, setRepeat] = useState('');
+  const pair = useNewPassphrase();
 
   async function submit(e: FormEvent) {
     e.preventDefault();
     const found: Problems<Key> = {
       orgName: requiredProblem(orgName),
       adminName: userNameProblem(adminName),
-      passphrase: passphraseProblem(passphrase),
-      repeat: repeatProblem(passphrase, repeat),
+      ...pair.problems(),
     };
     await checkedSubmit(found, async () => {
       const created = unwrap(
@@ -43,12 +35,11 @@ export function SetupForm({ onCreated }: { onCreated(recoveryKey: string): void 
           orgName: orgName.trim(),
           adminName: adminName.trim(),
           displayName: displayName.trim() || undefined,
-          passphrase,
+          passphrase: pair.passphrase,
           language: (i18n.resolvedLanguage ?? 'nl') as UiLanguage,
         }),
       );
-      setPassphrase('');
-      setRepeat('');
+      pair.clear();
       onCreated(created.recoveryKey);
     });
   }
@@ -68,14 +59,11 @@ export function SetupForm({ onCreated }: { onCreated(recoveryKey: string): void 
       </fieldset>
       <fieldset>
         <legend>{t('setup.firstAdmin')}</legend>
-        <Field
+        <UserNameField
           label={t('setup.adminName')}
           hint={t('setup.adminNameHint')}
           value={adminName}
           onChange={(e) => setAdminName(e.target.value)}
-          autoComplete="username"
-          autoCapitalize="none"
-          spellCheck={false}
           error={text(problems.adminName)}
         />
         <Field
@@ -85,13 +73,7 @@ export function SetupForm({ onCreated }: { onCreated(recoveryKey: string): void 
           onChange={(e) => setDisplayName(e.target.value)}
           autoComplete="name"
         />
-        <PassphrasePair
-          passphrase={passphrase}
-          repeat={repeat}
-          onPassphrase={setPassphrase}
-          onRepeat={setRepeat}
-          problems={problems}
-        />
+        <PassphrasePair {...pair.fields} problems={problems} />
       </fieldset>
       <div className="alert alert--warning">
         <p>{t('setup.lossWarning')}</p>

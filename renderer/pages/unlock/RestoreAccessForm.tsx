@@ -2,18 +2,12 @@ import { useState } from 'react';
 import type { FormEvent } from 'react';
 import { useTranslation } from 'react-i18next';
 import { desk, unwrap } from '../../api';
-import { Field } from '../../components/Field';
+import { Field, UserNameField } from '../../components/Field';
 import { FormFooter } from '../../components/FormFooter';
-import { PassphrasePair } from '../../components/PassphrasePair';
+import { PassphrasePair, useNewPassphrase } from '../../components/PassphrasePair';
 import { useCheckedSubmit } from '../../hooks/useCheckedSubmit';
 import { useProblemText } from '../../hooks/useProblemText';
-import {
-  passphraseProblem,
-  repeatProblem,
-  requiredProblem,
-  userNameProblem,
-  type Problems,
-} from '../../components/validation';
+import { requiredProblem, userNameProblem, type Problems } from '../../components/validation';
 
 type Key = 'userName' | 'recoveryKey' | 'passphrase' | 'repeat';
 
@@ -24,28 +18,25 @@ export function RestoreAccessForm({ onRestored }: { onRestored(userName: string)
   const { form, problems, error, busy, done, submit: checkedSubmit } = useCheckedSubmit<Key>();
   const [userName, setUserName] = useState('');
   const [recoveryKey, setRecoveryKey] = useState('');
-  const [passphrase, setPassphrase] = useState('');
-  const [repeat, setRepeat] = useState('');
+  const pair = useNewPassphrase();
 
   async function submit(e: FormEvent) {
     e.preventDefault();
     const found: Problems<Key> = {
       userName: userNameProblem(userName),
       recoveryKey: requiredProblem(recoveryKey),
-      passphrase: passphraseProblem(passphrase),
-      repeat: repeatProblem(passphrase, repeat),
+      ...pair.problems(),
     };
     await checkedSubmit(found, async () => {
       unwrap(
         await desk.vault.restoreAccess({
           userName: userName.trim(),
           recoveryKey: recoveryKey.trim(),
-          newPassphrase: passphrase,
+          newPassphrase: pair.passphrase,
         }),
       );
       setRecoveryKey('');
-      setPassphrase('');
-      setRepeat('');
+      pair.clear();
       onRestored(userName.trim());
       return true;
     });
@@ -54,13 +45,10 @@ export function RestoreAccessForm({ onRestored }: { onRestored(userName: string)
   return (
     <form ref={form} onSubmit={submit} noValidate aria-busy={busy} className="subform">
       <p>{t('restore.intro')}</p>
-      <Field
+      <UserNameField
         label={t('restore.userName')}
         value={userName}
         onChange={(e) => setUserName(e.target.value)}
-        autoComplete="username"
-        autoCapitalize="none"
-        spellCheck={false}
         error={text(problems.userName)}
       />
       <Field
@@ -74,14 +62,7 @@ export function RestoreAccessForm({ onRestored }: { onRestored(userName: string)
         className="field--mono"
         error={text(problems.recoveryKey)}
       />
-      <PassphrasePair
-        label={t('restore.newPassphrase')}
-        passphrase={passphrase}
-        repeat={repeat}
-        onPassphrase={setPassphrase}
-        onRepeat={setRepeat}
-        problems={problems}
-      />
+      <PassphrasePair label={t('restore.newPassphrase')} {...pair.fields} problems={problems} />
       <FormFooter
         error={error}
         status={done ? t('restore.done') : null}

@@ -4,7 +4,7 @@ import { useTranslation } from 'react-i18next';
 import type { SessionUser } from '../../../shared/schemas/common';
 import { desk, unwrap, type DeskCallError } from '../../api';
 import { ErrorAlert } from '../../components/ErrorAlert';
-import { Field } from '../../components/Field';
+import { Field, UserNameField } from '../../components/Field';
 import { requiredProblem, userNameProblem } from '../../components/validation';
 import { useCheckedSubmit } from '../../hooks/useCheckedSubmit';
 import { useProblemText } from '../../hooks/useProblemText';
@@ -55,13 +55,10 @@ export function UnlockForm({
 
   return (
     <form ref={form} onSubmit={submit} noValidate aria-busy={busy}>
-      <Field
+      <UserNameField
         label={t('unlock.userName')}
         value={userName}
         onChange={(e) => setUserName(e.target.value)}
-        autoComplete="username"
-        autoCapitalize="none"
-        spellCheck={false}
         error={text(problems.userName)}
         autoFocus={!initialUser}
       />

@@ -1,6 +1,6 @@
 import { useTranslation } from 'react-i18next';
 import { VERIFICATION_METHODS } from '../../../../shared/schemas/terms';
-import { type Verification } from '../../../../shared/schemas/requests';
+import type { Verification } from '../../../../shared/schemas/requests';
 import { Field, optionsOf, SelectField } from '../../../components/Field';
 
 /** How the requester was verified: method, by whom, when, a note (logging form and detail page). */

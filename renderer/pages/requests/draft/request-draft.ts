@@ -1,7 +1,13 @@
 import { useReducer } from 'react';
 import { DEFAULT_TIME_ZONE } from '../../../../shared/moment';
-import { NAW_CATEGORIES, type DataCategory, type IssuerFunction, type RequestChannel, type Urgency } from '../../../../shared/schemas/terms';
-import { type NewRequestInput, type Verification } from '../../../../shared/schemas/requests';
+import {
+  NAW_CATEGORIES,
+  type DataCategory,
+  type IssuerFunction,
+  type RequestChannel,
+  type Urgency,
+} from '../../../../shared/schemas/terms';
+import type { NewRequestInput, Verification } from '../../../../shared/schemas/requests';
 import { localNow } from '../../../components/format';
 
 /** One identifier as typed: the port only counts for an IP address. */

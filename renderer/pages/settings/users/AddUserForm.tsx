@@ -3,17 +3,12 @@ import type { FormEvent } from 'react';
 import { useTranslation } from 'react-i18next';
 import { ROLES, type Role } from '../../../../shared/roles';
 import { desk, unwrap } from '../../../api';
-import { Field, optionsOf, SelectField } from '../../../components/Field';
+import { Field, optionsOf, SelectField, UserNameField } from '../../../components/Field';
 import { FormFooter } from '../../../components/FormFooter';
-import { PassphrasePair } from '../../../components/PassphrasePair';
+import { PassphrasePair, useNewPassphrase } from '../../../components/PassphrasePair';
 import { useCheckedSubmit } from '../../../hooks/useCheckedSubmit';
 import { useProblemText } from '../../../hooks/useProblemText';
-import {
-  passphraseProblem,
-  repeatProblem,
-  userNameProblem,
-  type Problems,
-} from '../../../components/validation';
+import { userNameProblem, type Problems } from '../../../components/validation';
 
 type Key = 'name' | 'passphrase' | 'repeat';
 
@@ -35,15 +30,13 @@ export function AddUserForm({ onAdded }: { onAdded(): void }) {
   const [name, setName] = useState('');
   const [displayName, setDisplayName] = useState('');
   const [role, setRole] = useState<Role>(NEW_USER_ROLE);
-  const [passphrase, setPassphrase] = useState('');
-  const [repeat, setRepeat] = useState('');
+  const pair = useNewPassphrase();
 
   async function submit(e: FormEvent) {
     e.preventDefault();
     const found: Problems<Key> = {
       name: userNameProblem(name),
-      passphrase: passphraseProblem(passphrase),
-      repeat: repeatProblem(passphrase, repeat),
+      ...pair.problems(),
     };
     await checkedSubmit(found, async () => {
       const user = unwrap(
@@ -51,13 +44,12 @@ export function AddUserForm({ onAdded }: { onAdded(): void }) {
           name: name.trim(),
           displayName: displayName.trim() || undefined,
           role,
-          passphrase,
+          passphrase: pair.passphrase,
         }),
       );
       setName('');
       setDisplayName('');
-      setPassphrase('');
-      setRepeat('');
+      pair.clear();
       setRole(NEW_USER_ROLE);
       onAdded();
       return user.name;
@@ -68,15 +60,13 @@ export function AddUserForm({ onAdded }: { onAdded(): void }) {
     <form ref={form} onSubmit={submit} noValidate aria-busy={busy} className="subform">
       <h3>{t('add.title')}</h3>
       <div className="grid-2">
-        <Field
+        <UserNameField
           label={t('add.name')}
           hint={t('add.nameHint')}
           hintBelow
           value={name}
           onChange={(e) => setName(e.target.value)}
           autoComplete="off"
-          autoCapitalize="none"
-          spellCheck={false}
           error={text(problems.name)}
         />
         <Field
@@ -96,14 +86,7 @@ export function AddUserForm({ onAdded }: { onAdded(): void }) {
       >
         {optionsOf(ROLES, (r) => t(`common:roles.${r}`))}
       </SelectField>
-      <PassphrasePair
-        label={t('add.passphrase')}
-        passphrase={passphrase}
-        repeat={repeat}
-        onPassphrase={setPassphrase}
-        onRepeat={setRepeat}
-        problems={problems}
-      />
+      <PassphrasePair label={t('add.passphrase')} {...pair.fields} problems={problems} />
       <FormFooter
         error={error}
         status={added ? t('add.done', { name: added }) : null}

@@ -4,15 +4,10 @@ import { useTranslation } from 'react-i18next';
 import { desk, unwrap } from '../../../api';
 import { Field } from '../../../components/Field';
 import { FormFooter } from '../../../components/FormFooter';
-import { PassphrasePair } from '../../../components/PassphrasePair';
+import { PassphrasePair, useNewPassphrase } from '../../../components/PassphrasePair';
 import { useCheckedSubmit } from '../../../hooks/useCheckedSubmit';
 import { useProblemText } from '../../../hooks/useProblemText';
-import {
-  passphraseProblem,
-  repeatProblem,
-  requiredProblem,
-  type Problems,
-} from '../../../components/validation';
+import { requiredProblem, type Problems } from '../../../components/validation';
 
 type Key = 'current' | 'passphrase' | 'repeat';
 
@@ -22,26 +17,23 @@ export function OwnPassphraseForm() {
   const text = useProblemText();
   const { form, problems, error, busy, done, submit: checkedSubmit } = useCheckedSubmit<Key>();
   const [current, setCurrent] = useState('');
-  const [passphrase, setPassphrase] = useState('');
-  const [repeat, setRepeat] = useState('');
+  const pair = useNewPassphrase();
 
   async function submit(e: FormEvent) {
     e.preventDefault();
     const found: Problems<Key> = {
       current: requiredProblem(current),
-      passphrase: passphraseProblem(passphrase),
-      repeat: repeatProblem(passphrase, repeat),
+      ...pair.problems(),
     };
     await checkedSubmit(
       found,
       async () => {
-        unwrap(await desk.users.changeOwnPassphrase({ current, next: passphrase }));
+        unwrap(await desk.users.changeOwnPassphrase({ current, next: pair.passphrase }));
         return true;
       },
       () => {
         setCurrent('');
-        setPassphrase('');
-        setRepeat('');
+        pair.clear();
       },
     );
   }
@@ -58,14 +50,7 @@ export function OwnPassphraseForm() {
           onChange={(e) => setCurrent(e.target.value)}
           error={text(problems.current)}
         />
-        <PassphrasePair
-          label={t('ownPassphrase.next')}
-          passphrase={passphrase}
-          repeat={repeat}
-          onPassphrase={setPassphrase}
-          onRepeat={setRepeat}
-          problems={problems}
-        />
+        <PassphrasePair label={t('ownPassphrase.next')} {...pair.fields} problems={problems} />
         <FormFooter
           error={error}
           status={done ? t('ownPassphrase.done') : null}
