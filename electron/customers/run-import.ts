@@ -178,9 +178,9 @@ function finish(db: Db, s: Steps, store: KindStore<Validity>, importId: number):
 async function interrupted(db: Db, s: Steps, e: Cancelled | CsvFormatError): Promise<ImportReport> {
   const cancelled = e instanceof Cancelled;
   const verdict = interruptedVerdict(cancelled, e);
-  if (e instanceof CsvFormatError && e.issue) {
-    const { line, code, params } = e.issue;
-    s.tally.refuse([{ line, column: '', reason: e.message, code, params }]);
+  // An unreadable file is listed like any refusal, so the window can say why.
+  if (e instanceof CsvFormatError) {
+    s.tally.refuse([{ line: e.issue?.line ?? 0, column: '', reason: e.message, ...e.issue }]);
   }
   const sha256 = await sha256OfFile(s.run.path);
   const importId = recordAttempt(db, s.run, s.tally, verdict.status, sha256);
