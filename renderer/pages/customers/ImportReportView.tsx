@@ -1,6 +1,8 @@
 import { useTranslation } from 'react-i18next';
 import type { ImportIssue, ImportReport } from '../../../shared/schemas/customers';
-import { downloadText, reportCsv } from './report-csv';
+import { downloadFile } from '../../components/download';
+import { Table } from '../../components/Table';
+import { reportCsv } from './report-csv';
 
 /** The outcome of one import: counts, whether anything was written, and every problem found. */
 export function ImportReportView({ report }: { report: ImportReport }) {
@@ -26,7 +28,8 @@ export function ImportReportView({ report }: { report: ImportReport }) {
         })
       : i.reason;
   const download = () =>
-    downloadText(
+    downloadFile(
+      `${report.fileName.replace(/\.[^.]*$/, '')}-report.csv`,
       reportCsv(report, {
         file: t('report.file'),
         kind: t('kind.label'),
@@ -41,7 +44,7 @@ export function ImportReportView({ report }: { report: ImportReport }) {
         column: t('report.column'),
         reason: t('report.reason'),
       }),
-      `${report.fileName.replace(/\.[^.]*$/, '')}-report.csv`,
+      'text/csv;charset=utf-8',
     );
   return (
     <section className="panel" aria-labelledby="report-heading" data-testid="import-report">
@@ -81,28 +84,23 @@ export function ImportReportView({ report }: { report: ImportReport }) {
       {issues.length > 0 && (
         <>
           <h3>{t('report.problems')}</h3>
-          <div className="table-wrap" tabIndex={0} role="region" aria-label={t('report.problems')}>
-            <table className="table" data-testid="import-problems">
-              <thead>
-                <tr>
-                  <th scope="col" className="num">
-                    {t('report.line')}
-                  </th>
-                  <th scope="col">{t('report.column')}</th>
-                  <th scope="col">{t('report.reason')}</th>
-                </tr>
-              </thead>
-              <tbody>
-                {issues.slice(0, 200).map((i, k) => (
-                  <tr key={k}>
-                    <td className="num">{i.line || '—'}</td>
-                    <td>{i.column || '—'}</td>
-                    <td>{reason(i)}</td>
-                  </tr>
-                ))}
-              </tbody>
-            </table>
-          </div>
+          <Table
+            region={{ label: t('report.problems') }}
+            testId="import-problems"
+            columns={[
+              { label: t('report.line'), num: true },
+              t('report.column'),
+              t('report.reason'),
+            ]}
+          >
+            {issues.slice(0, 200).map((i, k) => (
+              <tr key={k}>
+                <td className="num">{i.line || '—'}</td>
+                <td>{i.column || '—'}</td>
+                <td>{reason(i)}</td>
+              </tr>
+            ))}
+          </Table>
           {(issues.length > 200 || report.rejectedTruncated) && (
             <p className="muted">{t('report.more')}</p>
           )}
