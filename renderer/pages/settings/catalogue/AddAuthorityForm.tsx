@@ -1,14 +1,12 @@
 import { useState } from 'react';
 import type { FormEvent } from 'react';
 import { useTranslation } from 'react-i18next';
-import { AUTHORITY_KINDS } from '../../../../shared/schemas/catalogue';
 import { desk, unwrap } from '../../../api';
-import { Field, optionsOf, SelectField } from '../../../components/Field';
+import { Field } from '../../../components/Field';
 import { FormFooter } from '../../../components/FormFooter';
 import { useDeskAction } from '../../../hooks/useDeskAction';
+import { AuthorityKindField, type AuthorityKind } from './AuthorityKindField';
 import { CATALOGUE_REASONS } from './catalogue-reasons';
-
-type Kind = (typeof AUTHORITY_KINDS)[number];
 
 /** Adds an authority; its contact channels are added in its editor afterwards. */
 export function AddAuthorityForm({ onAdded }: { onAdded: (code: string) => void }) {
@@ -16,7 +14,7 @@ export function AddAuthorityForm({ onAdded }: { onAdded: (code: string) => void 
   const { busy, error, done, run } = useDeskAction();
   const [code, setCode] = useState('');
   const [name, setName] = useState('');
-  const [kind, setKind] = useState<Kind>('police');
+  const [kind, setKind] = useState<AuthorityKind>('police');
   const [note, setNote] = useState('');
   const [missing, setMissing] = useState(false);
 
@@ -61,13 +59,7 @@ export function AddAuthorityForm({ onAdded }: { onAdded: (code: string) => void 
           className="field--mono"
         />
       </div>
-      <SelectField
-        label={t('authorities.kind')}
-        value={kind}
-        onChange={(e) => setKind(e.target.value as Kind)}
-      >
-        {optionsOf(AUTHORITY_KINDS, (k) => t(`authorities.kinds.${k}`))}
-      </SelectField>
+      <AuthorityKindField value={kind} onChange={setKind} />
       <Field label={t('authorities.note')} value={note} onChange={(e) => setNote(e.target.value)} />
       <FormFooter
         error={error}

@@ -1,15 +1,14 @@
 import { useEffect, useRef, useState } from 'react';
 import type { FormEvent } from 'react';
 import { useTranslation } from 'react-i18next';
-import { AUTHORITY_KINDS, type CatalogueAuthority } from '../../../../shared/schemas/catalogue';
+import type { CatalogueAuthority } from '../../../../shared/schemas/catalogue';
 import { desk, unwrap } from '../../../api';
-import { CheckField, Field, optionsOf, SelectField } from '../../../components/Field';
+import { CheckField, Field } from '../../../components/Field';
 import { FormFooter } from '../../../components/FormFooter';
 import { useDeskAction } from '../../../hooks/useDeskAction';
+import { AuthorityKindField, type AuthorityKind } from './AuthorityKindField';
 import { CATALOGUE_REASONS } from './catalogue-reasons';
 import { ContactsPanel } from './ContactsPanel';
-
-type Kind = (typeof AUTHORITY_KINDS)[number];
 
 /** One authority: name, kind, active, legacy flag, note; its contact channels; remove if unused. */
 export function AuthorityEditor({
@@ -26,7 +25,7 @@ export function AuthorityEditor({
   const { t } = useTranslation('catalogue');
   const { busy, error, done, run } = useDeskAction();
   const [name, setName] = useState(a.name);
-  const [kind, setKind] = useState<Kind>(a.kind);
+  const [kind, setKind] = useState<AuthorityKind>(a.kind);
   const [active, setActive] = useState(a.active);
   const [legacy, setLegacy] = useState(a.legacy);
   const [note, setNote] = useState(a.note);
@@ -64,13 +63,7 @@ export function AuthorityEditor({
           value={name}
           onChange={(e) => setName(e.target.value)}
         />
-        <SelectField
-          label={t('authorities.kind')}
-          value={kind}
-          onChange={(e) => setKind(e.target.value as Kind)}
-        >
-          {optionsOf(AUTHORITY_KINDS, (k) => t(`authorities.kinds.${k}`))}
-        </SelectField>
+        <AuthorityKindField value={kind} onChange={setKind} />
         <CheckField
           id={`active-${a.code}`}
           label={t('authorities.activeLabel')}

@@ -1,14 +1,15 @@
 import { useState } from 'react';
 import type { FormEvent } from 'react';
 import { useTranslation } from 'react-i18next';
-import { ROLES, type Role } from '../../../../shared/roles';
+import type { Role } from '../../../../shared/roles';
 import { desk, unwrap } from '../../../api';
-import { Field, optionsOf, SelectField, UserNameField } from '../../../components/Field';
+import { Field, UserNameField } from '../../../components/Field';
 import { FormFooter } from '../../../components/FormFooter';
 import { PassphrasePair, useNewPassphrase } from '../../../components/PassphrasePair';
 import { useCheckedSubmit } from '../../../hooks/useCheckedSubmit';
 import { useProblemText } from '../../../hooks/useProblemText';
 import { userNameProblem, type Problems } from '../../../components/validation';
+import { RoleField } from './RoleField';
 
 type Key = 'name' | 'passphrase' | 'repeat';
 
@@ -78,14 +79,12 @@ export function AddUserForm({ onAdded }: { onAdded(): void }) {
           autoComplete="off"
         />
       </div>
-      <SelectField
+      <RoleField
         label={t('add.role')}
         hint={t(`roleHelp.${role}`)}
         value={role}
-        onChange={(e) => setRole(e.target.value as Role)}
-      >
-        {optionsOf(ROLES, (r) => t(`common:roles.${r}`))}
-      </SelectField>
+        onChange={setRole}
+      />
       <PassphrasePair label={t('add.passphrase')} {...pair.fields} problems={problems} />
       <FormFooter
         error={error}

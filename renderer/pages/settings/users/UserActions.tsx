@@ -1,17 +1,25 @@
 import { useState } from 'react';
 import type { FormEvent } from 'react';
 import { useTranslation } from 'react-i18next';
-import { ROLES, type Role } from '../../../../shared/roles';
+import type { Role } from '../../../../shared/roles';
 import type { UserRecord } from '../../../../shared/schemas/users';
 import { desk, unwrap } from '../../../api';
 import { ErrorAlert, StatusMessage } from '../../../components/ErrorAlert';
-import { Field, optionsOf, SelectField } from '../../../components/Field';
+import { Field } from '../../../components/Field';
 import { passphraseProblem } from '../../../components/validation';
 import { useDeskAction } from '../../../hooks/useDeskAction';
 import { useProblemText } from '../../../hooks/useProblemText';
 import { useSession } from '../../../session/SessionProvider';
+import { RoleField } from './RoleField';
 
 type Mode = 'idle' | 'disable' | 'role' | 'enable' | 'reset';
+
+/** What an admin can do with an active account, in this order. */
+const ACTIVE_USER_ACTIONS = [
+  ['role', 'users.changeRole'],
+  ['reset', 'users.resetPassphrase'],
+  ['disable', 'users.disable'],
+] as const satisfies readonly (readonly [Mode, string])[];
 
 /** Admin actions on one user: disable / enable (new passphrase), change role, new passphrase. */
 export function UserActions({ user, onChanged }: { user: UserRecord; onChanged(): void }) {
@@ -70,17 +78,11 @@ export function UserActions({ user, onChanged }: { user: UserRecord; onChanged()
               {t('users.enable')}
             </button>
           ) : (
-            <>
-              <button type="button" className="btn btn--small" onClick={() => open('role')}>
-                {t('users.changeRole')}
+            ACTIVE_USER_ACTIONS.map(([m, label]) => (
+              <button key={m} type="button" className="btn btn--small" onClick={() => open(m)}>
+                {t(label)}
               </button>
-              <button type="button" className="btn btn--small" onClick={() => open('reset')}>
-                {t('users.resetPassphrase')}
-              </button>
-              <button type="button" className="btn btn--small" onClick={() => open('disable')}>
-                {t('users.disable')}
-              </button>
-            </>
+            ))
           )}
         </div>
       )}
@@ -118,13 +120,7 @@ export function UserActions({ user, onChanged }: { user: UserRecord; onChanged()
             );
           }}
         >
-          <SelectField
-            label={t('users.newRole', { name })}
-            value={role}
-            onChange={(e) => setRole(e.target.value as Role)}
-          >
-            {optionsOf(ROLES, (r) => t(`common:roles.${r}`))}
-          </SelectField>
+          <RoleField label={t('users.newRole', { name })} value={role} onChange={setRole} />
           <div className="actions">
             <button type="submit" className="btn btn--primary" disabled={busy}>
               {t('users.save')}
