@@ -27,7 +27,7 @@ async function main() {
         statSync(bundle).mtimeMs);
   if (stale) {
     const { buildMain } = await import(pathToFileURL(join(root, 'scripts', 'build-main.mjs')).href);
-    buildMain(['cli', 'import-worker']);
+    buildMain(['cli', 'import-worker', 'intake-worker']);
   }
   const { runCli } = require(bundle);
   process.exitCode = await runCli(process.argv.slice(2));

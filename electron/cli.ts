@@ -16,6 +16,7 @@ import {
 } from './cli/command';
 import { auditCommands } from './cli/commands/audit';
 import { customersCommands } from './cli/commands/customers';
+import { intakeCommands } from './cli/commands/intake';
 import { lettersCommands } from './cli/commands/letters';
 import { opsCommands } from './cli/commands/ops';
 import { requestsCommands } from './cli/commands/requests';
@@ -32,6 +33,7 @@ export const COMMANDS: CliCommand[] = [
   ...auditCommands,
   ...customersCommands,
   ...requestsCommands,
+  ...intakeCommands,
   ...lettersCommands,
   ...statsCommands,
   ...opsCommands,

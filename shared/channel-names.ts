@@ -33,6 +33,7 @@ export const CHANNEL_NAMES = [
   'catalogue.legalBases',
   'catalogue.authorities',
   'requests.create',
+  'intake.extract',
   'requests.list',
   'requests.dashboard',
   'requests.get',

@@ -12,6 +12,7 @@ import { auditHandlers } from '../audit/app';
 import { catalogueHandlers } from '../catalogue/app';
 import { customersHandlers } from '../customers/app';
 import { filesHandlers } from '../files/app';
+import { intakeHandlers } from '../intake/app';
 import { lettersHandlers } from '../letters/app';
 import { opsHandlers } from '../ops/app';
 import { requestsHandlers } from '../register/app';
@@ -29,6 +30,7 @@ export const HANDLERS: HandlerMap<Channel> = {
   ...filesHandlers,
   ...customersHandlers,
   ...requestsHandlers,
+  ...intakeHandlers,
   ...catalogueHandlers,
   ...lettersHandlers,
   ...statsHandlers,

@@ -3,6 +3,7 @@ import { auditContract } from './audit';
 import { catalogueContract } from './catalogue';
 import { customersContract } from './customers';
 import { filesContract } from './files';
+import { intakeContract } from './intake';
 import { lettersContract } from './letters';
 import { opsContract } from './ops';
 import { requestsContract } from './requests';
@@ -23,6 +24,7 @@ export const CONTRACT = {
   ...filesContract,
   ...customersContract,
   ...requestsContract,
+  ...intakeContract,
   ...catalogueContract,
   ...lettersContract,
   ...statsContract,

@@ -90,20 +90,42 @@ function fromTable(layout: Layout, c: Candidate): Resolved | null {
 
 function fromText(layout: Layout, c: Candidate, offered: Candidate[]): Resolved | 'unclear' | null {
   const usable = layout.dateTimes.filter((d) => usableMoment(layout, d));
+  // The sentence, wrapped over lines or not: one moment for all, or one each in order.
+  let unclear = false;
+  const sentence = sentenceOf(layout, c);
+  if (sentence) {
+    const onPage = <T extends { span: Span }>(x: T) =>
+      x.span.page === c.span.page && x.span.start >= sentence.from && x.span.start < sentence.to;
+    const inS = usable.filter(onPage);
+    const ids = offered.filter(onPage);
+    if (inS.length === 1) {
+      return {
+        dt: inS[0]!.dt,
+        span: inS[0]!.span,
+        reason: ids.length > 1 ? 'shared_moment' : 'same_sentence',
+      };
+    }
+    if (inS.length > 1 && inS.length === ids.length) {
+      const d = inS[ids.indexOf(c)]!;
+      return { dt: d.dt, span: d.span, reason: 'same_sentence' };
+    }
+    unclear = inS.length > 1;
+  }
+  // The line (a table-like line without cells, a log line).
   const inLine = usable.filter((d) => d.line === c.line.index);
   const siblings = offered.filter((x) => x.line.index === c.line.index);
-  if (inLine.length === 1) {
+  if (inLine.length === 1 && !unclear) {
     return {
       dt: inLine[0]!.dt,
       span: inLine[0]!.span,
       reason: siblings.length > 1 ? 'shared_moment' : 'same_line',
     };
   }
-  if (inLine.length > 1) {
-    if (inLine.length !== siblings.length) return 'unclear';
+  if (inLine.length > 1 && inLine.length === siblings.length) {
     const d = inLine[siblings.indexOf(c)]!;
     return { dt: d.dt, span: d.span, reason: 'same_line' };
   }
+  if (unclear || inLine.length > 1) return 'unclear';
   // A list: the moment stated in the line that opens it applies to each entry.
   if (isListEntry(c, siblings)) {
     const idLines = new Set(offered.map((x) => x.line.index));
@@ -131,6 +153,23 @@ function fromText(layout: Layout, c: Candidate, offered: Candidate[]): Resolved 
     return { dt: inPara[0]!.dt, span: inPara[0]!.span, reason: 'paragraph_moment' };
   if (distinct.size > 1) return 'unclear';
   return null;
+}
+
+/** The sentence around an identifier, as page offsets: up to `.`, `;`, `!` or `?` before a capital. */
+function sentenceOf(layout: Layout, c: Candidate): { from: number; to: number } | null {
+  const pi = layout.paragraphOf[c.line.index];
+  if (pi === undefined || pi < 0) return null;
+  const p = layout.paragraphs[pi]!;
+  const text = layout.doc.pages[p.page - 1]!.text.slice(p.start, p.end);
+  const at = c.span.start - p.start;
+  const END = /[.;!?](?=\s+[A-Z(\-–•]|\s*$)|\n\s*[-–•*]\s/g;
+  let from = 0;
+  for (let m = END.exec(text); m; m = END.exec(text)) {
+    const end = m.index + 1;
+    if (end > at) return { from: p.start + from, to: p.start + end };
+    from = end;
+  }
+  return { from: p.start + from, to: p.end };
 }
 
 const BULLET = /^\s*(?:[-–•*·▪]|\d{1,3}[.)]|[a-z][.)])\s+/i;

@@ -1,0 +1,10 @@
+import type { intakeContract } from '../../shared/contract/intake';
+import type { HandlerMap } from '../core/context';
+import { extractRequest } from './extract';
+
+type IntakeChannels = keyof typeof intakeContract;
+
+/** Handlers of intake; the channel is in shared/contract/intake.ts. */
+export const intakeHandlers: HandlerMap<IntakeChannels> = {
+  'intake.extract': (input, ctx) => extractRequest(ctx, input),
+};

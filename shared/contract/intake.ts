@@ -1,0 +1,11 @@
+import { Draft, ExtractInput } from '../schemas/intake';
+import { spec } from './spec';
+
+/**
+ * Intake: a request document (a picked file's token, or pasted text) read in as a draft request
+ * for the officer to confirm. Reading stores nothing; logging the confirmed draft is
+ * `requests.create`. Needs `requests.handle`, as logging does.
+ */
+export const intakeContract = {
+  'intake.extract': spec(ExtractInput, Draft, 'requests.handle'),
+};
