@@ -146,6 +146,11 @@ export const Extraction = z.object({
     origins: z.array(z.string()),
     /** The date the document is dated (not a field of the request; shown to the officer). */
     documentDate: z.string().optional(),
+    /**
+     * Each page's text as read, which the spans' offsets point into: the wizard shows the
+     * document beside the draft with every source marked. Absent for a request JSON file.
+     */
+    pageTexts: z.array(z.string()).optional(),
   }),
   /** Field path (`authority`, `requester.name`, `items.0.moment` …) → its source. */
   fields: z.record(z.string(), SourceSpan),

@@ -62,5 +62,10 @@ export async function draftFrom(
   const read = await readDocument(source);
   if ('draft' in read) return read.draft;
   const draft = extractDraft(read.doc, catalogues);
-  return { ...draft, warnings: [...read.warnings, ...draft.warnings] };
+  const document = { ...draft.extraction.document, pageTexts: read.doc.pages.map((p) => p.text) };
+  return {
+    ...draft,
+    extraction: { ...draft.extraction, document },
+    warnings: [...read.warnings, ...draft.warnings],
+  };
 }
