@@ -47,6 +47,7 @@ export const CHANNEL_NAMES = [
   'requests.confirmWritten',
   'requests.attachDocument',
   'requests.document',
+  'requests.documentText',
   'catalogue.view',
   'catalogue.addAuthority',
   'catalogue.updateAuthority',

@@ -7,7 +7,7 @@ const DIALOG: Record<FilePurpose, { title: string; extensions: string[] }> = {
   import: { title: 'Choose a CSV file to import', extensions: ['csv', 'txt'] },
   attachment: {
     title: 'Choose the original request document',
-    extensions: ['pdf', 'png', 'jpg', 'jpeg'],
+    extensions: ['pdf', 'eml', 'msg', 'txt', 'json', 'xml', 'png', 'jpg', 'jpeg'],
   },
   logo: { title: 'Choose a logo', extensions: ['png', 'svg'] },
 };

@@ -11,6 +11,17 @@ import { resolveItem } from './items';
 
 type Parsed = z.output<typeof NewRequestInput>;
 
+/**
+ * What the audit log keeps of a request read in from its document: the document's hash and
+ * which fields it gave and which the officer changed (names only, never values).
+ */
+const intakeDetails = (intake: NonNullable<Parsed['intake']>, documentSha256?: string) => ({
+  from: documentSha256 ? 'document' : 'pasted_text',
+  sha256: documentSha256 ?? intake.textSha256 ?? null,
+  extracted: intake.extracted,
+  changed: intake.changed,
+});
+
 const yearIn = (iso: string, zone = 'Europe/Amsterdam'): number =>
   Number(new Intl.DateTimeFormat('en', { timeZone: zone, year: 'numeric' }).format(new Date(iso)));
 
@@ -103,7 +114,9 @@ export function createRequest(ctx: DeskContext, input: Parsed): { id: number; re
         JSON.stringify(it.timeCandidates),
       ),
     );
-    if (input.documentToken) storeDocument(ctx, id, registerNo, input.documentToken);
+    const stored = input.documentToken
+      ? storeDocument(ctx, id, registerNo, input.documentToken)
+      : null;
     addEvent(ctx, id, 'logged', { items: items.length, verified: verification !== null });
     ctx.audit('request.created', `request:${registerNo}`, {
       authority: authority.code,
@@ -111,6 +124,7 @@ export function createRequest(ctx: DeskContext, input: Parsed): { id: number; re
       urgency: input.urgency,
       items: items.length,
       legacyAuthority: authority.legacy,
+      ...(input.intake ? { intake: intakeDetails(input.intake, stored?.sha256) } : {}),
     });
     return { id, registerNo };
   })();

@@ -1,9 +1,24 @@
 import { createHash } from 'node:crypto';
 import { readFileSync, statSync } from 'node:fs';
+import { extname } from 'node:path';
+import type { z } from 'zod';
+import type { DocumentText } from '../../shared/schemas/requests';
 import type { DeskContext } from '../core/context';
 import { DeskError } from '../core/errors';
+import { intakeCatalogues } from '../intake/extract';
+import { decodeText } from '../intake/read/text';
+import { sniff } from '../intake/read/sniff';
+import { extractInWorker } from '../intake/run-worker';
 
 export const MAX_DOCUMENT_BYTES = 25 * 1024 * 1024;
+
+/** The documents the wizard reads, by what intake recognises in the bytes, and their names. */
+const READ_IN: Record<string, { mime: string; extensions: string[] }> = {
+  eml: { mime: 'message/rfc822', extensions: ['.eml'] },
+  msg: { mime: 'application/vnd.ms-outlook', extensions: ['.msg'] },
+  json: { mime: 'application/json', extensions: ['.json'] },
+  text: { mime: 'text/plain', extensions: ['.txt', '.text', '.xml'] },
+};
 
 /** PDF or image, recognised by content (never by the name alone). */
 export function sniffMime(bytes: Buffer): string | null {
@@ -14,13 +29,30 @@ export function sniffMime(bytes: Buffer): string | null {
   return null;
 }
 
+/**
+ * A request document's type: a PDF or image by content; a mail, Outlook message, text or
+ * request JSON when the content is that kind AND the name says so, so that text named `.pdf`
+ * (or an Office file, which shares the .msg signature) is never taken for a request document.
+ */
+export function documentMime(bytes: Buffer, name: string): string | null {
+  const binary = sniffMime(bytes);
+  if (binary) return binary;
+  const s = sniff(bytes, name);
+  const kind = s.kind ? READ_IN[s.kind] : undefined;
+  // A mail saved as .txt, or request JSON saved as .txt, is still the text it was read from.
+  const ext = extname(name).toLowerCase();
+  if (kind?.extensions.includes(ext)) return kind.mime;
+  if (s.kind && s.kind !== 'msg' && READ_IN.text!.extensions.includes(ext)) return 'text/plain';
+  return null;
+}
+
 /** Stores the original request document (picked or uploaded, known by token) in the vault. */
 export function storeDocument(
   ctx: DeskContext,
   requestId: number,
   registerNo: string,
   token: string,
-): void {
+): { sha256: string } {
   const file = ctx.session.files.resolve(token);
   if (statSync(file.path).size > MAX_DOCUMENT_BYTES) {
     throw new DeskError(
@@ -29,9 +61,12 @@ export function storeDocument(
     );
   }
   const bytes = readFileSync(file.path);
-  const mime = sniffMime(bytes);
+  const mime = documentMime(bytes, file.name);
   if (!mime) {
-    throw new DeskError('BAD_INPUT', `${file.name} is not a PDF, PNG or JPEG file.`);
+    throw new DeskError(
+      'BAD_INPUT',
+      `${file.name} is not a PDF, PNG or JPEG file, nor a mail (.eml, .msg), text (.txt) or request JSON (.json).`,
+    );
   }
   const exists = ctx.db
     .prepare('SELECT 1 FROM request_document WHERE request_id = ?')
@@ -65,10 +100,11 @@ export function storeDocument(
     mime,
     size: bytes.length,
   });
+  return { sha256 };
 }
 
-/** The stored original document, for viewing; audited. */
-export function readDocument(ctx: DeskContext, registerNo: string) {
+/** The stored original document's row; its viewing is audited. */
+function viewDocument(ctx: DeskContext, registerNo: string) {
   const row = ctx.db
     .prepare(
       `SELECT d.name, d.mime, d.size, d.sha256, d.bytes FROM request_document d
@@ -80,11 +116,45 @@ export function readDocument(ctx: DeskContext, registerNo: string) {
   ctx.db.transaction(() =>
     ctx.audit('request.document_viewed', `request:${registerNo}`, { sha256: row.sha256 }),
   )();
+  return row;
+}
+
+/** The stored original document, for viewing; audited. */
+export function readDocument(ctx: DeskContext, registerNo: string) {
+  const row = viewDocument(ctx, registerNo);
   return {
     name: row.name,
     mime: row.mime,
     size: row.size,
     sha256: row.sha256,
     base64: row.bytes.toString('base64'),
+  };
+}
+
+/**
+ * The stored original document as text, for reading it again in the app (which shows no PDF
+ * inline): a PDF, mail or Outlook message read by intake's worker, text and JSON as they are.
+ * An image has no text (no pages); the app shows it from `readDocument`. Audited as a view.
+ */
+export async function documentText(
+  ctx: DeskContext,
+  registerNo: string,
+): Promise<z.infer<typeof DocumentText>> {
+  const row = viewDocument(ctx, registerNo);
+  const head = { name: row.name, mime: row.mime, sha256: row.sha256 };
+  if (row.mime.startsWith('image/')) return { ...head, pages: [], unreadPages: [] };
+  if (row.mime === 'text/plain' || row.mime === 'application/json') {
+    return { ...head, pages: [{ origin: 'body', text: decodeText(row.bytes) }], unreadPages: [] };
+  }
+  const draft = await extractInWorker({ bytes: row.bytes, name: row.name }, intakeCatalogues(ctx));
+  const doc = draft.extraction.document;
+  const scan = draft.warnings.find((w) => w.code === 'no_text_layer');
+  return {
+    ...head,
+    pages: (doc.pageTexts ?? []).map((text, i) => ({ origin: doc.origins[i] ?? 'body', text })),
+    unreadPages: String(scan?.params.pages ?? '')
+      .split(',')
+      .filter(Boolean)
+      .map(Number),
   };
 }

@@ -11,6 +11,7 @@ import {
   Dashboard,
   DecideInput,
   DocumentOutput,
+  DocumentText,
   ListRequestsInput,
   NewRequestInput,
   RequestDetail,
@@ -40,4 +41,5 @@ export const requestsContract = {
   'requests.confirmWritten': spec(WrittenConfirmationInput, RequestDetail, 'requests.handle'),
   'requests.attachDocument': spec(AttachDocumentInput, RequestDetail, 'requests.handle'),
   'requests.document': spec(ByNo, DocumentOutput, 'requests.read'),
+  'requests.documentText': spec(ByNo, DocumentText, 'requests.read'),
 };

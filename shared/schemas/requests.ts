@@ -53,6 +53,29 @@ export const NewItem = z.object({
 });
 export type NewItem = z.infer<typeof NewItem>;
 
+/** A field of the request JSON by its path (`authority`, `requester.name`, `items.0.moment`). */
+const FieldPath = z
+  .string()
+  .max(60)
+  .regex(/^[a-zA-Z]+(?:\.(?:[a-zA-Z]+|\d{1,3}))*$/, 'a field path such as items.0.moment');
+
+/**
+ * Wizard only: how the request was read in from its document, for the audit log. Names of
+ * fields, never their values: which ones the document gave, which ones the officer changed.
+ */
+export const IntakeRecord = z.object({
+  /** SHA-256 (hex) of pasted text; a file's hash is that of the stored original document. */
+  textSha256: z
+    .string()
+    .regex(/^[0-9a-f]{64}$/)
+    .optional(),
+  /** The fields the draft read from the document. */
+  extracted: z.array(FieldPath).max(2000),
+  /** The fields the officer changed, added or removed before logging. */
+  changed: z.array(FieldPath).max(2000),
+});
+export type IntakeRecord = z.infer<typeof IntakeRecord>;
+
 export const NewRequestInput = z.object({
   /** Catalogue code (e.g. `pol-amsterdam`) or the exact catalogue name. */
   authority: text(200),
@@ -70,8 +93,12 @@ export const NewRequestInput = z.object({
   rcAuthorisation: z.string().trim().max(100).optional(),
   note: z.string().trim().max(4000).optional(),
   items: z.array(NewItem).min(1, 'A request needs at least one identifier.').max(200),
-  /** Token of the original request document (PDF or image) picked or uploaded in this session. */
+  /**
+   * Token of the original request document picked or uploaded in this session: a PDF or image,
+   * or a document the wizard reads (mail .eml/.msg, text, request JSON).
+   */
   documentToken: z.string().max(64).optional(),
+  intake: IntakeRecord.optional(),
 });
 export type NewRequestInput = z.input<typeof NewRequestInput>;
 
@@ -257,6 +284,15 @@ export const DocumentOutput = z.object({
   size: z.number().int(),
   sha256: z.string(),
   base64: z.string(),
+});
+/** The stored original document as text, page by page (a mail: its body, then each attachment). */
+export const DocumentText = z.object({
+  name: z.string(),
+  mime: z.string(),
+  sha256: z.string(),
+  pages: z.array(z.object({ origin: z.string(), text: z.string() })),
+  /** Pages of a PDF without a text layer (a scan): there is no text to show for them. */
+  unreadPages: z.array(z.number().int()),
 });
 export const WrittenConfirmationInput = ByNo.extend({ receivedAt: text(40) });
 
