@@ -1,0 +1,185 @@
+import { IANAZone } from 'luxon';
+import {
+  normalisePhone,
+  parseIpAddress,
+  parseIpPrefix,
+  parsePort,
+  rangeContains,
+  type IpRange,
+} from './identifiers';
+import { DEFAULT_TIME_ZONE, formatOffset, resolveMoment, type MomentCandidate } from './moment';
+
+/**
+ * What the wizard says about an identifier before the request is logged, while the officer can
+ * still correct it against the document: a number or address that is not valid, a moment that
+ * does not exist or occurred twice (with the offsets to choose from), a moment in the future, an
+ * address that cannot be a subscriber's, an IPv4 address without a source port. Logging never
+ * fails on these (the register keeps the item's problem as its outcome); they are said early.
+ * Pure: the renderer calls it on every change.
+ */
+
+export type ItemCheckCode =
+  | 'phone_invalid'
+  | 'ip_invalid'
+  | 'ip_prefix'
+  | 'port_invalid'
+  | 'ip_internal'
+  | 'port_may_be_needed'
+  | 'moment_invalid'
+  | 'moment_not_on_calendar'
+  | 'moment_gap'
+  | 'moment_overlap'
+  | 'moment_future';
+
+export interface ItemCheck {
+  code: ItemCheckCode;
+  /** The input the check is about. */
+  field: 'value' | 'port' | 'moment';
+  /** `problem`: the look-up will fail as it stands; `notice`: worth a look. */
+  level: 'problem' | 'notice';
+  params?: Record<string, string>;
+  /** For a moment in the gap or the repeated hour: the offsets the requester may have meant. */
+  offsets?: MomentCandidate[];
+}
+
+export interface CheckedItem {
+  kind: 'phone' | 'ip';
+  value: string;
+  port?: string | number;
+  moment: string;
+  timeZone?: string;
+}
+
+/** Addresses that are never a subscriber's public address, by what they are. */
+const INTERNAL_RANGES: { name: string; prefix: string }[] = [
+  { name: 'private', prefix: '10.0.0.0/8' },
+  { name: 'carrier_internal', prefix: '100.64.0.0/10' },
+  { name: 'private', prefix: '172.16.0.0/12' },
+  { name: 'private', prefix: '192.168.0.0/16' },
+  { name: 'loopback', prefix: '127.0.0.0/8' },
+  { name: 'link_local', prefix: '169.254.0.0/16' },
+  { name: 'unique_local', prefix: 'fc00::/7' },
+  { name: 'link_local', prefix: 'fe80::/10' },
+  { name: 'loopback', prefix: '::1/128' },
+];
+let ranges: (IpRange & { name: string })[] | null = null;
+const internalRanges = () =>
+  (ranges ??= INTERNAL_RANGES.map((r) => {
+    const p = parseIpPrefix(r.prefix);
+    if (!p.ok) throw new Error(`bad range ${r.prefix}`);
+    return { ...p.value, name: r.name, canonical: r.prefix };
+  }));
+
+/** The internal range an address lies in (`10.0.0.0/8` …), or null for a public address. */
+export function internalRangeOf(value: string): { name: string; prefix: string } | null {
+  const a = parseIpAddress(value);
+  if (!a.ok) return null;
+  const r = internalRanges().find(
+    (x) => x.family === a.value.family && rangeContains(x, a.value.bytes),
+  );
+  return r ? { name: r.name, prefix: r.canonical } : null;
+}
+
+/** How far ahead of now a moment may lie (clocks of requester and desk differ a little). */
+const FUTURE_SLACK_MS = 5 * 60_000;
+
+const hasPort = (port: CheckedItem['port']) => port !== undefined && String(port).trim() !== '';
+
+function identifierChecks(item: CheckedItem): ItemCheck[] {
+  const value = item.value.trim();
+  if (!value) return [];
+  if (item.kind === 'phone') {
+    return normalisePhone(value).ok
+      ? []
+      : [{ code: 'phone_invalid', field: 'value', level: 'problem' }];
+  }
+  const out: ItemCheck[] = [];
+  if (value.includes('/')) {
+    return [{ code: 'ip_prefix', field: 'value', level: 'problem' }];
+  }
+  const a = parseIpAddress(value);
+  if (!a.ok) return [{ code: 'ip_invalid', field: 'value', level: 'problem' }];
+  const internal = internalRangeOf(value);
+  if (internal) {
+    out.push({
+      code: 'ip_internal',
+      field: 'value',
+      level: 'problem',
+      params: { range: internal.prefix, kind: internal.name },
+    });
+  }
+  if (hasPort(item.port)) {
+    if (!parsePort(item.port!).ok)
+      out.push({ code: 'port_invalid', field: 'port', level: 'problem' });
+  } else if (a.value.family === 4 && !internal) {
+    out.push({ code: 'port_may_be_needed', field: 'port', level: 'notice' });
+  }
+  return out;
+}
+
+/** The offsets in force just before and just after a wall time, in `zone`. */
+function offsetsAround(moment: string, zone: string): MomentCandidate[] {
+  const wall = Date.parse(`${moment.trim().replace(' ', 'T')}Z`);
+  if (Number.isNaN(wall) || !IANAZone.isValidZone(zone)) return [];
+  const z = IANAZone.create(zone);
+  const seen = new Set<number>();
+  const out: MomentCandidate[] = [];
+  for (const probe of [-12, 12]) {
+    const minutes = z.offset(wall + probe * 3_600_000);
+    if (seen.has(minutes)) continue;
+    seen.add(minutes);
+    const utcMs = wall - minutes * 60_000;
+    out.push({
+      offset: formatOffset(minutes),
+      offsetMinutes: minutes,
+      utcMs,
+      utc: new Date(utcMs).toISOString(),
+    });
+  }
+  return out.sort((a, b) => a.utcMs - b.utcMs);
+}
+
+function momentChecks(item: CheckedItem, nowMs: number): ItemCheck[] {
+  const moment = item.moment.trim();
+  if (!moment) return [];
+  const zone = item.timeZone?.trim() || DEFAULT_TIME_ZONE;
+  const r = resolveMoment(moment, zone);
+  switch (r.status) {
+    case 'invalid_input':
+      return [{ code: 'moment_invalid', field: 'moment', level: 'problem' }];
+    case 'invalid_time': {
+      // On the calendar but not on the clock: the hour skipped when summer time began.
+      const onCalendar = resolveMoment(moment, '+00:00').status === 'ok';
+      if (!onCalendar)
+        return [{ code: 'moment_not_on_calendar', field: 'moment', level: 'problem' }];
+      return [
+        {
+          code: 'moment_gap',
+          field: 'moment',
+          level: 'problem',
+          params: { zone },
+          offsets: offsetsAround(moment, zone),
+        },
+      ];
+    }
+    case 'ambiguous_time':
+      return [
+        {
+          code: 'moment_overlap',
+          field: 'moment',
+          level: 'problem',
+          params: { zone: r.zone },
+          offsets: r.candidates,
+        },
+      ];
+    case 'ok':
+      return r.utcMs > nowMs + FUTURE_SLACK_MS
+        ? [{ code: 'moment_future', field: 'moment', level: 'problem' }]
+        : [];
+  }
+}
+
+/** Every check of one identifier, in the order of its inputs (value, port, moment). */
+export function checkItem(item: CheckedItem, nowMs: number): ItemCheck[] {
+  return [...identifierChecks(item), ...momentChecks(item, nowMs)];
+}
