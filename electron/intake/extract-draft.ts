@@ -9,6 +9,7 @@ import { findDeadline } from './rules/deadline';
 import { findIdentifiers, type Candidate } from './rules/identifiers';
 import { functionFromAuthority } from './rules/issuer-functions';
 import { findLegalBasis } from './rules/legal-basis';
+import { SERVICE_NUMBER_TYPES } from './rules/phones';
 import { chooseMoment, type DocumentZone } from './rules/moments';
 import { findDocumentDate, findReceivedAt } from './rules/received-at';
 import { findRequester } from './rules/requester';
@@ -91,7 +92,10 @@ export function extractDraft(doc: IntakeDocument, catalogues: IntakeCatalogues):
   }
 
   const senderPhones = candidates
-    .filter((c) => c.kind === 'phone' && c.ignored && c.valid)
+    .filter(
+      (c) =>
+        c.kind === 'phone' && c.ignored && c.valid && !SERVICE_NUMBER_TYPES.includes(c.type ?? ''),
+    )
     .map((c) => ({ span: c.span, value: c.value, reason: c.ignored! }));
   const requester = findRequester(
     layout,

@@ -1,10 +1,15 @@
-import MsgReader from '@kenjiuno/msgreader';
+import MsgReaderModule from '@kenjiuno/msgreader';
 import type { IntakeWarning } from '../../../shared/schemas/intake';
 import type { IntakeDocument } from '../text/document';
 import { readAttachments } from './attachments';
 import { htmlToText } from './html-text';
 import { refuse } from './limits';
 import { cleanText } from './text';
+
+/** The reader class, whether the CommonJS module arrives wrapped (plain ESM) or not (bundles). */
+const MsgReader: typeof MsgReaderModule =
+  (MsgReaderModule as unknown as { default?: typeof MsgReaderModule }).default ?? MsgReaderModule;
+type MsgReader = MsgReaderModule;
 
 /** An Outlook message (.msg): read as a mail — its header, body and PDF/text attachments. */
 export async function readMsg(

@@ -7,7 +7,7 @@
 export const FAX = /\b(?:tele)?fax\b/i;
 /** A contact label ending right before the number: `Tel.:`, `T:`, `telefoon`, `Phone:`, `M`. */
 export const CONTACT_LABEL =
-  /(?:^|[\s|,;(])(?:tel|telefoon|telephone|phone|ph|mobiel|mobile|gsm|direct|doorkies(?:nummer)?|t|m|mob|cell)\.?\s*(?:nr\.?|nummer|number|no\.?)?\s*[:.]?\s*$/i;
+  /(?:(?:^|[\s|,;(])(?:tel|telefoon|telephone|phone|ph|mobiel|mobile|gsm|direct|doorkies(?:nummer)?|t|m|mob|cell)\.?\s*(?:nr\.?|nummer|number|no\.?)?\s*[:.]\s*$)|(?:^\s*(?:tel|telefoon|telephone|phone|mobiel|mobile|gsm|t|m|mob)\.?\s*(?:nr\.?|nummer|number)?\s*$)/i;
 export const CONTACT_SENTENCE =
   /bereikbaar|te bereiken|contact\s*(?:op)?nemen|neem\b.*\bcontact|kunt u (?:mij|ons|contact|bellen)|u kunt (?:mij|ons)|\bbellen\b|bel (?:mij|ons|naar)|terug\s*bel|call\s*-?back|reach (?:me|us)|contact (?:me|us)|call (?:me|us)|\bvragen\b|questions\b|piket|wachtdienst|meldkamer|servicedesk|helpdesk|klantenservice|customer service|duty desk|duty officer|24\/7|telefonisch bereikbaar|available (?:at|on|by)/i;
 /** A line that names the sender's own details (`Behandelaar: …, tel …`). */
@@ -15,7 +15,7 @@ export const REQUESTER_LABEL =
   /^\s*(?:behandelaar|contactpersoon|afzender|opgemaakt door|verbalisant|naam(?: opsteller| verzoeker| behandelaar)?|requesting officer|issuing officer|contact person|officer|name|e-?mail|badge|personeelsnummer|functie|rang|function|rank)\s*:/i;
 /** Where an IP address is the far end (our server, a website), not the subscriber's. */
 export const DESTINATION =
-  /(?:\bdst\s*[=:]|\bdestination\b|\bdoel(?:adres|-?ip|poort)?\b|\bnaar\b|->|→|\bto\s+(?:ip|server|host)\b)\s*\S*\s*$/i;
+  /(?:\bdst\s*[=:]|\bdestination\b|\bdoel\w*|\b(?:web)?server\b|\bwebsite\b|\bnaar\b|->|→|\bto\s+(?:ip|server|host)\b)\s*\S*\s*$/i;
 
 /** Why a number at `from` in `line` is a contact number, or null. */
 export function contactReason(line: string, from: number): string | null {

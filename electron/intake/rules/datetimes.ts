@@ -57,7 +57,7 @@ const CONNECTOR =
   '(?:\\s*(?:,|-|–|om|omstreeks|rond|rondom|ongeveer|circa|ca\\.|te|at|around|about|approximately|approx\\.|on)(?![a-z]))*\\s*';
 const APPROXIMATE = /omstreeks|rond|ongeveer|circa|ca\.|around|about|approx/i;
 const TIME_AFTER = new RegExp(
-  `^(${CONNECTOR})(\\d{1,2})([:.])(\\d{2})(?:\\3(\\d{2})(?:[.,](\\d{1,9}))?)?(?!\\d)(\\s*(?:uur|u|h|hrs|hours)(?![a-z]))?\\.?(\\s*(?:am|pm|a\\.m\\.|p\\.m\\.))?`,
+  `^(${CONNECTOR})(\\d{1,2})([:.])(\\d{2})(?:\\3(\\d{2})(?:[.,](\\d{1,9}))?)?(?!\\d)(\\s*(?:uur|u|h|hrs|hours)(?![a-z]))?(\\s*(?:am|pm|a\\.m\\.|p\\.m\\.))?`,
   'i',
 );
 const TIME_BEFORE =
@@ -217,9 +217,9 @@ export function findDateTimes(text: string): FoundDateTime[] {
       }
       if (out.time && !out.zone) {
         const after = text.slice(out.to, limit);
-        const lead = after.length - after.trimStart().length;
-        const z = zoneAt(after.trimStart());
-        if (z && lead <= 2) {
+        const lead = /^[ \t]{0,2}/.exec(after)![0].length;
+        const z = /^[ \t]*\n/.test(after) ? null : zoneAt(after.slice(lead));
+        if (z) {
           out.zone = z.zone;
           out.to += lead + z.length;
         }

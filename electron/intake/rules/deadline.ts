@@ -14,7 +14,7 @@ export const DEADLINE_BEFORE =
 const BEFORE_WORD = /(?:vóór|voor|before)\s*(?:op|on|de|the)?\s*:?\s*$/i;
 const WEAK_WORD = /(?:\bvoor|\bby|\bbefore)\s*(?:op|on|de|the)?\s*:?\s*$/i;
 const DELIVERY_VERB =
-  /verstrek|antwoord|reactie|reageer|reageren|aanlever|toezend|stuur|ontvang|respond|reply|provide|answer|deliver|return|send/i;
+  /time limit|termijn|deadline|verstrek|antwoord|reactie|reageer|reageren|aanlever|toezend|stuur|ontvang|respond|reply|provide|answer|deliver|return|send/i;
 export const RELATIVE_DEADLINE =
   /\b(?:binnen|within)\s+(?:\d+|een|één|twee|drie|vier|vijf|acht|tien|one|two|three|four|five|eight|ten)\s+(?:uur|uren|dagen|werkdagen|hours?|days?|working days|business days)\b/i;
 

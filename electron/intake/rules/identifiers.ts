@@ -2,7 +2,7 @@ import type { Line, Span } from '../text/document';
 import { span } from '../text/document';
 import type { Layout } from '../text/layout';
 import { contactReason, IDENTIFIER_CUE, isDestination } from './contact-context';
-import { findIps } from './ips';
+import { findIps, portAfter } from './ips';
 import { blockedReason, notIdentifierSpans } from './not-identifiers';
 import { findPhones, SERVICE_NUMBER_TYPES } from './phones';
 import { rowCells, type Table } from './tables';
@@ -20,6 +20,8 @@ export interface Candidate {
   value: string;
   e164?: string;
   valid: boolean;
+  /** libphonenumber's type of a phone number (mobile, fixed_line, toll_free …). */
+  type?: string;
   nonPublic?: string;
   port?: { value: number; span: Span };
   table?: { table: Table; row: Line };
@@ -85,6 +87,22 @@ export function findIdentifiers(layout: Layout, ctx: IdentifierContext): Candida
       };
       if (ip.nonPublic) c.nonPublic = ip.nonPublic;
       if (ip.port) c.port = { value: ip.port.value, span: span(line, ip.port.from, ip.port.to) };
+      else {
+        // `… 203.0.113.45,` / `source port 51234 …`: the port on the next line of the paragraph.
+        const next = layout.lines[line.index + 1];
+        if (
+          next &&
+          layout.paragraphOf[next.index] === layout.paragraphOf[line.index] &&
+          !/\S/.test(text.slice(ip.to).replace(/^[,;]/, ''))
+        ) {
+          const rest = text.slice(ip.to);
+          const p = portAfter(`${rest}\n${next.text}`, 0);
+          if (p && p.from > rest.length) {
+            const at = p.from - rest.length - 1;
+            c.port = { value: p.value, span: span(next, at, at + (p.to - p.from)) };
+          }
+        }
+      }
       if (table) {
         c.table = { table, row: line };
         const portCell = cells.find((x) => x.column.role === 'port');
@@ -105,7 +123,10 @@ export function findIdentifiers(layout: Layout, ctx: IdentifierContext): Candida
       if (r) c.ignored = r;
       out.push(c);
     }
-    for (const p of findPhones(text)) {
+    // A list's numbering (`1. 06 - 7788 9900`) is not part of the number: blanked, offsets kept.
+    const bullet = BULLET.exec(text);
+    const phoneText = bullet ? ' '.repeat(bullet[0].length) + text.slice(bullet[0].length) : text;
+    for (const p of findPhones(phoneText)) {
       if (inDate(p.from, p.to) || ips.some((i) => p.from < i.to && i.from < p.to)) continue;
       if (table && cellRole(p.from) === 'port') continue;
       const c: Candidate = {
@@ -115,6 +136,7 @@ export function findIdentifiers(layout: Layout, ctx: IdentifierContext): Candida
         value: p.valid ? p.e164 : p.text.replace(/\s+/g, ' '),
         e164: p.e164,
         valid: p.valid,
+        type: p.type,
       };
       if (table) c.table = { table, row: line };
       let r = ignoreReason(layout, c, blocked);

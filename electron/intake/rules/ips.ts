@@ -47,7 +47,7 @@ function rangeOf(canonical: string): string | undefined {
 
 const validPort = (s: string) => /^\d{1,5}$/.test(s) && Number(s) <= 65535;
 
-function portAfter(text: string, at: number): FoundIp['port'] | undefined {
+export function portAfter(text: string, at: number): FoundIp['port'] | undefined {
   const m = PORT_AFTER.exec(text.slice(at, at + 60));
   if (!m || !validPort(m[1]!)) return undefined;
   const end = at + m[0].length;

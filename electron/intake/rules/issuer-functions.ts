@@ -19,8 +19,11 @@ export const FUNCTION_WORDS: [IssuerFunction, RegExp][] = [
   ],
 ];
 
+/** A rank written before the name (`Brigadier J. de Boer`): the function, not part of the name. */
 export const RANK_PREFIX =
-  /^\s*((?:hoofd)?agent|brigadier|(?:hoofd)?inspecteur|rechercheur|(?:opper)?wachtmeester|adjudant|mr\.|drs\.|dr\.|ing\.|ir\.)\s+/i;
+  /^\s*((?:digitaal |tactisch |financieel )?(?:hoofd)?(?:agent|brigadier|inspecteur|rechercheur)|(?:opper)?wachtmeester|adjudant|inspector|detective|sergeant|constable|superintendent)\s+/i;
+/** A title written before the name (`mr. A. de Groot`): part of the name as the person signs. */
+export const TITLE_PREFIX = /^\s*(?:mr|drs|dr|ing|ir|prof)\.\s*/i;
 
 export function functionFromText(text: string): IssuerFunction | undefined {
   for (const [f, re] of FUNCTION_WORDS) if (re.test(text)) return f;

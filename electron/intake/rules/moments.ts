@@ -136,7 +136,7 @@ function fromText(layout: Layout, c: Candidate, offered: Candidate[]): Resolved 
         if (++blanks > 1) break;
         continue;
       }
-      if (idLines.has(i)) continue;
+      if (idLines.has(i) || BULLET.test(l.text)) continue;
       const intro = usable.filter(
         (d) => d.line === i || (d.paragraph === layout.paragraphOf[i] && d.line < i),
       );

@@ -18,14 +18,11 @@ export interface FoundPhone {
   type: string;
 }
 
-/** Types that are services, never a subscriber line asked about. */
-export const SERVICE_NUMBER_TYPES = [
-  'toll_free',
-  'premium_rate',
-  'shared_cost',
-  'uan',
-  'voicemail',
-];
+/**
+ * Types that are services (0800, 0900, 0906/0909), never a subscriber line asked about. 085 and
+ * 088 numbers (VoIP, company numbers) are subscriber lines like any other.
+ */
+export const SERVICE_NUMBER_TYPES = ['toll_free', 'premium_rate', 'shared_cost', 'voicemail'];
 
 const DUTCH_SHAPE = /^(?:\+31|0031)\s*(?:\(0\))?[\s-]*[1-9]|^\(?0[1-9]/;
 
@@ -49,6 +46,8 @@ export function findPhones(text: string): FoundPhone[] {
   const out: FoundPhone[] = [];
   for (const n of findNumbers(text, POSSIBLE)) {
     const raw = text.slice(n.startsAt, n.endsAt);
+    // A number is written with its trunk 0 or a + / 00: `2026-03391` in a reference is none.
+    if (!/^[+(]|^0/.test(raw)) continue;
     const valid = n.number.isValid();
     if (!valid && !(DUTCH_SHAPE.test(raw) && dutchDigits(raw) === 9)) continue;
     out.push({

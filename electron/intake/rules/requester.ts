@@ -2,7 +2,7 @@ import type { Span } from '../text/document';
 import { span } from '../text/document';
 import type { Layout } from '../text/layout';
 import { REQUESTER_LABEL } from './contact-context';
-import { functionFromText, RANK_PREFIX } from './issuer-functions';
+import { functionFromText, RANK_PREFIX, TITLE_PREFIX } from './issuer-functions';
 import { CLOSING } from './zones';
 
 /**
@@ -61,11 +61,11 @@ export function findRequester(
     if (n && !r.name) {
       const v = labelValue(l.text, n[0].length);
       const rank = RANK_PREFIX.exec(v);
-      const value = rank && !/^(mr|drs|dr|ing|ir)\./i.test(rank[1]!) ? v.slice(rank[0].length) : v;
+      const value = rank ? v.slice(rank[0].length).trim() : v;
       if (value && !/\d|@/.test(value)) {
         const from = l.text.indexOf(value, n[0].length);
         r.name = { value, span: span(l, from, from + value.length), reason: 'labelled' };
-        if (rank && !r.function) setFunction(r, l, n[0].length, rank[1]!, 'rank_before_name');
+        if (rank && !r.function) setFunction(r, l, l.text.indexOf(rank[1]!), rank[1]!, 'labelled');
       }
     }
     const f = FUNCTION_LABEL.exec(l.text);
@@ -94,19 +94,19 @@ export function findRequester(
       const t = s.text.trim();
       if (!t) continue;
       if (nameLine < 0) {
-        const rank = RANK_PREFIX.exec(s.text);
-        const bare = rank ? s.text.slice(rank[0].length) : s.text;
-        if (!NOT_A_NAME.test(bare) && NAME_LINE.test(bare) && !functionFromText(bare)) {
+        const name = signatureName(s.text);
+        if (name) {
           nameLine = j;
-          const from = s.text.indexOf(bare.trim());
-          if (!r.name)
+          const from = s.text.indexOf(name.name);
+          if (!r.name) {
             r.name = {
-              value: bare.trim(),
-              span: span(s, from, from + bare.trim().length),
+              value: name.name,
+              span: span(s, from, from + name.name.length),
               reason: 'signature',
             };
-          if (rank && !r.function)
-            setFunction(r, s, s.text.indexOf(rank[1]!), rank[1]!, 'signature');
+          }
+          if (name.fn && !r.function)
+            setFunction(r, s, s.text.indexOf(name.fn), name.fn, 'signature');
           continue;
         }
         if (functionFromText(t) && !r.function)
@@ -146,7 +146,7 @@ export function findRequester(
   if (emails[0]) r.email = { ...emails[0], reason: emails[0].reason.split(':')[0]! };
 
   const phones = senderPhones
-    .filter((p) => p.reason !== 'fax' && p.reason !== 'provider_number')
+    .filter((p) => PHONE_RANK.includes(p.reason))
     .sort((a, b) => phoneRank(a.reason) - phoneRank(b.reason));
   if (phones[0])
     r.phone = { value: phones[0].span.text, span: phones[0].span, reason: phones[0].reason };
@@ -169,18 +169,38 @@ export function findRequester(
   return r;
 }
 
+/** The sender's own parts, most personal first; the letterhead's number is the unit's, not theirs. */
 const PHONE_RANK = [
   'signature',
   'contact_block',
   'requester_details',
   'contact_label',
   'contact_context',
-  'letterhead',
 ];
 const phoneRank = (reason: string) => {
   const i = PHONE_RANK.indexOf(reason);
   return i < 0 ? PHONE_RANK.length : i;
 };
+
+/**
+ * A signature line that names the official: `J. de Boer`, `Brigadier J. de Boer`,
+ * `mr. E. Kuipers`, `J. Maas, hoofdagent`. The rank or function is returned apart.
+ */
+export function signatureName(line: string): { name: string; fn?: string } | null {
+  const rank = RANK_PREFIX.exec(line);
+  let bare = (rank ? line.slice(rank[0].length) : line).trim();
+  let fn = rank?.[1];
+  const comma = /^(.*?),\s*(.+)$/.exec(bare);
+  if (comma && functionFromText(comma[2]!) && !functionFromText(comma[1]!)) {
+    bare = comma[1]!.trim();
+    fn = comma[2]!.trim();
+  }
+  const title = TITLE_PREFIX.exec(bare);
+  const core = title ? bare.slice(title[0].length) : bare;
+  if (!core || NOT_A_NAME.test(core) || !NAME_LINE.test(core) || functionFromText(core))
+    return null;
+  return fn ? { name: bare, fn } : { name: bare };
+}
 
 const sameDomain = (a: string, b: string) =>
   a.split('@')[1]?.toLowerCase() === b.split('@')[1]?.toLowerCase();

@@ -39,10 +39,10 @@ export const ZONE_WORDS: [RegExp, string][] = [
 ];
 
 const ABBREVIATION_RE = new RegExp(
-  `^\\(?\\s*(${Object.keys(ZONE_ABBREVIATIONS).join('|')})(?![a-z])(?:\\s*([+-]\\s*\\d{1,2}(?::?\\d{2})?))?(?:\\s*\\))?`,
+  `^\\(?\\s*(${Object.keys(ZONE_ABBREVIATIONS).join('|')})(?![a-z])(?:[ \\t]?([+-][ \\t]?\\d{1,2}(?::?\\d{2})?))?(?:[ \\t]*\\))?`,
   'i',
 );
-const OFFSET_RE = /^\(?\s*([+-])(\d{2}):?(\d{2})\s*\)?/;
+const OFFSET_RE = /^\(?[ \t]*([+-])(\d{2}):?(\d{2})[ \t]*\)?/;
 
 const offsetOf = (sign: string, h: string, m: string) =>
   (sign === '-' ? -1 : 1) * (Number(h) * 60 + Number(m));

@@ -87,7 +87,9 @@ export function affirmedMatches(
   const g = new RegExp(re.source, re.flags.includes('g') ? re.flags : `${re.flags}g`);
   for (const p of layout.paragraphs) {
     if (!zones.includes(layout.zones[p.lines[0]!.index]!)) continue;
-    const text = layout.doc.pages[p.page - 1]!.text.slice(p.start, p.end);
+    // Newlines as spaces (same length): a phrase wrapped over two lines still matches.
+    const original = layout.doc.pages[p.page - 1]!.text.slice(p.start, p.end);
+    const text = original.replace(/\n/g, ' ');
     g.lastIndex = 0;
     for (let m = g.exec(text); m; m = g.exec(text)) {
       const clause =
@@ -100,7 +102,7 @@ export function affirmedMatches(
         page: p.page,
         start: p.start + m.index,
         end: p.start + m.index + m[0].length,
-        text: m[0],
+        text: original.slice(m.index, m.index + m[0].length),
       });
     }
   }
