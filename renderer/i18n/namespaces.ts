@@ -8,6 +8,7 @@ export const NAMESPACES = [
   'errors',
   'customers',
   'requests',
+  'intake',
   'letters',
   'stats',
   'ops',

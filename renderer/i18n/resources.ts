@@ -4,6 +4,7 @@ import nlCatalogue from './locales/nl/catalogue.json';
 import nlCommon from './locales/nl/common.json';
 import nlCustomers from './locales/nl/customers.json';
 import nlErrors from './locales/nl/errors.json';
+import nlIntake from './locales/nl/intake.json';
 import nlLetters from './locales/nl/letters.json';
 import nlOps from './locales/nl/ops.json';
 import nlRequests from './locales/nl/requests.json';
@@ -16,6 +17,7 @@ import enCatalogue from './locales/en/catalogue.json';
 import enCommon from './locales/en/common.json';
 import enCustomers from './locales/en/customers.json';
 import enErrors from './locales/en/errors.json';
+import enIntake from './locales/en/intake.json';
 import enLetters from './locales/en/letters.json';
 import enOps from './locales/en/ops.json';
 import enRequests from './locales/en/requests.json';
@@ -34,6 +36,7 @@ export const nl = {
   errors: nlErrors,
   customers: nlCustomers,
   requests: nlRequests,
+  intake: nlIntake,
   letters: nlLetters,
   stats: nlStats,
   ops: nlOps,
@@ -49,6 +52,7 @@ export const en = {
   errors: enErrors,
   customers: enCustomers,
   requests: enRequests,
+  intake: enIntake,
   letters: enLetters,
   stats: enStats,
   ops: enOps,

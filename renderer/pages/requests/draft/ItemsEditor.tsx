@@ -1,22 +1,40 @@
 import { useTranslation } from 'react-i18next';
+import type { Draft } from '../../../../shared/schemas/intake';
 import { Field, SelectField } from '../../../components/Field';
+import { ItemSource } from '../intake/ItemSource';
+import { ItemChecks } from './ItemChecks';
 import type { DraftEditor, ItemDraft } from './request-draft';
 
-/** The identifiers asked about, each with its moment; one or more, added and removed in place. */
+/**
+ * The identifiers asked about, each with its moment; one or more, added and removed in place.
+ * Each row says what is wrong with it as it stands; a row read from a document shows its source
+ * line and waits for the officer's confirmation (`unconfirmed` says which ones to ask about).
+ */
 export function ItemsEditor({
   editor: { draft, setItem, addItem, removeItem },
   required,
+  read,
+  unconfirmed,
 }: {
   editor: DraftEditor;
   required(key: string): string | null;
+  /** The draft the form was read from. */
+  read?: Draft | null;
+  unconfirmed?: Set<number>;
 }) {
   const { t } = useTranslation('requests');
+  const ti = useTranslation('intake').t;
   const items = draft.items;
   return (
     <section className="panel" aria-labelledby="sec-items">
       <h2 id="sec-items">{t('form.sectionItems')}</h2>
       {items.map((it, i) => (
-        <fieldset key={i} className="item-row" aria-label={t('form.item', { n: i + 1 })}>
+        <fieldset
+          key={i}
+          className="item-row"
+          aria-label={t('form.item', { n: i + 1 })}
+          data-source-path={it.from !== undefined ? `items.${it.from}.` : undefined}
+        >
           <SelectField
             label={t('form.itemKind')}
             value={it.kind}
@@ -61,6 +79,15 @@ export function ItemsEditor({
             >
               ✕
             </button>
+          )}
+          <ItemChecks item={it} onChooseOffset={(timeZone) => setItem(i, { timeZone })} />
+          {read && it.from !== undefined && (
+            <ItemSource
+              draft={read}
+              item={{ ...it, from: it.from }}
+              error={unconfirmed?.has(i) ? ti('form.unconfirmed') : null}
+              onConfirm={(confirmed) => setItem(i, { confirmed })}
+            />
           )}
         </fieldset>
       ))}

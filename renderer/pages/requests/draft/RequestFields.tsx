@@ -1,6 +1,8 @@
 import { useTranslation } from 'react-i18next';
 import { DATA_CATEGORIES, REQUEST_CHANNELS, URGENCIES } from '../../../../shared/schemas/terms';
+import type { Draft } from '../../../../shared/schemas/intake';
 import { Field, optionsOf, SelectField } from '../../../components/Field';
+import { SourceNote, Sourced } from '../intake/SourceNote';
 import type { RequestCatalogue } from '../useRequestCatalogue';
 import type { DraftEditor } from './request-draft';
 
@@ -10,76 +12,93 @@ export function RequestFields({
   catalogue,
   missing,
   required,
+  read,
 }: {
   editor: DraftEditor;
   catalogue: RequestCatalogue | null;
   missing: Set<string>;
   required(key: string): string | null;
+  /** The draft the form was read from, whose sources are shown under the fields. */
+  read?: Draft | null;
 }) {
   const { t } = useTranslation('requests');
   return (
     <section className="panel" aria-labelledby="sec-request">
       <h2 id="sec-request">{t('form.sectionRequest')}</h2>
       <div className="grid-2">
-        <SelectField
-          label={t('form.authority')}
-          value={d.authority}
-          onChange={(e) => set({ authority: e.target.value })}
-          aria-invalid={missing.has('authority') || undefined}
-        >
-          <option value="">—</option>
-          {catalogue?.authorities.map((a) => (
-            <option key={a.code} value={a.code}>
-              {a.name}
-              {a.legacy ? ` ${t('form.legacy')}` : ''}
-            </option>
-          ))}
-        </SelectField>
-        <SelectField
-          label={t('form.basis')}
-          value={d.basis}
-          onChange={(e) => set({ basis: e.target.value })}
-        >
-          {catalogue?.bases.map((b) => (
-            <option key={b.code} value={b.code}>
-              {b.article} — {b.shortName}
-            </option>
-          ))}
-        </SelectField>
-        <Field
-          label={t('form.caseReference')}
-          value={d.caseReference}
-          onChange={(e) => set({ caseReference: e.target.value })}
-          error={required('caseReference')}
-        />
-        <Field
-          label={t('form.receivedAt')}
-          type="datetime-local"
-          value={d.receivedAt}
-          onChange={(e) => set({ receivedAt: e.target.value })}
-          error={required('receivedAt')}
-        />
-        <SelectField
-          label={t('form.channel')}
-          value={d.channel}
-          onChange={(e) => set({ channel: e.target.value as typeof d.channel })}
-        >
-          {optionsOf(REQUEST_CHANNELS, (c) => t(`channel.${c}`))}
-        </SelectField>
-        <SelectField
-          label={t('form.urgency')}
-          value={d.urgency}
-          onChange={(e) => set({ urgency: e.target.value as typeof d.urgency })}
-        >
-          {optionsOf(URGENCIES, (u) => t(`urgency.${u}`))}
-        </SelectField>
-        <Field
-          label={t('form.deadline')}
-          hint={t('form.deadlineHint')}
-          type="datetime-local"
-          value={d.deadline}
-          onChange={(e) => set({ deadline: e.target.value })}
-        />
+        <Sourced draft={read} path="authority">
+          <SelectField
+            label={t('form.authority')}
+            value={d.authority}
+            onChange={(e) => set({ authority: e.target.value })}
+            aria-invalid={missing.has('authority') || undefined}
+          >
+            <option value="">—</option>
+            {catalogue?.authorities.map((a) => (
+              <option key={a.code} value={a.code}>
+                {a.name}
+                {a.legacy ? ` ${t('form.legacy')}` : ''}
+              </option>
+            ))}
+          </SelectField>
+        </Sourced>
+        <Sourced draft={read} path="legalBasis">
+          <SelectField
+            label={t('form.basis')}
+            value={d.basis}
+            onChange={(e) => set({ basis: e.target.value })}
+          >
+            {catalogue?.bases.map((b) => (
+              <option key={b.code} value={b.code}>
+                {b.article} — {b.shortName}
+              </option>
+            ))}
+          </SelectField>
+        </Sourced>
+        <Sourced draft={read} path="caseReference">
+          <Field
+            label={t('form.caseReference')}
+            value={d.caseReference}
+            onChange={(e) => set({ caseReference: e.target.value })}
+            error={required('caseReference')}
+          />
+        </Sourced>
+        <Sourced draft={read} path="receivedAt">
+          <Field
+            label={t('form.receivedAt')}
+            type="datetime-local"
+            value={d.receivedAt}
+            onChange={(e) => set({ receivedAt: e.target.value })}
+            error={required('receivedAt')}
+          />
+        </Sourced>
+        <Sourced draft={read} path="channel">
+          <SelectField
+            label={t('form.channel')}
+            value={d.channel}
+            onChange={(e) => set({ channel: e.target.value as typeof d.channel })}
+          >
+            {optionsOf(REQUEST_CHANNELS, (c) => t(`channel.${c}`))}
+          </SelectField>
+        </Sourced>
+        <Sourced draft={read} path="urgency">
+          <SelectField
+            label={t('form.urgency')}
+            value={d.urgency}
+            onChange={(e) => set({ urgency: e.target.value as typeof d.urgency })}
+          >
+            {optionsOf(URGENCIES, (u) => t(`urgency.${u}`))}
+          </SelectField>
+        </Sourced>
+        <Sourced draft={read} path="deadline">
+          <Field
+            label={t('form.deadline')}
+            hint={t('form.deadlineHint')}
+            type="datetime-local"
+            value={d.deadline}
+            onChange={(e) => set({ deadline: e.target.value })}
+          />
+        </Sourced>
       </div>
       <fieldset
         className="checks-grid"
@@ -103,6 +122,7 @@ export function RequestFields({
           </label>
         ))}
       </fieldset>
+      {read && <SourceNote draft={read} path="categories" />}
       {missing.has('categories') && (
         <p className="field__error" id="cat-error">
           {t('form.chooseCategory')}

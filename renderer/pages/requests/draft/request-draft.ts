@@ -17,6 +17,10 @@ export interface ItemDraft {
   port: string;
   moment: string;
   timeZone: string;
+  /** Read from the document: the index of the draft's item it came from. */
+  from?: number;
+  /** A read item the officer compared with the document (or corrected, which is the same). */
+  confirmed?: boolean;
 }
 
 export interface RequesterDraft {
@@ -84,6 +88,10 @@ export function missingFields(d: RequestDraft): Set<string> {
   return m;
 }
 
+/** The identifiers read from the document that the officer has neither confirmed nor corrected. */
+export const unconfirmedItems = (d: RequestDraft): number[] =>
+  d.items.flatMap((it, i) => (it.from !== undefined && !it.confirmed ? [i] : []));
+
 /** Text fields that were left empty are left out rather than sent as "". */
 const optional = <K extends string>(key: K, value: string) =>
   (value.trim() ? { [key]: value.trim() } : {}) as Partial<Record<K, string>>;
@@ -129,6 +137,7 @@ export function createInput(d: RequestDraft, userName: string): NewRequestInput 
 }
 
 type Change =
+  | { type: 'load'; draft: RequestDraft }
   | { type: 'set'; patch: Partial<RequestDraft> }
   | { type: 'requester'; patch: Partial<RequesterDraft> }
   | { type: 'verification'; patch: Partial<Verification> }
@@ -136,8 +145,17 @@ type Change =
   | { type: 'addItem' }
   | { type: 'removeItem'; index: number };
 
+/** Correcting a read item is looking at it: it counts as confirmed. */
+const changeItem = (it: ItemDraft, patch: Partial<ItemDraft>): ItemDraft => ({
+  ...it,
+  ...patch,
+  ...(it.from !== undefined && patch.confirmed === undefined ? { confirmed: true } : {}),
+});
+
 function apply(d: RequestDraft, c: Change): RequestDraft {
   switch (c.type) {
+    case 'load':
+      return c.draft;
     case 'set':
       return { ...d, ...c.patch };
     case 'requester':
@@ -145,7 +163,10 @@ function apply(d: RequestDraft, c: Change): RequestDraft {
     case 'verification':
       return { ...d, verification: { ...d.verification, ...c.patch } };
     case 'item':
-      return { ...d, items: d.items.map((it, j) => (j === c.index ? { ...it, ...c.patch } : it)) };
+      return {
+        ...d,
+        items: d.items.map((it, j) => (j === c.index ? changeItem(it, c.patch) : it)),
+      };
     case 'addItem':
       return { ...d, items: [...d.items, newItem()] };
     case 'removeItem':
@@ -158,6 +179,8 @@ export function useRequestDraft(userName: string) {
   const [draft, change] = useReducer(apply, userName, initialDraft);
   return {
     draft,
+    /** Replaces the whole draft (with one read from a document). */
+    load: (next: RequestDraft) => change({ type: 'load', draft: next }),
     set: (patch: Partial<RequestDraft>) => change({ type: 'set', patch }),
     setRequester: (patch: Partial<RequesterDraft>) => change({ type: 'requester', patch }),
     setVerification: (patch: Partial<Verification>) => change({ type: 'verification', patch }),
