@@ -1,6 +1,8 @@
 import type { KdfCost, OpenVault, VaultUser } from '../vault/vault';
 import { closeVault, vaultExists } from '../vault/vault';
 import { appendAudit } from '../audit/log';
+import { isBusyError } from './db';
+import { DeskError } from './errors';
 import { DEFAULT_SETTINGS } from '../../shared/schemas/settings';
 import { readSetting } from './settings';
 import { FileRegistry } from './picked-files';
@@ -17,6 +19,8 @@ export interface DeskOptions {
   now?: () => Date;
   /** Cost of the passphrase KDF for new key slots (tests lower it; production uses the default). */
   kdfCost?: KdfCost;
+  /** How long opening the vault waits for another connection's write lock (tests shorten it). */
+  busyTimeoutMs?: number;
   /** How the session waits before answering a failed unlock (tests inject a fake). */
   sleep?: (ms: number) => Promise<void>;
   /** Told when the vault locks (idle or manual), e.g. to send the window back to the unlock screen. */
@@ -55,6 +59,7 @@ export class DeskSession {
   private currentVaultDir: string;
   readonly now: () => Date;
   readonly kdfCost: KdfCost | undefined;
+  readonly busyTimeoutMs: number | undefined;
   readonly sleep: (ms: number) => Promise<void>;
   readonly platform: Platform | undefined;
   readonly seedDemo: DemoSeeder | undefined;
@@ -74,6 +79,7 @@ export class DeskSession {
     this.demoVaultDir = o.demoVaultDir;
     this.now = o.now ?? (() => new Date());
     this.kdfCost = o.kdfCost;
+    this.busyTimeoutMs = o.busyTimeoutMs;
     this.sleep = o.sleep ?? ((ms) => new Promise((r) => setTimeout(r, ms)));
     this.onLock = o.onLock;
     this.platform = o.platform;
@@ -112,30 +118,49 @@ export class DeskSession {
     this.pendingFailures.push({ at: this.nowIso(), userName });
   }
 
-  /** Signs a user in; failed attempts since the last unlock go into the audit log first. */
+  /**
+   * Signs a user in on a vault just opened. The sign-in and its audit event (with the failed
+   * attempts since the last sign-in, written first) happen together or not at all: only once
+   * `login.ok` is written is the session unlocked. When the write fails — another program holds
+   * the vault's write lock past the busy timeout, or the disk is full — the vault is closed again,
+   * the failed attempts stay queued for the next sign-in, and the error says what to do.
+   */
   signIn(vault: OpenVault, user: VaultUser): void {
-    this.vault = vault;
-    this.user = user;
-    const failures = this.pendingFailures.splice(0);
-    this.consecutiveFailures = 0;
+    const failures = [...this.pendingFailures];
     const at = this.nowIso();
-    vault.db.transaction(() => {
-      for (const f of failures) {
+    try {
+      vault.db.transaction(() => {
+        for (const f of failures) {
+          appendAudit(vault.db, {
+            at,
+            user: f.userName,
+            action: 'login.failed',
+            subject: `user:${f.userName}`,
+            details: { attemptedAt: f.at },
+          });
+        }
         appendAudit(vault.db, {
           at,
-          user: f.userName,
-          action: 'login.failed',
-          subject: `user:${f.userName}`,
-          details: { attemptedAt: f.at },
+          user: user.name,
+          action: 'login.ok',
+          subject: `user:${user.name}`,
         });
+      })();
+    } catch (e) {
+      closeVault(vault);
+      if (isBusyError(e)) {
+        throw new DeskError(
+          'CONFLICT',
+          'The vault is busy: another program (an import, or a naw-desk command) is writing to it. You are not signed in; try again in a moment.',
+          { reason: 'vault_busy' },
+        );
       }
-      appendAudit(vault.db, {
-        at,
-        user: user.name,
-        action: 'login.ok',
-        subject: `user:${user.name}`,
-      });
-    })();
+      throw e;
+    }
+    this.pendingFailures.splice(0, failures.length);
+    this.consecutiveFailures = 0;
+    this.vault = vault;
+    this.user = user;
     this.touch();
   }
 
@@ -149,9 +174,13 @@ export class DeskSession {
     this.idleTimer.unref?.();
   }
 
-  /** Work to stop before the vault locks (e.g. running imports); registered by the domains. */
-  onBeforeLock(fn: () => void): void {
+  /**
+   * Work to stop before the vault locks (e.g. running imports); registered by the domains. Returns
+   * how to take it off again.
+   */
+  onBeforeLock(fn: () => void): () => void {
     this.beforeLock.add(fn);
+    return () => void this.beforeLock.delete(fn);
   }
 
   /** Closes the database and drops the key. Audited while the vault is still open. Never throws. */

@@ -1,7 +1,6 @@
 import { closeSync, openSync, readSync } from 'node:fs';
 import { z } from 'zod';
 import { DeskError } from '../core/errors';
-import type { KeySlotsFile } from '../vault/keyslots';
 
 /**
  * A NAW Desk backup is ONE file:
@@ -30,8 +29,9 @@ export const BackupHeader = z.object({
   auditHead: z.object({ seq: z.number().int(), hash: z.string() }),
   auditEvents: z.number().int(),
   db: z.object({ bytes: z.number().int().positive(), sha256: z.string().regex(/^[0-9a-f]{64}$/) }),
-  // Checked in full by readKeySlots' schema when restored; here only its shape.
-  keyslots: z.custom<KeySlotsFile>(
+  // The key file as it was (this version or the first one): checked in full by parseKeySlots when
+  // restored; here only its shape.
+  keyslots: z.custom<Record<string, unknown>>(
     (v) => typeof v === 'object' && v !== null && 'slots' in v && 'vaultId' in v,
   ),
 });

@@ -1,6 +1,7 @@
 import { createHash } from 'node:crypto';
 import {
   closeSync,
+  constants,
   createReadStream,
   createWriteStream,
   fsyncSync,
@@ -19,8 +20,9 @@ import type { DeskContext } from '../core/context';
 import { FileDelivery, fileStamp } from '../core/deliver';
 import { DeskError } from '../core/errors';
 import { verifyChain } from '../audit/log';
-import { openEncryptedDb } from '../core/db';
-import { readKeySlots } from '../vault/keyslots';
+import { openEncryptedDb, RESTORE_ADVICE } from '../core/db';
+import { checkInWorker } from '../core/check-in-worker';
+import { keySlotsContent, readKeySlots } from '../vault/keyslots';
 import { schemaVersion } from '../vault/migrations';
 import { vaultPaths, type OpenVault } from '../vault/vault';
 import { BACKUP_EXTENSION, headerBytes, type BackupHeader } from './backup-format';
@@ -52,18 +54,30 @@ export async function snapshotDatabase(vault: OpenVault, target: string): Promis
   try {
     reader.exec('BEGIN');
     reader.prepare('SELECT count(*) FROM sqlite_master').get();
-    await copyFile(dbFile, target);
+    await copyFile(dbFile, target, constants.COPYFILE_EXCL);
     reader.exec('COMMIT');
   } finally {
     reader.close();
   }
 }
 
-/** Opens a copy with the key and checks it: schema version and an intact audit chain. */
-export function verifyCopy(
+/**
+ * Checks a copy in full: SQLite's integrity check and the HMAC of every page, free pages too (in a
+ * worker thread: on a large vault they take a minute), then the schema version and an intact audit
+ * chain.
+ */
+export async function verifyCopy(
   file: string,
   key: Buffer,
-): { schemaVersion: number; auditHead: ChainHead; auditEvents: number } {
+): Promise<{ schemaVersion: number; auditHead: ChainHead; auditEvents: number }> {
+  const problem = await checkInWorker(file, key, 'full').result;
+  if (problem) {
+    throw new DeskError(
+      'VAULT_DAMAGED',
+      `The copy of the vault failed its integrity check (${problem}), so the vault's database is probably damaged. Nothing was saved: a backup would carry the damage. Keep the backups you have. ${RESTORE_ADVICE}`,
+      { reason: 'malformed' },
+    );
+  }
   const db = openEncryptedDb(file, key);
   try {
     const v = schemaVersion(db);
@@ -100,7 +114,7 @@ export async function writeBackup(
   try {
     const copy = join(work, 'vault.db');
     await snapshotDatabase(vault, copy);
-    const checked = verifyCopy(copy, vault.key);
+    const checked = await verifyCopy(copy, vault.key);
     // Verification opened the copy in WAL mode; make sure it is one self-contained file again.
     rmSync(`${copy}-wal`, { force: true });
     rmSync(`${copy}-shm`, { force: true });
@@ -114,10 +128,10 @@ export async function writeBackup(
       demo: vault.demo,
       ...checked,
       db: { bytes: statSync(copy).size, sha256: await sha256File(copy) },
-      keyslots: readKeySlots(vaultPaths(vault.dir).slots),
+      keyslots: keySlotsContent(readKeySlots(vaultPaths(vault.dir).slots)),
     };
     const hash = createHash('sha256');
-    const out = createWriteStream(file, { mode: 0o600 });
+    const out = createWriteStream(file, { mode: 0o600, flags: 'wx' });
     const head = headerBytes(header);
     hash.update(head);
     out.write(head);

@@ -16,10 +16,12 @@ import type { DeskContext } from '../core/context';
 import { DeskError } from '../core/errors';
 import { appendAudit, verifyChain } from '../audit/log';
 import { openEncryptedDb } from '../core/db';
-import { openSlot, readKeySlots, writeKeySlots, type KeySlotsFile } from '../vault/keyslots';
+import { checkInWorker } from '../core/check-in-worker';
+import { keepOwnerOnly } from '../core/owner-only';
+import { openSlot, parseKeySlots, writeKeySlots, type KeySlotsFile } from '../vault/keyslots';
 import { SCHEMA_VERSION, schemaVersion } from '../vault/migrations';
 import { parseRecoveryKey } from '../vault/recovery-key';
-import { vaultExists, vaultFiles, vaultPaths } from '../vault/vault';
+import { damageReason, vaultExists, vaultFiles, vaultPaths } from '../vault/vault';
 import { readBackupHeader } from './backup-format';
 import { sha256File } from './backup';
 
@@ -67,9 +69,9 @@ export interface RestoreOptions {
  * Restores a backup file into a NEW vault folder. Never overwrites: a folder that holds a vault or
  * any other file is refused before anything is written. The key (recovery key, or a user's
  * passphrase against the key slots in the backup) is checked first, the database bytes are checked
- * against the SHA-256 in the header, and the restored vault must open, have a known schema version
- * and an intact audit chain — else the new folder is removed again. The restore is audited in the
- * restored vault.
+ * against the SHA-256 in the header, and the restored vault must open, pass SQLite's integrity
+ * check and the HMAC check of every page, have a known schema version and an intact audit chain —
+ * else the new folder is removed again. The restore is audited in the restored vault.
  */
 export async function restoreBackup(o: RestoreOptions): Promise<RestoreOutput> {
   if (vaultExists(o.dir)) {
@@ -91,7 +93,14 @@ export async function restoreBackup(o: RestoreOptions): Promise<RestoreOutput> {
       `This backup has schema version ${header.schemaVersion}, made by a newer NAW Desk; update the app first.`,
     );
   }
-  const key = await keyFor(header.keyslots, o);
+  const slots = parseKeySlots(header.keyslots);
+  if (!slots) {
+    throw new DeskError(
+      'VAULT_DAMAGED',
+      'The key file inside this backup is damaged or not a NAW Desk key file. Nothing was restored.',
+    );
+  }
+  const key = await keyFor(slots, o);
   const paths = vaultPaths(o.dir);
   const createdDir = !existsSync(o.dir);
   const cleanUp = () => {
@@ -100,12 +109,13 @@ export async function restoreBackup(o: RestoreOptions): Promise<RestoreOutput> {
   };
   try {
     mkdirSync(o.dir, { recursive: true, mode: 0o700 });
+    keepOwnerOnly(o.dir);
     const hash = createHash('sha256');
     const src = createReadStream(o.source, { start: dbOffset });
     src.on('data', (c) => hash.update(c as Buffer));
     let bytes = 0;
     src.on('data', (c) => (bytes += (c as Buffer).length));
-    await pipeline(src, createWriteStream(paths.db, { mode: 0o600 }));
+    await pipeline(src, createWriteStream(paths.db, { mode: 0o600, flags: 'wx' }));
     if (bytes !== header.db.bytes || hash.digest('hex') !== header.db.sha256) {
       throw new DeskError(
         'VAULT_DAMAGED',
@@ -116,12 +126,25 @@ export async function restoreBackup(o: RestoreOptions): Promise<RestoreOutput> {
     try {
       db = openEncryptedDb(paths.db, key);
     } catch (e) {
-      if (e instanceof DeskError && e.code === 'VAULT_DAMAGED' && o.recoveryKey !== undefined) {
+      if (
+        e instanceof DeskError &&
+        e.code === 'VAULT_DAMAGED' &&
+        damageReason(e) === 'unreadable' &&
+        o.recoveryKey !== undefined
+      ) {
         throw new DeskError('BAD_RECOVERY_KEY', 'This recovery key does not open this backup.');
       }
       throw e;
     }
     try {
+      const problem = await checkInWorker(paths.db, key, 'full').result;
+      if (problem) {
+        throw new DeskError(
+          'VAULT_DAMAGED',
+          `The backup's database is damaged (${problem}); nothing was restored. Restore an older backup.`,
+          { reason: 'malformed' },
+        );
+      }
       const chain = verifyChain(db);
       if (!chain.intact) {
         throw new DeskError(
@@ -145,8 +168,7 @@ export async function restoreBackup(o: RestoreOptions): Promise<RestoreOutput> {
           via,
         },
       });
-      writeKeySlots(paths.slots, header.keyslots);
-      readKeySlots(paths.slots); // the full schema check of the key file
+      writeKeySlots(paths.slots, slots);
       return {
         vaultId: header.vaultId,
         orgName: header.orgName,

@@ -7,8 +7,6 @@ import {
 import type { DeskContext } from '../core/context';
 import { DeskError } from '../core/errors';
 import { organisationName, readSettings, writeSetting } from '../core/settings';
-import { readKeySlots, writeKeySlots } from '../vault/keyslots';
-import { vaultPaths } from '../vault/vault';
 
 /** Settings with the organisation name filled from the vault when none was set yet. */
 export function currentSettings(ctx: DeskContext): Settings {
@@ -20,8 +18,8 @@ export function currentSettings(ctx: DeskContext): Settings {
 /**
  * Merges a partial update into the current settings (the organisation field by field), checks the
  * result as a whole, and writes and audits only what changed (before and after), in one
- * transaction. A new organisation name also goes into the key file, which the unlock screen reads
- * before the vault opens.
+ * transaction. A new organisation name is what the open vault shows from then on (the key file
+ * names no organisation).
  */
 export function updateSettings(ctx: DeskContext, input: UpdateSettingsInput): Settings {
   const before = currentSettings(ctx);
@@ -48,11 +46,7 @@ export function updateSettings(ctx: DeskContext, input: UpdateSettingsInput): Se
         ...(input.fourEyes === false && before.fourEyes ? { fourEyesOff: true } : {}),
       });
       const org = next.organisation as Organisation | undefined;
-      if (org && org.name !== before.organisation.name) {
-        const file = vaultPaths(ctx.vault.dir).slots;
-        writeKeySlots(file, { ...readKeySlots(file), orgName: org.name });
-        ctx.vault.orgName = org.name;
-      }
+      if (org && org.name !== before.organisation.name) ctx.vault.orgName = org.name;
     })();
   }
   return currentSettings(ctx);

@@ -1,12 +1,12 @@
 import type { DeskContext } from '../core/context';
-import { readKeySlots, writeKeySlots } from '../vault/keyslots';
-import { setPassphrase, vaultPaths } from '../vault/vault';
+import { DeskError } from '../core/errors';
+import { changeKeySlots, readKeySlots, withSlot, wrapForUser } from '../vault/keyslots';
+import { vaultPaths } from '../vault/vault';
 
 /**
- * Gives a user a key slot under a new passphrase, then runs `record` (the account change and its
- * audit event) in one transaction. The key file is not part of that transaction, so when it fails
- * the user's slot is put back as it was (the old one, or none): no passphrase changes unaudited and
- * no slot outlives a failed account change.
+ * Gives a user a key slot under a new passphrase together with `record` (the account change and
+ * its audit event): both happen or neither does (see changeKeySlots) — no passphrase changes
+ * unaudited and no slot outlives a failed account change, even when the disk is full.
  */
 export async function withNewKeySlot<T>(
   ctx: DeskContext,
@@ -14,18 +14,17 @@ export async function withNewKeySlot<T>(
   passphrase: string,
   record: () => T,
 ): Promise<T> {
-  const { dir, key } = ctx.vault;
-  const file = vaultPaths(dir).slots;
-  const before = readKeySlots(file).slots.find((s) => s.user === userName);
-  await setPassphrase(dir, userName, key, passphrase, ctx.session.kdfCost);
-  try {
-    return ctx.db.transaction(record)();
-  } catch (e) {
-    const now = readKeySlots(file);
-    writeKeySlots(file, {
-      ...now,
-      slots: [...now.slots.filter((s) => s.user !== userName), ...(before ? [before] : [])],
-    });
-    throw e;
-  }
+  const vault = ctx.vault;
+  const wrapped = await wrapForUser(
+    vault.vaultId,
+    userName,
+    vault.key,
+    passphrase,
+    ctx.session.kdfCost,
+  );
+  // The vault may have locked during the KDF (its key is zeroed then): write nothing.
+  if (ctx.session.vault !== vault)
+    throw new DeskError('LOCKED', 'The vault is locked. Sign in again.');
+  const file = vaultPaths(vault.dir).slots;
+  return changeKeySlots(vault.db, file, withSlot(readKeySlots(file), userName, wrapped), record);
 }

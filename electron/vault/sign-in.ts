@@ -3,14 +3,16 @@ import { appendAudit } from '../audit/log';
 import type { DeskContext } from '../core/context';
 import { DeskError } from '../core/errors';
 import { writeSetting } from '../core/settings';
+import { checkAfterUnlock } from './integrity-watch';
+import { changeKeySlots, readKeySlots, withSlot, wrapForUser } from './keyslots';
 import { sessionUser } from './state';
 import {
   closeVault,
   createVault,
   findUser,
   openWithRecoveryKey,
-  setPassphrase,
   unlockVault,
+  vaultPaths,
 } from './vault';
 
 /** Creates the vault in the session's folder and signs its first admin in. */
@@ -50,7 +52,9 @@ export async function unlockAndSignIn(
   const s = ctx.session;
   if (!s.exists) throw new DeskError('NO_VAULT', 'There is no vault here yet. Create one first.');
   if (s.vault) s.lock('manual');
-  const opened = await unlockVault(s.vaultDir, input.userName, input.passphrase);
+  const opened = await unlockVault(s.vaultDir, input.userName, input.passphrase, {
+    busyTimeoutMs: s.busyTimeoutMs,
+  });
   if (!opened) {
     s.recordFailure(input.userName);
     const delay = s.failureDelayMs();
@@ -62,6 +66,7 @@ export async function unlockAndSignIn(
     );
   }
   s.signIn(opened.vault, opened.user);
+  checkAfterUnlock(s, opened.vault);
   return sessionUser(opened.user);
 }
 
@@ -82,14 +87,24 @@ export async function restoreAccess(
         'The recovery key can only set a new passphrase for an active admin account.',
       );
     }
-    await setPassphrase(s.vaultDir, user.name, vault.key, input.newPassphrase, s.kdfCost);
-    appendAudit(vault.db, {
-      at: ctx.nowIso(),
-      user: user.name,
-      action: 'user.passphrase.restored',
-      subject: `user:${user.name}`,
-      details: { via: 'recovery-key' },
-    });
+    const wrapped = await wrapForUser(
+      vault.vaultId,
+      user.name,
+      vault.key,
+      input.newPassphrase,
+      s.kdfCost,
+    );
+    const file = vaultPaths(s.vaultDir).slots;
+    // The new passphrase and its audit event: both or neither.
+    changeKeySlots(vault.db, file, withSlot(readKeySlots(file), user.name, wrapped), () =>
+      appendAudit(vault.db, {
+        at: ctx.nowIso(),
+        user: user.name,
+        action: 'user.passphrase.restored',
+        subject: `user:${user.name}`,
+        details: { via: 'recovery-key' },
+      }),
+    );
   } finally {
     closeVault(vault);
   }

@@ -6,7 +6,7 @@ import type { DeskContext } from '../core/context';
 import type { DeskSession } from '../core/session';
 import { readSettings } from '../core/settings';
 import { vaultCounts } from './counts';
-import { DEMO_ADMIN, DEMO_PASSPHRASE } from './demo';
+import { DEMO_ADMIN, DEMO_ORG, DEMO_PASSPHRASE } from './demo';
 import { readKeySlots } from './keyslots';
 import { schemaVersion } from './migrations';
 import { vaultPaths } from './vault';
@@ -19,8 +19,9 @@ export const sessionUser = (u: {
 }): SessionUser => ({ id: u.id, name: u.name, displayName: u.displayName, role: u.role });
 
 /**
- * What the window needs before and after sign-in: whether there is a vault, whose it is (from the
- * key file while locked), who is signed in, and the language and idle lock to use.
+ * What the window needs before and after sign-in: whether there is a vault, whether it is the demo
+ * (from the key file while locked), whose it is and who is signed in (once unlocked), and the
+ * language and idle lock to use.
  */
 export function vaultState(s: DeskSession): VaultState {
   let orgName: string | null = null;
@@ -28,10 +29,12 @@ export function vaultState(s: DeskSession): VaultState {
   if (s.vault) ({ orgName, demo } = s.vault);
   else if (s.exists) {
     try {
-      ({ orgName, demo } = readKeySlots(vaultPaths(s.vaultDir).slots));
+      ({ demo } = readKeySlots(vaultPaths(s.vaultDir).slots));
     } catch {
       // A damaged key file shows up on unlock with a clear message.
     }
+    // While locked the key file names no organisation (see docs/SECURITY.md); the demo's is fixed.
+    if (demo) orgName = DEMO_ORG;
   }
   const settings = s.vault ? readSettings(s.vault.db) : DEFAULT_SETTINGS;
   return {
@@ -44,6 +47,7 @@ export function vaultState(s: DeskSession): VaultState {
     idleLockMinutes: settings.idleLockMinutes,
     demoAvailable: s.demoVaultDir !== undefined,
     demoSignIn: demo ? { userName: DEMO_ADMIN, passphrase: DEMO_PASSPHRASE } : null,
+    integrity: s.vault ? { ...s.vault.integrity } : null,
   };
 }
 

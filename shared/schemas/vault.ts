@@ -13,6 +13,17 @@ export const VaultState = z.object({
   demoAvailable: z.boolean(),
   /** The demo vault's sign-in, shown on its unlock screen: it holds only synthetic data. */
   demoSignIn: z.object({ userName: z.string(), passphrase: z.string() }).nullable(),
+  /**
+   * SQLite's quick check of the open vault (null while locked): `ok` checked at unlock, or a large
+   * vault's check right after it (`checking`, then `ok` or `damaged` with what it found).
+   */
+  integrity: z
+    .object({
+      state: z.enum(['ok', 'unchecked', 'checking', 'damaged']),
+      problem: z.string().nullable(),
+    })
+    .nullable()
+    .optional(),
 });
 export type VaultState = z.infer<typeof VaultState>;
 
