@@ -62,9 +62,40 @@ function matchItems(ctx: DeskContext, r: RequestRow): void {
 
 /**
  * Matches every item at its moment. Checks run first when they have not; a request whose checks
- * say refuse or refer is never matched.
+ * say refuse or refer is never matched. A refused attempt changes nothing but is audited
+ * (`request.match.refused`), like a refusal by role (`access.denied`, in the handler table).
  */
 export function match(ctx: DeskContext, registerNo: string): ItemMatch[] {
+  try {
+    return matchNow(ctx, registerNo);
+  } catch (e) {
+    if (e instanceof DeskError) auditRefusal(ctx, registerNo, e);
+    throw e;
+  }
+}
+
+/**
+ * Records why a match was refused: the error code, the message and, for failed checks, their
+ * codes. A vault that could not write (busy, disk full, locked) refused nothing: not recorded.
+ */
+function auditRefusal(ctx: DeskContext, registerNo: string, e: DeskError): void {
+  const details = e.details as { reason?: string; failures?: { code: string }[] } | undefined;
+  if (e.code === 'LOCKED' || details?.reason === 'vault_busy' || details?.reason === 'disk_full') {
+    return;
+  }
+  try {
+    ctx.audit('request.match.refused', `request:${registerNo}`, {
+      code: e.code,
+      reason: e.message,
+      ...(details?.failures ? { failures: details.failures.map((f) => f.code) } : {}),
+    });
+  } catch {
+    // The refusal itself is what the caller must hear.
+    console.error('[naw-desk] a refused match could not be recorded in the audit log');
+  }
+}
+
+function matchNow(ctx: DeskContext, registerNo: string): ItemMatch[] {
   return ctx.db.transaction(() => {
     const r = loadRequest(ctx.db, registerNo);
     notDecided(r, 'matching it again');
