@@ -11,6 +11,7 @@ import { useCan, useSession } from '../../session/SessionProvider';
 import { DeadlineBadge } from './DeadlineBadge';
 import { ApprovePanel, DecidePanel } from './DecisionPanels';
 import { ItemsPanel } from './ItemsPanel';
+import { OriginalDocument } from './intake/OriginalDocument';
 import { ChecksPanel, VerifyPanel } from './CheckPanels';
 import { LetterPanel } from '../letters';
 import { Timeline } from './Timeline';
@@ -148,6 +149,7 @@ export function RequestPage() {
           </dd>
         </dl>
       </section>
+      {r.document && <OriginalDocument registerNo={r.registerNo} document={r.document} />}
 
       {mayHandle && open && !r.verified && (
         <VerifyPanel
