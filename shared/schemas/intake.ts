@@ -43,8 +43,6 @@ export const WARNING_CODES = [
   'ambiguous_time',
   /** CET/CEST stated where the other was in force in Amsterdam: {item, stated, inForce}. */
   'zone_abbreviation_mismatch',
-  /** A numeric date whose day and month could be swapped, read day first: {item, text}. */
-  'date_order_assumed',
   /** A number written like a phone number that is not in the numbering plan: {item}. */
   'phone_not_valid',
   /** An address the desk cannot look up (private, loopback, CGNAT-internal …): {item, range}. */

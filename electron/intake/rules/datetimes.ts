@@ -28,8 +28,6 @@ export interface FoundDateTime {
   zone?: StatedZone;
   /** `omstreeks`, `around`, `ca.`: the time is approximate. */
   approximate: boolean;
-  /** A numeric date with day and month both ≤ 12 (could be read either way). */
-  dayMonthSwappable: boolean;
 }
 
 const pad = (n: number, w = 2) => String(n).padStart(w, '0');
@@ -71,7 +69,6 @@ interface DateMatch {
   day: number;
   time?: FoundTime;
   zone?: StatedZone;
-  swappable?: boolean;
   /** ISO and log lines carry their own time; no time is searched after them. */
   complete?: boolean;
 }
@@ -117,12 +114,7 @@ const DATE_PATTERNS: {
   {
     // 28-10-2026, 01.10.2026, 3/10/2026 (day first)
     re: /(?<![\d./-])(\d{1,2})([-./])(\d{1,2})\2(\d{4})(?![\dA-Za-z])/g,
-    read: (m) => ({
-      year: +m[4]!,
-      month: +m[3]!,
-      day: +m[1]!,
-      swappable: +m[1]! <= 12 && +m[3]! <= 12 && m[1] !== m[3],
-    }),
+    read: (m) => ({ year: +m[4]!, month: +m[3]!, day: +m[1]! }),
   },
   {
     // 28 oktober 2026, 30 okt. 2026, Wed, 28 Oct 2026
@@ -183,7 +175,6 @@ export function findDateTimes(text: string): FoundDateTime[] {
       month: d.month,
       day: d.day,
       approximate: false,
-      dayMonthSwappable: d.swappable ?? false,
     };
     if (d.time) out.time = d.time;
     if (d.zone) out.zone = d.zone;
