@@ -1,6 +1,7 @@
-// electron-builder `afterPack` hook: flips Electron's fuses in the packaged executable, before it is
-// signed (see electron-builder.yml and docs/SECURITY.md). Fuses are bits in the Electron binary that
-// switch features off for good; nothing at runtime (environment, arguments) can switch them back.
+// Part of electron-builder's `afterPack` hook (scripts/after-pack.cjs): flips Electron's fuses in
+// the packaged executable, before it is signed (see electron-builder.yml and docs/SECURITY.md).
+// Fuses are bits in the Electron binary that switch features off for good; nothing at runtime
+// (environment, arguments) can switch them back.
 'use strict';
 const { join } = require('node:path');
 
