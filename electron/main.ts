@@ -4,8 +4,9 @@ import { join } from 'node:path';
 import { DeskSession, type LockReason } from './core/session';
 import { createDemoVault } from './demo/seed';
 import type { Platform } from './core/platform';
-import { createPrintWindow, printDocumentHtml } from './shell/print';
+import { createPrintWindow, printDocumentHtml, PRINT_OPTIONS } from './shell/print';
 import { bindIpc } from './ipc';
+import { loadFailureMessage } from './shell/load-failure';
 import { menuTemplate } from './shell/menu';
 import { chooseNativeBinding } from './shell/native-binding';
 import { serveAppRequest } from './shell/protocol';
@@ -64,15 +65,14 @@ const platform: Platform = {
     return r.canceled || !r.filePath ? null : r.filePath;
   },
   async printPdf(_pdf, svgPages) {
-    const win = createPrintWindow(BrowserWindow);
+    const win = createPrintWindow(BrowserWindow, mainWindow ?? undefined);
     try {
       await win.loadURL(
         `data:text/html;charset=utf-8,${encodeURIComponent(printDocumentHtml(svgPages))}`,
       );
       await new Promise<void>((resolve, reject) =>
-        win.webContents.print(
-          { silent: false, printBackground: true, pageSize: 'A4' },
-          (ok, reason) => (ok || reason === 'cancelled' ? resolve() : reject(new Error(reason))),
+        win.webContents.print(PRINT_OPTIONS, (ok, reason) =>
+          ok || reason === 'cancelled' ? resolve() : reject(new Error(reason)),
         ),
       );
     } finally {
@@ -95,6 +95,14 @@ function createMainWindow(): void {
   });
   mainWindow = win;
   win.once('ready-to-show', () => win.show());
+  // A page that does not load would leave an empty window: say so, then end.
+  win.webContents.on('did-fail-load', (_e, errorCode, errorDescription, _url, isMainFrame) => {
+    const message = loadFailureMessage({ errorCode, errorDescription, isMainFrame });
+    if (!message) return;
+    console.error(`[naw-desk] the window did not load (${errorCode})`);
+    dialog.showErrorBox(APP_NAME, message);
+    app.quit();
+  });
   win.on('closed', () => {
     mainWindow = null;
   });
@@ -108,11 +116,13 @@ async function start(): Promise<void> {
     isPackaged: app.isPackaged,
     env: process.env,
     appRoot: app.getAppPath(),
+    resourcesPath: process.resourcesPath,
     electronVersion: process.versions.electron ?? '',
     exists: existsSync,
   });
   if (binding) setNativeBinding(binding);
-  else if (devRun) {
+  else if (!devRun) throw new Error('the SQLite module is missing from this installation');
+  else {
     console.warn(
       '[naw-desk] No SQLite module built for Electron was found; start the app with `npm start`, which builds it.',
     );

@@ -9,9 +9,9 @@ import { tempDir } from '../support/desk';
  */
 type Listener = (...args: unknown[]) => unknown;
 
-function fakeElectron(o: { gotLock: boolean; userData: string }) {
+function fakeElectron(o: { gotLock: boolean; userData: string; packaged?: boolean }) {
   const app = Object.assign(new EventEmitter(), {
-    isPackaged: false,
+    isPackaged: o.packaged ?? false,
     name: 'electron',
     paths: new Map<string, string>([
       ['appData', o.userData],
@@ -92,8 +92,8 @@ vi.mock('electron', () => ({
   },
 }));
 
-async function loadMain(gotLock = true) {
-  fake = fakeElectron({ gotLock, userData: tempDir('naw-desk-main-') });
+async function loadMain(gotLock = true, packaged = false) {
+  fake = fakeElectron({ gotLock, userData: tempDir('naw-desk-main-'), packaged });
   vi.resetModules();
   await import('../../electron/main');
   await new Promise((r) => setTimeout(r, 20)); // let start() run past whenReady()
@@ -200,5 +200,37 @@ describe('main process', () => {
 
     e.app.emit('will-quit');
     expect(await invoke(top, 'settings.get', {})).toMatchObject({ ok: false, code: 'LOCKED' });
+  });
+
+  it('says so when the window’s page does not load, then ends; an aborted load is no failure', async () => {
+    const e = await loadMain();
+    const contents = e.windows[0]!.webContents;
+    contents.emit('did-fail-load', {}, -3, 'ERR_ABORTED', 'app://naw-desk/index.html', true);
+    expect(e.dialog.showErrorBox).not.toHaveBeenCalled();
+    vi.spyOn(console, 'error').mockImplementation(() => {});
+    contents.emit('did-fail-load', {}, -6, 'ERR_FILE_NOT_FOUND', 'app://naw-desk/index.html', true);
+    expect(e.dialog.showErrorBox).toHaveBeenCalledWith(
+      'NAW Desk',
+      expect.stringContaining('could not show its window (ERR_FILE_NOT_FOUND, -6)'),
+    );
+    expect(e.app.quit).toHaveBeenCalled();
+  });
+
+  it('a packaged app without its SQLite module beside the archive does not start', async () => {
+    vi.spyOn(console, 'error').mockImplementation(() => {});
+    const resources = tempDir('naw-desk-resources-');
+    const before = process.resourcesPath;
+    (process as { resourcesPath: string }).resourcesPath = resources;
+    try {
+      const e = await loadMain(true, true);
+      expect(e.app.exit).toHaveBeenCalledWith(1);
+      expect(e.dialog.showErrorBox).toHaveBeenCalledWith(
+        'NAW Desk',
+        'NAW Desk could not start. Nothing in the vault was changed.',
+      );
+      expect(e.windows).toHaveLength(0);
+    } finally {
+      (process as { resourcesPath: string }).resourcesPath = before;
+    }
   });
 });

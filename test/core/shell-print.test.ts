@@ -1,6 +1,8 @@
 import { describe, expect, it } from 'vitest';
 import {
   createPrintWindow,
+  PRINT_CSS,
+  PRINT_OPTIONS,
   printDocumentHtml,
   type PrintWindowOptions,
 } from '../../electron/shell/print';
@@ -22,15 +24,44 @@ describe('printing letters without the PDF plugin', () => {
     expect(html).toContain('size:A4');
   });
 
-  it('uses a hidden, script-less, sandboxed window without preload', () => {
-    let seen: PrintWindowOptions | null = null;
+  it('fills each sheet without margins, never spills onto a blank sheet, and breaks only between pages', () => {
+    const html = printDocumentHtml(['<svg/>', '<svg/>', '<svg/>']);
+    expect(html.match(/<div class="page"><img /g)).toHaveLength(3);
+    expect(html).toContain(`<style>${PRINT_CSS}</style>`);
+    const rules = new Map(
+      [...PRINT_CSS.matchAll(/([^{}]+)\{([^}]*)\}/g)].map((m) => [m[1]!.trim(), m[2]!]),
+    );
+    expect(rules.get('@page')).toBe('size:A4;margin:0');
+    // A box shorter than the 297 mm sheet, clipped: rounding cannot push out an empty sheet.
+    const page = rules.get('.page')!;
+    const height = Number(/height:([\d.]+)mm/.exec(page)![1]);
+    expect(height).toBeLessThan(297);
+    expect(page).toContain('overflow:hidden');
+    expect(page).toContain('break-after:page');
+    // …and no break after the last page.
+    expect(rules.get('.page:last-child')).toBe('break-after:auto');
+    expect(rules.get('.page img')).toContain('object-fit:contain');
+  });
+
+  it('opens the system dialog for A4 with no margins of its own', () => {
+    expect(PRINT_OPTIONS).toEqual({
+      silent: false,
+      printBackground: true,
+      pageSize: 'A4',
+      margins: { marginType: 'none' },
+    });
+  });
+
+  it('uses a hidden, script-less, sandboxed window without preload, child of the main window', () => {
+    let seen: PrintWindowOptions<string> | null = null;
     class FakeWindow {
-      constructor(o: PrintWindowOptions) {
+      constructor(o: PrintWindowOptions<string>) {
         seen = o;
       }
     }
-    createPrintWindow(FakeWindow);
+    createPrintWindow(FakeWindow, 'the main window');
     expect(seen!.show).toBe(false);
+    expect(seen!.parent).toBe('the main window');
     expect(seen!.webPreferences).toMatchObject({
       javascript: false,
       sandbox: true,
