@@ -1,6 +1,6 @@
 import { join } from 'node:path';
 import { describe, expect, it } from 'vitest';
-import { openWithReferenceSqlcipher } from '../support/sqlcipher';
+import { openWithReferenceSqlcipher, skipWithoutReferenceSqlcipher } from '../support/sqlcipher';
 import { ADMIN_PASS, createdDesk } from '../support/desk';
 import { eventHash, GENESIS_HASH } from '../../electron/audit/log';
 
@@ -36,7 +36,10 @@ describe('audit log', () => {
     expect(() => db.prepare('DELETE FROM audit_event WHERE seq = 1').run()).toThrow(/append-only/);
   });
 
-  it('verify names the first broken link after a row is altered with the raw key', async () => {
+  it('verify names the first broken link after a row is altered with the raw key', async ({
+    skip,
+  }) => {
+    skipWithoutReferenceSqlcipher(skip);
     const d = await createdDesk();
     await d.must('users.add', {
       name: 'olga',
@@ -67,7 +70,8 @@ describe('audit log', () => {
     });
   });
 
-  it('detects a deleted event as a sequence gap', async () => {
+  it('detects a deleted event as a sequence gap', async ({ skip }) => {
+    skipWithoutReferenceSqlcipher(skip);
     const d = await createdDesk();
     await d.must('users.add', {
       name: 'olga',

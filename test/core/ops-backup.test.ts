@@ -6,7 +6,7 @@ import { readBackupHeader } from '../../electron/ops/backup-format';
 import { SCHEMA_VERSION } from '../../electron/vault/migrations';
 import { cli } from '../support/cli';
 import { ADMIN_PASS, createdDesk, tempDir, testDesk } from '../support/desk';
-import { openWithReferenceSqlcipher } from '../support/sqlcipher';
+import { openWithReferenceSqlcipher, skipWithoutReferenceSqlcipher } from '../support/sqlcipher';
 
 const MARKER = 'Plaintext-Marker-Organisatie-7Q';
 const hex = (k: string) => k.replace(/-/g, '').toLowerCase();
@@ -30,7 +30,10 @@ function extractDb(backup: string): string {
 }
 
 describe('backup', () => {
-  it('writes one encrypted, verified file: no plaintext, opens with the recovery key, chain intact, audited', async () => {
+  it('writes one encrypted, verified file: no plaintext, opens with the recovery key, chain intact, audited', async ({
+    skip,
+  }) => {
+    skipWithoutReferenceSqlcipher(skip);
     const d = await deskWithData();
     const target = join(tempDir(), 'backup.nawbackup');
     const r = await d.must('ops.backup', { target: { path: target } });

@@ -1,6 +1,6 @@
 import { join } from 'node:path';
 import { describe, expect, it } from 'vitest';
-import { openWithReferenceSqlcipher } from '../support/sqlcipher';
+import { openWithReferenceSqlcipher, skipWithoutReferenceSqlcipher } from '../support/sqlcipher';
 import { ADMIN_PASS, createdDesk } from '../support/desk';
 
 const hex = (recoveryKey: string) => recoveryKey.replace(/-/g, '').toLowerCase();
@@ -11,7 +11,8 @@ describe('recovery key', () => {
     expect(d.recoveryKey).toMatch(/^([0-9A-F]{4}-){15}[0-9A-F]{4}$/);
   });
 
-  it('opens the vault in the reference SQLCipher 4 library (no lock-in)', async () => {
+  it('opens the vault in the reference SQLCipher 4 library (no lock-in)', async ({ skip }) => {
+    skipWithoutReferenceSqlcipher(skip);
     const d = await createdDesk();
     await d.must('users.add', {
       name: 'olga',
@@ -39,7 +40,8 @@ describe('recovery key', () => {
     }
   });
 
-  it('a wrong key does not open it in the reference library', async () => {
+  it('a wrong key does not open it in the reference library', async ({ skip }) => {
+    skipWithoutReferenceSqlcipher(skip);
     const d = await createdDesk();
     await d.must('vault.lock', {});
     const ref = await openWithReferenceSqlcipher(join(d.vaultDir, 'vault.db'), 'ab'.repeat(32));
