@@ -1,7 +1,9 @@
-// `npm start`: checks that the Electron binary is installed, builds the app (main bundles + renderer),
-// makes sure the SQLite module is built for Electron's ABI in .native/ (scripts/native-electron.mjs),
-// and launches Electron with NAW_DESK_NATIVE_BINDING pointing at that build. node_modules keeps the
-// Node-ABI build for `npm test` and the CLI. Extra arguments are passed on to the app.
+// `npm start`: checks that the Electron binary is installed and that its sandbox can start on this
+// Linux (scripts/linux-sandbox.mjs), builds the app (main bundles + renderer), makes sure the SQLite
+// module is built for Electron's ABI in .native/ (scripts/native-electron.mjs), and launches
+// Electron with NAW_DESK_NATIVE_BINDING pointing at that build. node_modules keeps the Node-ABI
+// build for `npm test` and the CLI. Extra arguments are passed on to the app.
+// `npm run smoke:electron` (scripts/smoke-electron.mjs) prepares the same way.
 import { spawn, spawnSync } from 'node:child_process';
 import { existsSync, readFileSync } from 'node:fs';
 import { createRequire } from 'node:module';
@@ -57,20 +59,36 @@ function buildApp() {
   if (r.status !== 0) throw new Error('the renderer build (vite build) failed; see above');
 }
 
-async function main() {
+/**
+ * Everything before Electron is launched: the binary, the sandbox, the build, the native module.
+ * Returns what to launch, or the exit code after the reason was printed.
+ */
+export async function prepareDesktop(env = process.env) {
   const electron = electronBinary();
   if (!electron.ok) {
     console.error(missingBinaryMessage(electron));
-    return 1;
+    return { code: 1 };
+  }
+  const { sandboxProblem } = await import(
+    pathToFileURL(join(root, 'scripts', 'linux-sandbox.mjs')).href
+  );
+  const sandbox = env.NAW_DESK_SKIP_SANDBOX_CHECK
+    ? null
+    : sandboxProblem({ electronPath: electron.path });
+  if (sandbox) {
+    console.error(sandbox);
+    return { code: 1 };
   }
 
   const { buildMain } = await import(pathToFileURL(join(root, 'scripts', 'build-main.mjs')).href);
   buildMain();
   buildApp();
 
-  const { ensureElectronNative } = await import(
+  const { ensureElectronNative, nodeBuildWarning } = await import(
     pathToFileURL(join(root, 'scripts', 'native-electron.mjs')).href
   );
+  const warning = nodeBuildWarning();
+  if (warning) console.warn(warning);
   let native;
   try {
     native = await ensureElectronNative({ electronVersion: electron.version });
@@ -85,12 +103,24 @@ async function main() {
         'Then run `npm start` again. `node scripts/native-electron.mjs` retries only this step.',
       ].join('\n'),
     );
-    return 1;
+    return { code: 1 };
   }
+  return { electron, native };
+}
 
-  const env = { ...process.env, NAW_DESK_NATIVE_BINDING: native.path };
+/** The environment Electron is launched with: the native build, and never run-as-Node. */
+export function electronEnv(nativePath, env = process.env) {
+  const out = { ...env, NAW_DESK_NATIVE_BINDING: nativePath };
   // Electron would otherwise run as plain Node (a development run does not have the fuses yet).
-  delete env.ELECTRON_RUN_AS_NODE;
+  delete out.ELECTRON_RUN_AS_NODE;
+  return out;
+}
+
+async function main() {
+  const ready = await prepareDesktop();
+  if (!ready.electron) return ready.code;
+  const { electron, native } = ready;
+  const env = electronEnv(native.path);
   const child = spawn(electron.path, [root, ...process.argv.slice(2)], { stdio: 'inherit', env });
   for (const signal of ['SIGINT', 'SIGTERM']) {
     process.on(signal, () => {
