@@ -1,4 +1,4 @@
-import { existsSync, mkdtempSync, readFileSync, rmSync } from 'node:fs';
+import { lstatSync, mkdtempSync, readFileSync, rmSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { basename, dirname, join, resolve } from 'node:path';
 import type { FileTarget } from '../../shared/schemas/files';
@@ -6,6 +6,7 @@ import { vaultFiles } from '../vault/vault';
 import { moveIntoPlace, writeFileAtomic } from './atomic-file';
 import { commandLinePath } from './command-line-path';
 import type { DeskContext } from './context';
+import { diskFullAsDeskError } from './disk-full';
 import { DeskError } from './errors';
 import type { DeskSession } from './session';
 
@@ -100,7 +101,9 @@ export class FileDelivery {
     const work = this.writing(() => mkdtempSync(join(near, '.naw-desk-')));
     try {
       const file = join(work, 'file');
-      const filled = await fill(file);
+      const filled = await fill(file).catch((e: unknown) => {
+        throw diskFullAsDeskError(e, this.where()) ?? e;
+      });
       // The vault is asked for again here: it may have locked while the file was being filled.
       const bytes = ctx.db.transaction(() => {
         record(filled);
@@ -116,14 +119,24 @@ export class FileDelivery {
     }
   }
 
-  /** A path named on the command line must be a new file (the dialog asks before it overwrites). */
+  /**
+   * A path named on the command line must be a new file (the dialog asks before it overwrites);
+   * a symbolic link there counts as a file, even one that points nowhere.
+   */
   private refuseExisting(): void {
-    if (this.target === 'path' && this.path !== null && existsSync(this.path)) {
+    if (this.target === 'path' && this.path !== null && lstatExists(this.path)) {
       throw new DeskError(
         'CONFLICT',
         `${this.path} already exists; choose a new file name. Nothing was overwritten.`,
       );
     }
+  }
+
+  /** The disk a full-disk message names. */
+  private where(): string {
+    return this.path === null
+      ? 'this computer’s temporary folder'
+      : `the disk that holds ${dirname(this.path)}`;
   }
 
   /** File-system failures at the destination become a refusal the user can act on. */
@@ -132,6 +145,8 @@ export class FileDelivery {
       return fn();
     } catch (e) {
       if (e instanceof DeskError) throw e;
+      const full = diskFullAsDeskError(e, this.where());
+      if (full) throw full;
       const reason = (e as NodeJS.ErrnoException).code ?? (e as Error).message;
       const name = this.path === null ? 'the file' : basename(this.path);
       throw new DeskError(
@@ -141,6 +156,15 @@ export class FileDelivery {
     }
   }
 }
+
+const lstatExists = (path: string): boolean => {
+  try {
+    lstatSync(path);
+    return true;
+  } catch {
+    return false;
+  }
+};
 
 /**
  * Asks the native save dialog (Electron) where to write. Without one (CLI, browser harness) the

@@ -1,6 +1,8 @@
-import { readFileSync, writeFileSync } from 'node:fs';
+import { closeSync, fsyncSync, readFileSync, writeSync } from 'node:fs';
 import { resolve } from 'node:path';
 import { Witness } from '../../../shared/schemas/audit';
+import { openAppendNoFollow } from '../../core/atomic-file';
+import { DeskError } from '../../core/errors';
 import { CliFailure, SilentFailure, UsageError, type CliCommand } from '../command';
 
 /**
@@ -42,6 +44,18 @@ export function parseWitnessFile(text: string): Witness[] {
 }
 
 const str = (v: unknown): string | undefined => (typeof v === 'string' ? v : undefined);
+
+/** The --out file, opened to append; a symbolic link or anything but a regular file is refused. */
+function openWitnessFile(file: string): number {
+  try {
+    return openAppendNoFollow(file);
+  } catch (e) {
+    if (e instanceof DeskError) throw new CliFailure(e.message);
+    throw new CliFailure(
+      `Cannot write ${file} (${(e as NodeJS.ErrnoException).code ?? 'error'}); nothing was witnessed.`,
+    );
+  }
+}
 
 export const auditCommands: CliCommand[] = [
   {
@@ -132,11 +146,19 @@ export const auditCommands: CliCommand[] = [
     signIn: true,
     flags: { out: 'string' },
     async run(args, io) {
-      const w = await io.call('audit.witness', {});
-      const line = JSON.stringify(w);
       const out = str(args.flags.out);
-      if (out) writeFileSync(resolve(out), line + '\n', { flag: 'a', mode: 0o600 });
-      io.print(line);
+      // The file first: a witness is taken (and audited) only when it can be kept.
+      const fd = out ? openWitnessFile(resolve(out)) : null;
+      try {
+        const line = JSON.stringify(await io.call('audit.witness', {}));
+        if (fd !== null) {
+          writeSync(fd, line + '\n');
+          fsyncSync(fd);
+        }
+        io.print(line);
+      } finally {
+        if (fd !== null) closeSync(fd);
+      }
     },
   },
 ];
