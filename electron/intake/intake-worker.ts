@@ -30,7 +30,7 @@ async function main(): Promise<void> {
       : { bytes: new Uint8Array(data.source.bytes), name: data.source.name };
   try {
     // Loading the code is not the document's doing: the time limit starts once it is loaded.
-    await loadPdfJs();
+    if (!('text' in source)) await loadPdfJs();
     port.postMessage({ type: 'ready' } satisfies IntakeWorkerMessage);
     port.postMessage({
       type: 'done',

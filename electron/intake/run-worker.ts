@@ -6,7 +6,7 @@ import type { IntakeCatalogues } from './extract-draft';
 import type { IntakeWorkerData, IntakeWorkerMessage } from './intake-worker';
 import { LIMITS, refuse } from './read/limits';
 import type { IntakeSource } from './read/read-document';
-import { intakeWorkerScript } from './worker-script';
+import { workerEntry } from '../core/worker-entry';
 
 /** How long the worker may take to load its code before it reads anything. */
 const STARTUP_SECONDS = 120;
@@ -32,7 +32,7 @@ export function extractInWorker(
   }
   const data: IntakeWorkerData = { source: moved, catalogues };
   return new Promise<Draft>((resolve, reject) => {
-    const worker = new Worker(limits.script ?? intakeWorkerScript(), {
+    const worker = new Worker(limits.script ?? workerEntry('intake-worker', 'electron/intake'), {
       workerData: data,
       transferList: transfer,
       env: {},

@@ -23,7 +23,7 @@ function printDraft(print: (t: string) => void, d: Draft): void {
     `${doc.kind}, ${doc.pages} page(s)${doc.documentDate ? `, dated ${doc.documentDate}` : ''}`,
   );
   const line = (label: string, value: string | undefined, path: string) =>
-    print(`  ${label.padEnd(15)} ${value ?? '-'}${where(f[path])}`);
+    print(`  ${label.padEnd(19)} ${value ?? '-'}${where(f[path])}`);
   line('authority', d.authority, 'authority');
   for (const k of ['name', 'function', 'badge', 'email', 'phone'] as const) {
     line(`requester.${k}`, d.requester?.[k], `requester.${k}`);

@@ -1,6 +1,7 @@
 import type { Line, Span } from '../text/document';
 import { span } from '../text/document';
 import type { Layout } from '../text/layout';
+import { BULLET, listIntro } from '../text/lists';
 import { contactReason, IDENTIFIER_CUE, isDestination } from './contact-context';
 import { findIps, portAfter } from './ips';
 import { blockedReason, notIdentifierSpans } from './not-identifiers';
@@ -46,8 +47,6 @@ const SENDER_REASONS = [
   'contact_context',
   'provider_number',
 ];
-
-const BULLET = /^\s*(?:[-–•*·▪]|\d{1,3}[.)]|[a-z][.)])\s+/i;
 
 export function findIdentifiers(layout: Layout, ctx: IdentifierContext): Candidate[] {
   const rowTable = new Map<number, Table>();
@@ -184,19 +183,8 @@ function hasIdentifierCue(layout: Layout, c: Candidate, all: Candidate[]): boole
   const rest = text.slice(0, from) + ' ' + text.slice(from + c.span.text.length);
   if (IDENTIFIER_CUE.test(rest)) return true;
   if (layout.dateTimes.some((d) => d.line === c.line.index && d.dt.time)) return true;
-  // In a list: walk up past the other list entries to the line that introduces them.
+  // In a list: the line that introduces the entries.
   const idLines = new Set(all.filter((x) => !x.ignored || x === c).map((x) => x.line.index));
-  for (let i = c.line.index - 1, blanks = 0; i >= 0 && c.line.index - i < 60; i--) {
-    const l = layout.lines[i]!;
-    if (l.part !== c.line.part) break;
-    if (l.text.trim() === '') {
-      if (++blanks > 1) break;
-      continue;
-    }
-    if (idLines.has(i) || BULLET.test(l.text)) continue;
-    return IDENTIFIER_CUE.test(l.text);
-  }
-  return false;
+  const intro = listIntro(layout, c.line, idLines);
+  return intro !== null && IDENTIFIER_CUE.test(intro.text);
 }
-
-export const isListItem = (l: Line) => BULLET.test(l.text);

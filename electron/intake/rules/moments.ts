@@ -2,6 +2,7 @@ import { formatOffset, resolveMoment } from '../../../shared/moment';
 import type { IntakeWarning } from '../../../shared/schemas/intake';
 import type { Span } from '../text/document';
 import type { Layout, PlacedDateTime } from '../text/layout';
+import { BULLET, listIntro } from '../text/lists';
 import { isoDate, localDateTime, parseTimeOnly, type FoundDateTime } from './datetimes';
 import type { Candidate } from './identifiers';
 import { rowCells } from './tables';
@@ -128,21 +129,15 @@ function fromText(layout: Layout, c: Candidate, offered: Candidate[]): Resolved 
   if (unclear || inLine.length > 1) return 'unclear';
   // A list: the moment stated in the line that opens it applies to each entry.
   if (isListEntry(c, siblings)) {
-    const idLines = new Set(offered.map((x) => x.line.index));
-    for (let i = c.line.index - 1, blanks = 0; i >= 0 && c.line.index - i < 60; i--) {
-      const l = layout.lines[i]!;
-      if (l.part !== c.line.part) break;
-      if (l.text.trim() === '') {
-        if (++blanks > 1) break;
-        continue;
-      }
-      if (idLines.has(i) || BULLET.test(l.text)) continue;
-      const intro = usable.filter(
+    const intro = listIntro(layout, c.line, new Set(offered.map((x) => x.line.index)));
+    if (intro) {
+      const i = intro.index;
+      const stated = usable.filter(
         (d) => d.line === i || (d.paragraph === layout.paragraphOf[i] && d.line < i),
       );
-      if (intro.length === 1)
-        return { dt: intro[0]!.dt, span: intro[0]!.span, reason: 'list_moment' };
-      break;
+      if (stated.length === 1) {
+        return { dt: stated[0]!.dt, span: stated[0]!.span, reason: 'list_moment' };
+      }
     }
   }
   // The paragraph: one moment for everything in it.
@@ -171,8 +166,6 @@ function sentenceOf(layout: Layout, c: Candidate): { from: number; to: number } 
   }
   return { from: p.start + from, to: p.end };
 }
-
-const BULLET = /^\s*(?:[-–•*·▪]|\d{1,3}[.)]|[a-z][.)])\s+/i;
 
 /** A line that is an entry of a list: a bullet, or little besides its identifiers. */
 function isListEntry(c: Candidate, siblings: Candidate[]): boolean {
