@@ -1,80 +1,30 @@
-import { mkdtempSync, rmSync } from 'node:fs';
-import { tmpdir } from 'node:os';
-import { join } from 'node:path';
-import type { Browser, Locator, Page } from 'playwright-core';
+import type { Page } from 'playwright-core';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import { DeskSession } from '../../electron/core/session';
-import { dispatch } from '../../electron/api/table';
-import { startHarness, type Harness } from '../harness/server';
-import {
-  launchBrowser,
-  openPage,
-  screenshot,
-  seriousA11yViolations,
-  tabTo,
-} from './support/browser';
-import { seedFormerCustomer } from './support/desk';
-
-const KDF = { N: 2 ** 12, r: 8, p: 1 };
-const ADMIN_PASS = 'blauwe tram over de brug';
-
-/** Runs in the page: is this element the focused one? */
-const focusedCheck = (el: unknown): boolean =>
-  (el as { ownerDocument: { activeElement: unknown } }).ownerDocument.activeElement === el;
-const isFocused = (l: Locator) => l.evaluate(focusedCheck);
-
-/** A vault made through the real handler table, with a former customer past retention. */
-async function prepareVault(vaultDir: string): Promise<void> {
-  const s = new DeskSession({ vaultDir, kdfCost: KDF, sleep: async () => {} });
-  const r = await dispatch(s, 'vault.create', {
-    orgName: 'Kabelnet Zwolle B.V.',
-    adminName: 'anna',
-    displayName: 'Anna de Vries',
-    passphrase: ADMIN_PASS,
-  });
-  if (!r.ok) throw new Error(r.message);
-  seedFormerCustomer(s.vault!.db, 'anna');
-  s.lock('manual');
-}
+import { expectAxeClean, isFocused, tabTo } from './support/browser';
+import { PASS, prepareKabelnetVault } from './support/desk';
+import { openDesk, signIn, type E2EDesk } from './support/open-desk';
 
 describe('catalogues and desk rules in Settings, shell notices (Chromium)', () => {
-  let dir: string;
-  let harness: Harness;
-  let browser: Browser;
+  let desk: E2EDesk;
   let page: Page;
-  let problems: string[];
 
-  async function scan(name: string) {
-    await screenshot(page, name);
-    expect(await seriousA11yViolations(page), `axe: ${name}`).toEqual([]);
-  }
+  const scan = (name: string) => expectAxeClean(page, name);
   const panel = (heading: string) =>
     page.locator('section.panel', { has: page.getByRole('heading', { level: 2, name: heading }) });
-  const db = () => harness.session.vault!.db;
+  const db = () => desk.harness.session.vault!.db;
 
   beforeAll(async () => {
-    dir = mkdtempSync(join(tmpdir(), 'naw-desk-e2e-catalogue-'));
-    await prepareVault(join(dir, 'vault'));
-    harness = await startHarness({
-      vaultDir: join(dir, 'vault'),
-      kdfCost: KDF,
-      ...(process.env.NAW_DESK_RENDERER_DIR
-        ? { rendererDir: process.env.NAW_DESK_RENDERER_DIR }
-        : {}),
+    // A vault made through the real handler table, with a former customer past retention.
+    desk = await openDesk({
+      prefix: 'naw-desk-e2e-catalogue-',
+      prepare: (vaultDir) => prepareKabelnetVault(vaultDir, { formerCustomerBy: 'anna' }),
     });
-    browser = await launchBrowser();
-    ({ page, problems } = await openPage(browser));
-    await page.goto(harness.url);
-    await page.getByLabel('Gebruikersnaam').fill('anna');
-    await page.getByLabel('Wachtwoordzin').fill(ADMIN_PASS);
-    await page.getByRole('button', { name: 'Ontgrendelen' }).click();
+    page = desk.page;
+    await page.goto(desk.harness.url);
+    await signIn(page, 'anna', PASS.admin);
   });
 
-  afterAll(async () => {
-    await browser?.close();
-    await harness?.close();
-    rmSync(dir, { recursive: true, force: true });
-  });
+  afterAll(() => desk?.close());
 
   it('after sign-in an admin is told a purge is due, with a link to the purge in Settings', async () => {
     const notice = page.getByTestId('shell-purge-due');
@@ -152,9 +102,11 @@ describe('catalogues and desk rules in Settings, shell notices (Chromium)', () =
     await editor.getByRole('button', { name: 'Sluiten' }).click();
     await expect
       .poll(() =>
-        section
-          .getByRole('button', { name: 'Koninklijke Marechaussee – District Schiphol bewerken' })
-          .evaluate(focusedCheck),
+        isFocused(
+          section.getByRole('button', {
+            name: 'Koninklijke Marechaussee – District Schiphol bewerken',
+          }),
+        ),
       )
       .toBe(true);
   });
@@ -224,6 +176,6 @@ describe('catalogues and desk rules in Settings, shell notices (Chromium)', () =
     await banner.getByRole('button', { name: 'Naar de instelling' }).click();
     await page.getByRole('heading', { level: 1, name: 'Instellingen' }).waitFor();
     await page.getByTestId('four-eyes-banner').waitFor();
-    expect(problems).toEqual([]);
+    expect(desk.problems).toEqual([]);
   });
 });

@@ -1,11 +1,10 @@
-import { mkdtempSync, readFileSync, rmSync } from 'node:fs';
-import { tmpdir } from 'node:os';
+import { readFileSync } from 'node:fs';
 import { join } from 'node:path';
-import type { Browser, Page } from 'playwright-core';
+import type { Page } from 'playwright-core';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import { startHarness, type Harness } from '../harness/server';
-import { launchBrowser, openPage, screenshot, seriousA11yViolations } from './support/browser';
-import { createTeamVault, E2E_KDF, mustOn, PASS } from './support/desk';
+import { expectAxeClean } from './support/browser';
+import { createTeamVault, PASS } from './support/desk';
+import { openDesk, signIn, type E2EDesk } from './support/open-desk';
 
 const FIXTURES = join(import.meta.dirname, '..', 'fixtures', 'customers');
 
@@ -16,18 +15,10 @@ const FIXTURES = join(import.meta.dirname, '..', 'fixtures', 'customers');
  * downloaded as CSV. Screens are screenshotted and scanned with axe.
  */
 describe('customers import journey', () => {
-  let dir: string;
-  let harness: Harness;
-  let browser: Browser;
+  let desk: E2EDesk;
   let page: Page;
-  let problems: string[];
 
-  async function scan(name: string) {
-    await screenshot(page, name);
-    expect(await seriousA11yViolations(page), `axe: ${name}`).toEqual([]);
-  }
-  const must: ReturnType<typeof mustOn> = (channel, input) =>
-    mustOn(harness.session)(channel, input);
+  const scan = (name: string) => expectAxeClean(page, name);
   async function chooseFile(name: string) {
     const chooser = page.waitForEvent('filechooser');
     await page.getByRole('button', { name: /Bestand kiezen…|Ander bestand kiezen…/ }).click();
@@ -36,27 +27,17 @@ describe('customers import journey', () => {
   }
 
   beforeAll(async () => {
-    dir = mkdtempSync(join(tmpdir(), 'naw-desk-e2e-cust-'));
-    harness = await startHarness({ vaultDir: join(dir, 'vault'), kdfCost: E2E_KDF });
-    await createTeamVault(harness.session, ['ivo']);
-    await must('vault.lock', {});
-    browser = await launchBrowser();
-    ({ page, problems } = await openPage(browser));
+    desk = await openDesk({ prefix: 'naw-desk-e2e-cust-' });
+    page = desk.page;
+    await createTeamVault(desk.harness.session, ['ivo']);
+    await desk.must('vault.lock', {});
   });
 
-  afterAll(async () => {
-    await browser?.close();
-    await harness?.close();
-    rmSync(dir, { recursive: true, force: true });
-  });
+  afterAll(() => desk?.close());
 
   it('imports a customers file through the page and shows the report and the summary', async () => {
-    await page.goto(harness.url);
-    await page.getByRole('heading', { level: 1, name: 'Aanmelden' }).waitFor();
-    await page.getByLabel('Gebruikersnaam').fill('ivo');
-    await page.getByLabel('Wachtwoordzin').fill(PASS.ivo);
-    await page.getByRole('button', { name: 'Ontgrendelen' }).click();
-    await page.getByRole('button', { name: 'Vergrendelen' }).waitFor();
+    await page.goto(desk.harness.url);
+    await signIn(page, 'ivo', PASS.ivo);
     await page.getByRole('link', { name: 'Klanten' }).first().click();
     await page.getByRole('heading', { level: 1, name: 'Klantgegevens' }).waitFor();
     await page.getByText('Er is nog niets geïmporteerd.').waitFor();
@@ -108,8 +89,8 @@ describe('customers import journey', () => {
     expect(csv).toContain('customers-bad.csv');
     expect(csv).toMatch(/2,postcode,"""12345"" is not a Dutch postcode/);
     // The vault still holds only the first import.
-    const summary = await must('customers.summary', {});
+    const summary = await desk.must('customers.summary', {});
     expect(summary.customers.total).toBe(3);
-    expect(problems).toEqual([]);
+    expect(desk.problems).toEqual([]);
   });
 });

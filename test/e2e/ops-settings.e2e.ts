@@ -1,83 +1,49 @@
 import { spawnSync } from 'node:child_process';
-import { mkdtempSync, readFileSync, rmSync, writeFileSync } from 'node:fs';
-import { tmpdir } from 'node:os';
+import { readFileSync, writeFileSync } from 'node:fs';
 import { join } from 'node:path';
-import type { Browser, Page } from 'playwright-core';
+import type { Page } from 'playwright-core';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import { DeskSession } from '../../electron/core/session';
 import { dispatch } from '../../electron/api/table';
-import { startHarness, type Harness } from '../harness/server';
-import { launchBrowser, openPage, screenshot, seriousA11yViolations } from './support/browser';
-import { seedFormerCustomer } from './support/desk';
+import { expectAxeClean } from './support/browser';
+import { PASS, prepareKabelnetVault } from './support/desk';
+import { openDesk, signIn, type E2EDesk } from './support/open-desk';
 
-const KDF = { N: 2 ** 12, r: 8, p: 1 };
-const ADMIN_PASS = 'blauwe tram over de brug';
-const OLGA_PASS = 'groene fiets in de regen';
 const ROOT = join(import.meta.dirname, '..', '..');
 
-/** A vault made through the real handler table, with a former customer due for purging. */
-async function prepareVault(vaultDir: string): Promise<void> {
-  const s = new DeskSession({ vaultDir, kdfCost: KDF, sleep: async () => {} });
-  const call = async (channel: string, input: unknown) => {
-    const r = await dispatch(s, channel, input);
-    if (!r.ok) throw new Error(`${channel}: ${r.message}`);
-    return r.data;
-  };
-  await call('vault.create', {
-    orgName: 'Kabelnet Zwolle B.V.',
-    adminName: 'anna',
-    displayName: 'Anna de Vries',
-    passphrase: ADMIN_PASS,
-  });
-  await call('users.add', {
-    name: 'olga',
-    displayName: 'Olga Officier',
-    role: 'officer',
-    passphrase: OLGA_PASS,
-  });
-  seedFormerCustomer(s.vault!.db, 'olga');
-  s.lock('manual');
-}
-
 describe('operating the desk: users, settings, backup, purge, audit export (Chromium)', () => {
-  let dir: string;
-  let harness: Harness;
-  let browser: Browser;
+  let desk: E2EDesk;
   let page: Page;
-  let problems: string[];
+  let dir: string;
 
-  async function scan(name: string) {
-    await screenshot(page, name);
-    expect(await seriousA11yViolations(page), `axe: ${name}`).toEqual([]);
-  }
+  const scan = (name: string) => expectAxeClean(page, name);
   const panel = (heading: string) =>
     page.locator('section.panel', { has: page.getByRole('heading', { level: 2, name: heading }) });
 
   beforeAll(async () => {
-    dir = mkdtempSync(join(tmpdir(), 'naw-desk-e2e-ops-'));
-    await prepareVault(join(dir, 'vault'));
-    harness = await startHarness({
-      vaultDir: join(dir, 'vault'),
-      kdfCost: KDF,
-      ...(process.env.NAW_DESK_RENDERER_DIR
-        ? { rendererDir: process.env.NAW_DESK_RENDERER_DIR }
-        : {}),
+    // A vault made through the real handler table, with a former customer due for purging.
+    desk = await openDesk({
+      prefix: 'naw-desk-e2e-ops-',
+      prepare: (vaultDir) =>
+        prepareKabelnetVault(vaultDir, {
+          users: [
+            {
+              name: 'olga',
+              displayName: 'Olga Officier',
+              role: 'officer',
+              passphrase: PASS.olga,
+            },
+          ],
+          formerCustomerBy: 'olga',
+        }),
     });
-    browser = await launchBrowser();
-    ({ page, problems } = await openPage(browser));
-    await page.goto(harness.url);
-    await page.getByLabel('Gebruikersnaam').fill('anna');
-    await page.getByLabel('Wachtwoordzin').fill(ADMIN_PASS);
-    await page.getByRole('button', { name: 'Ontgrendelen' }).click();
+    ({ page, dir } = desk);
+    await page.goto(desk.harness.url);
+    await signIn(page, 'anna', PASS.admin);
     await page.getByRole('link', { name: 'Instellingen' }).click();
     await page.getByRole('heading', { level: 1, name: 'Instellingen' }).waitFor();
   });
 
-  afterAll(async () => {
-    await browser?.close();
-    await harness?.close();
-    rmSync(dir, { recursive: true, force: true });
-  });
+  afterAll(() => desk?.close());
 
   it('user management: change a role, disable and enable again with a new passphrase', async () => {
     await page.getByRole('cell', { name: 'Olga Officier' }).waitFor();
@@ -104,7 +70,7 @@ describe('operating the desk: users, settings, backup, purge, audit export (Chro
       .getByText('(u)')
       .waitFor();
     await scan('ops-users');
-    const roles = harness.session
+    const roles = desk.harness.session
       .vault!.db.prepare(`SELECT role, disabled_at FROM user WHERE name = 'olga'`)
       .get();
     expect(roles).toEqual({ role: 'approver', disabled_at: null });
@@ -197,7 +163,7 @@ describe('operating the desk: users, settings, backup, purge, audit export (Chro
     await purge.getByText('Verwijderd: 1; de database is opnieuw opgebouwd.').waitFor();
     await purge.getByText('Er is niets verlopen.').waitFor();
     await scan('ops-purge-done');
-    const left = harness.session.vault!.db.prepare('SELECT count(*) AS n FROM customer').get();
+    const left = desk.harness.session.vault!.db.prepare('SELECT count(*) AS n FROM customer').get();
     expect(left).toEqual({ n: 0 });
   });
 
@@ -255,9 +221,9 @@ describe('operating the desk: users, settings, backup, purge, audit export (Chro
       .getByTestId('audit-export-result')
       .getByText(`Getuige: gebeurtenis #${w.seq}, hash`)
       .waitFor();
-    const check = await dispatch(harness.session, 'audit.checkWitness', { witnesses: [w] });
+    const check = await dispatch(desk.harness.session, 'audit.checkWitness', { witnesses: [w] });
     expect(check).toMatchObject({ ok: true, data: { ok: true } });
     await scan('ops-audit-export');
-    expect(problems).toEqual([]);
+    expect(desk.problems).toEqual([]);
   });
 });

@@ -1,20 +1,10 @@
-import { mkdtempSync, rmSync } from 'node:fs';
-import { tmpdir } from 'node:os';
-import { join } from 'node:path';
-import type { Browser, Page } from 'playwright-core';
+import type { Page } from 'playwright-core';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { closeVault, createVault } from '../../electron/vault/vault';
-import { startHarness, type Harness } from '../harness/server';
-import {
-  isFocused,
-  launchBrowser,
-  openPage,
-  screenshot,
-  seriousA11yViolations,
-  tabTo,
-} from './support/browser';
+import { expectAxeClean, isFocused, screenshot, tabTo } from './support/browser';
+import { E2E_KDF } from './support/desk';
+import { openDesk, type E2EDesk } from './support/open-desk';
 
-const KDF = { N: 2 ** 12, r: 8, p: 1 };
 const ADMIN_PASS = 'blauwe tram over de brug';
 const OFFICER_PASS = 'groene fiets in de regen';
 
@@ -24,38 +14,24 @@ const OFFICER_PASS = 'groene fiets in de regen';
  * user → audit log shows it all and the chain verifies. Every screen is scanned with axe.
  */
 describe('vault journey', () => {
-  let dir: string;
-  let harness: Harness;
-  let browser: Browser;
+  let desk: E2EDesk;
   let page: Page;
-  let problems: string[];
-  const a11y: Record<string, string[]> = {};
 
-  async function scan(name: string) {
-    await screenshot(page, name);
-    a11y[name] = await seriousA11yViolations(page);
-    expect(a11y[name], `axe: ${name}`).toEqual([]);
-  }
+  const scan = (name: string) => expectAxeClean(page, name);
   const h1 = () => page.getByRole('heading', { level: 1 });
   async function expectHeading(name: string) {
     await page.getByRole('heading', { level: 1, name }).waitFor();
   }
 
   beforeAll(async () => {
-    dir = mkdtempSync(join(tmpdir(), 'naw-desk-e2e-'));
-    harness = await startHarness({ vaultDir: join(dir, 'vault'), kdfCost: KDF });
-    browser = await launchBrowser();
-    ({ page, problems } = await openPage(browser));
+    desk = await openDesk({ prefix: 'naw-desk-e2e-' });
+    page = desk.page;
   });
 
-  afterAll(async () => {
-    await browser?.close();
-    await harness?.close();
-    rmSync(dir, { recursive: true, force: true });
-  });
+  afterAll(() => desk?.close());
 
   it('first run: setup validates, creates the vault and shows the recovery key once', async () => {
-    await page.goto(harness.url);
+    await page.goto(desk.harness.url);
     await expectHeading('Nieuwe kluis inrichten');
     expect(await page.locator('html').getAttribute('lang')).toBe('nl');
     await scan('01-setup');
@@ -199,7 +175,7 @@ describe('vault journey', () => {
       'Statistiek',
       'Instellingen',
     ]);
-    await page.goto(`${harness.origin}/#/audit`);
+    await page.goto(`${desk.harness.origin}/#/audit`);
     await expectHeading('Geen toegang');
 
     await page.getByRole('button', { name: 'English' }).click();
@@ -219,29 +195,30 @@ describe('vault journey', () => {
   });
 
   it('raised no console errors, CSP violations or page errors', () => {
-    expect(problems).toEqual([]);
+    expect(desk.problems).toEqual([]);
   });
 });
 
 describe('demo vault', () => {
   it('shows a clearly visible DEMO banner on every signed-in page', async () => {
-    const dir = mkdtempSync(join(tmpdir(), 'naw-desk-e2e-demo-'));
-    const vaultDir = join(dir, 'vault');
-    const created = await createVault(vaultDir, {
-      orgName: 'Demo Telecom B.V.',
-      adminName: 'demo',
-      displayName: 'Demo Beheerder',
-      passphrase: ADMIN_PASS,
-      at: new Date().toISOString(),
-      demo: true,
-      kdfCost: KDF,
+    const desk = await openDesk({
+      prefix: 'naw-desk-e2e-demo-',
+      prepare: async (vaultDir) => {
+        const created = await createVault(vaultDir, {
+          orgName: 'Demo Telecom B.V.',
+          adminName: 'demo',
+          displayName: 'Demo Beheerder',
+          passphrase: ADMIN_PASS,
+          at: new Date().toISOString(),
+          demo: true,
+          kdfCost: E2E_KDF,
+        });
+        closeVault(created.vault);
+      },
     });
-    closeVault(created.vault);
-    const harness = await startHarness({ vaultDir, kdfCost: KDF });
-    const browser = await launchBrowser();
     try {
-      const { page, problems } = await openPage(browser);
-      await page.goto(harness.url);
+      const { page, problems } = desk;
+      await page.goto(desk.harness.url);
       await page.getByRole('heading', { level: 1, name: 'Aanmelden' }).waitFor();
       await page.getByLabel('Gebruikersnaam').fill('demo');
       await page.getByLabel('Wachtwoordzin').fill(ADMIN_PASS);
@@ -253,13 +230,10 @@ describe('demo vault', () => {
       await page.getByRole('link', { name: 'Auditlog' }).click();
       await page.getByRole('heading', { level: 1, name: 'Auditlog' }).waitFor();
       expect(await banner.isVisible()).toBe(true);
-      await screenshot(page, '20-demo-banner');
-      expect(await seriousA11yViolations(page)).toEqual([]);
+      await expectAxeClean(page, '20-demo-banner');
       expect(problems).toEqual([]);
     } finally {
-      await browser.close();
-      await harness.close();
-      rmSync(dir, { recursive: true, force: true });
+      await desk.close();
     }
   });
 });

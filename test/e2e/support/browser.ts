@@ -2,6 +2,7 @@ import { mkdirSync } from 'node:fs';
 import { join, resolve } from 'node:path';
 import AxeBuilder from '@axe-core/playwright';
 import { chromium, type Browser, type Locator, type Page } from 'playwright-core';
+import { expect } from 'vitest';
 
 const ROOT = resolve(import.meta.dirname, '..', '..', '..');
 export const SCREENS_DIR = join(ROOT, 'test-results', 'screens');
@@ -22,7 +23,8 @@ export function launchBrowser(): Promise<Browser> {
 }
 
 /**
- * Opens a page that fails the test on any CSP violation, uncaught error or console error, so a
+ * Opens a page that collects every CSP violation (Chromium reports it as a console error),
+ * uncaught error and console error in `problems`, which the journeys expect to stay empty, so a
  * blocked inline style or script cannot slip by unnoticed.
  */
 export async function openPage(browser: Browser): Promise<{ page: Page; problems: string[] }> {
@@ -62,6 +64,12 @@ export async function seriousA11yViolations(page: Page): Promise<string[]> {
           .map((n) => n.target.join(' '))
           .join(', ')}`,
     );
+}
+
+/** Screenshots the current page as `name`, then fails unless axe finds nothing serious on it. */
+export async function expectAxeClean(page: Page, name: string): Promise<void> {
+  await screenshot(page, name);
+  expect(await seriousA11yViolations(page), `axe: ${name}`).toEqual([]);
 }
 
 /**

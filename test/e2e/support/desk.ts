@@ -1,5 +1,5 @@
 import type { Channel, InputOf, OutputOf } from '../../../shared/contract';
-import type { DeskSession } from '../../../electron/core/session';
+import { DeskSession } from '../../../electron/core/session';
 import { dispatch } from '../../../electron/api/table';
 import type { Db } from '../../../electron/core/db';
 
@@ -18,13 +18,15 @@ export const PASS = Object.fromEntries(
   Object.entries(TEAM).map(([name, m]) => [name, m.passphrase]),
 ) as { [K in TeamMember]: string };
 
+export type Must = <C extends Channel>(channel: C, input: InputOf<C>) => Promise<OutputOf<C>>;
+
 /** A typed call through the real handler table that fails the test unless it succeeds. */
 export const mustOn =
-  (session: DeskSession) =>
-  async <C extends Channel>(channel: C, input: InputOf<C>): Promise<OutputOf<C>> => {
+  (session: DeskSession): Must =>
+  async (channel, input) => {
     const r = await dispatch(session, channel, input);
     if (!r.ok) throw new Error(`${channel}: ${r.message}`);
-    return r.data as OutputOf<C>;
+    return r.data as OutputOf<typeof channel>;
   };
 
 /** Creates the vault ("Testnet B.V.", admin) and adds the other team members asked for. */
@@ -47,6 +49,28 @@ export async function createTeamVault(
       passphrase: m.passphrase,
     });
   }
+}
+
+/**
+ * Kabelnet Zwolle's vault as the Settings journeys find it, made through the real handler table
+ * with a session of its own and locked before the harness opens it: admin anna (Anna de Vries),
+ * the users given, and a former customer past retention imported by `formerCustomerBy`.
+ */
+export async function prepareKabelnetVault(
+  vaultDir: string,
+  { users = [], formerCustomerBy }: { users?: InputOf<'users.add'>[]; formerCustomerBy: string },
+): Promise<void> {
+  const session = new DeskSession({ vaultDir, kdfCost: E2E_KDF, sleep: async () => {} });
+  const must = mustOn(session);
+  await must('vault.create', {
+    orgName: 'Kabelnet Zwolle B.V.',
+    adminName: 'anna',
+    displayName: 'Anna de Vries',
+    passphrase: PASS.admin,
+  });
+  for (const user of users) await must('users.add', user);
+  seedFormerCustomer(session.vault!.db, formerCustomerBy);
+  session.lock('manual');
 }
 
 /**
