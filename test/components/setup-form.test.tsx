@@ -25,14 +25,21 @@ function firstRunDesk() {
   });
 }
 
-async function fillSetup(
-  user: ReturnType<typeof userEvent.setup>,
+const VALID = { org: 'Testnet B.V.', admin: 'anna', pass: GOOD_PASS, repeat: GOOD_PASS };
+
+/** Opens the setup screen over `desk` (a first run unless given) and types `v` into its fields. */
+async function openSetupWith(
   v: { org?: string; admin?: string; pass?: string; repeat?: string },
+  desk = firstRunDesk(),
 ) {
+  const user = userEvent.setup();
+  renderApp('/setup');
+  await screen.findByRole('heading', { level: 1 });
   if (v.org) await user.type(screen.getByLabelText('Naam van de organisatie'), v.org);
   if (v.admin) await user.type(screen.getByLabelText('Gebruikersnaam'), v.admin);
   if (v.pass) await user.type(screen.getByLabelText('Wachtwoordzin'), v.pass);
   if (v.repeat) await user.type(screen.getByLabelText('Herhaal de wachtwoordzin'), v.repeat);
+  return { desk, user };
 }
 
 describe('first-run setup', () => {
@@ -55,11 +62,7 @@ describe('first-run setup', () => {
   });
 
   it('rejects a passphrase under 12 characters and a bad user name', async () => {
-    const desk = firstRunDesk();
-    const user = userEvent.setup();
-    renderApp('/setup');
-    await screen.findByRole('heading', { level: 1 });
-    await fillSetup(user, {
+    const { desk, user } = await openSetupWith({
       org: 'Testnet B.V.',
       admin: 'anna admin',
       pass: 'kort-11-tkn',
@@ -73,16 +76,7 @@ describe('first-run setup', () => {
   });
 
   it('rejects two different passphrases', async () => {
-    const desk = firstRunDesk();
-    const user = userEvent.setup();
-    renderApp('/setup');
-    await screen.findByRole('heading', { level: 1 });
-    await fillSetup(user, {
-      org: 'Testnet B.V.',
-      admin: 'anna',
-      pass: GOOD_PASS,
-      repeat: `${GOOD_PASS}!`,
-    });
+    const { desk, user } = await openSetupWith({ ...VALID, repeat: `${GOOD_PASS}!` });
     await user.click(screen.getByRole('button', { name: 'Kluis aanmaken' }));
     const repeat = screen.getByLabelText('Herhaal de wachtwoordzin');
     expect(repeat.getAttribute('aria-invalid')).toBe('true');
@@ -91,16 +85,7 @@ describe('first-run setup', () => {
   });
 
   it('creates the vault, shows the recovery key once and requires the confirmation to continue', async () => {
-    const desk = firstRunDesk();
-    const user = userEvent.setup();
-    renderApp('/setup');
-    await screen.findByRole('heading', { level: 1 });
-    await fillSetup(user, {
-      org: 'Testnet B.V.',
-      admin: 'anna',
-      pass: GOOD_PASS,
-      repeat: GOOD_PASS,
-    });
+    const { desk, user } = await openSetupWith(VALID);
     expect(screen.getByText('sterk')).toBeTruthy();
     await user.click(screen.getByRole('button', { name: 'Kluis aanmaken' }));
 
@@ -130,23 +115,17 @@ describe('first-run setup', () => {
   });
 
   it('shows the core refusal by code in the UI language', async () => {
-    installFakeDesk({
-      'vault.state': () => ok(vaultState({ exists: false, orgName: null })),
-      'vault.create': () => ({
-        ok: false,
-        code: 'VAULT_EXISTS',
-        message: 'A vault already exists in /x',
+    const { user } = await openSetupWith(
+      VALID,
+      installFakeDesk({
+        'vault.state': () => ok(vaultState({ exists: false, orgName: null })),
+        'vault.create': () => ({
+          ok: false,
+          code: 'VAULT_EXISTS',
+          message: 'A vault already exists in /x',
+        }),
       }),
-    });
-    const user = userEvent.setup();
-    renderApp('/setup');
-    await screen.findByRole('heading', { level: 1 });
-    await fillSetup(user, {
-      org: 'Testnet B.V.',
-      admin: 'anna',
-      pass: GOOD_PASS,
-      repeat: GOOD_PASS,
-    });
+    );
     await user.click(screen.getByRole('button', { name: 'Kluis aanmaken' }));
     const alert = await screen.findByRole('alert');
     expect(alert.textContent).toBe('Er staat hier al een kluis; die is niet aangeraakt.');

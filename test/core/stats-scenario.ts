@@ -64,13 +64,25 @@ const police = {
 };
 const ovj = { name: 'Petra de Boer', function: 'officier_van_justitie' as const };
 const verified = (at: string) => ({ method: 'callback' as const, by: 'olaf', at });
+/** What most of the scenario's requests have in common; each request gives what differs. */
+const USUAL: Pick<
+  NewRequestInput,
+  'authority' | 'requester' | 'legalBasis' | 'channel' | 'categories'
+> = {
+  authority: 'pol-amsterdam',
+  requester: police,
+  legalBasis: 'sv-126na-1',
+  channel: 'email',
+  categories: ['naw'],
+};
+type Request = Partial<NewRequestInput> & Pick<NewRequestInput, 'receivedAt' | 'items'>;
 
 export async function buildScenario(d: ScenarioDesk): Promise<void> {
   const as = async (who: typeof OFFICER) => d.must('vault.unlock', who);
   const at = (iso: string) => d.setNow(iso);
-  const create = async (input: NewRequestInput, when: string) => {
+  const create = async (request: Request, when: string) => {
     at(when);
-    return (await d.must('requests.create', input)).registerNo;
+    return (await d.must('requests.create', { ...USUAL, ...request })).registerNo;
   };
   const decide = async (
     registerNo: string,
@@ -110,13 +122,8 @@ export async function buildScenario(d: ScenarioDesk): Promise<void> {
   // phone → C001.
   const r1 = await create(
     {
-      authority: 'pol-amsterdam',
-      requester: police,
-      legalBasis: 'sv-126na-1',
       caseReference: 'PL1300-2025012345',
       receivedAt: '2025-03-10T09:00',
-      channel: 'email',
-      categories: ['naw'],
       verification: verified('2025-03-10T09:10'),
       items: [{ kind: 'phone', value: '06-12345678', moment: '2024-05-01T10:00' }],
     },
@@ -147,7 +154,6 @@ export async function buildScenario(d: ScenarioDesk): Promise<void> {
       receivedAt: '2025-10-25T12:00',
       channel: 'portal',
       urgency: 'urgent',
-      categories: ['naw'],
       verification: verified('2025-10-25T12:05'),
       items: [{ kind: 'ip', value: '192.0.2.10', moment: '2025-06-01T12:00' }],
     },
@@ -162,11 +168,7 @@ export async function buildScenario(d: ScenarioDesk): Promise<void> {
   const r3 = await create(
     {
       authority: 'pol-rotterdam',
-      requester: police,
-      legalBasis: 'sv-126na-1',
       receivedAt: '2025-12-31T23:30',
-      channel: 'email',
-      categories: ['naw'],
       items: [{ kind: 'phone', value: '0612121212', moment: '2025-12-31T20:00' }],
     },
     '2025-12-31T22:31:00Z',
@@ -183,13 +185,10 @@ export async function buildScenario(d: ScenarioDesk): Promise<void> {
   const r4 = await create(
     {
       authority: 'pol-rotterdam',
-      requester: police,
-      legalBasis: 'sv-126na-1',
       caseReference: 'PL1700-2026000777',
       receivedAt: '2025-12-31T23:30:00Z',
       channel: 'phone',
       urgency: 'emergency',
-      categories: ['naw'],
       verification: verified('2025-12-31T23:35:00Z'),
       items: [{ kind: 'phone', value: '0612121212', moment: '2025-12-31T23:00' }],
     },
@@ -207,7 +206,6 @@ export async function buildScenario(d: ScenarioDesk): Promise<void> {
       legalBasis: 'sv-126m',
       caseReference: 'PL1700-2026000777',
       receivedAt: '2026-02-10T10:00',
-      channel: 'email',
       categories: ['content'],
       rcAuthorisation: 'RC-2026-77',
       verification: verified('2026-02-10T10:10'),
@@ -224,13 +222,8 @@ export async function buildScenario(d: ScenarioDesk): Promise<void> {
   // (partly disclosed) and is approved 24 h after receipt.
   const r5 = await create(
     {
-      authority: 'pol-amsterdam',
-      requester: police,
-      legalBasis: 'sv-126na-1',
       caseReference: 'PL1300-2025012345',
       receivedAt: '2026-03-29T01:30',
-      channel: 'email',
-      categories: ['naw'],
       verification: verified('2026-03-29T01:40'),
       items: [
         { kind: 'ip', value: '203.0.113.5', port: 1500, moment: '2025-06-01T12:00' },
@@ -249,12 +242,8 @@ export async function buildScenario(d: ScenarioDesk): Promise<void> {
   const r6 = await create(
     {
       authority: 'pol-den-haag',
-      requester: police,
-      legalBasis: 'sv-126na-1',
       caseReference: 'PL1300-2025012345',
       receivedAt: '2026-03-31T22:30:00Z',
-      channel: 'email',
-      categories: ['naw'],
       verification: verified('2026-03-31T22:40:00Z'),
       items: [{ kind: 'ip', value: '192.0.2.99', moment: '2025-06-01T12:00' }],
     },
@@ -271,7 +260,6 @@ export async function buildScenario(d: ScenarioDesk): Promise<void> {
       legalBasis: 'sv-126n',
       caseReference: 'Parket 13/123456-26',
       receivedAt: '2026-05-04T10:00',
-      channel: 'email',
       categories: ['naw', 'traffic'],
       verification: verified('2026-05-04T10:05'),
       items: [{ kind: 'phone', value: '020-1234567', moment: '2026-05-01T10:00' }],
@@ -285,14 +273,9 @@ export async function buildScenario(d: ScenarioDesk): Promise<void> {
   // R8: urgent, still open on 15 June, past its 72 h deadline.
   await create(
     {
-      authority: 'pol-amsterdam',
-      requester: police,
-      legalBasis: 'sv-126na-1',
       caseReference: 'PL1300-2025012345',
       receivedAt: '2026-05-20T09:00',
-      channel: 'email',
       urgency: 'urgent',
-      categories: ['naw'],
       items: [{ kind: 'ip', value: '192.0.2.20', moment: '2025-06-01T12:00' }],
     },
     '2026-05-20T07:01:00Z',
@@ -301,13 +284,8 @@ export async function buildScenario(d: ScenarioDesk): Promise<void> {
   // R9: disclosure decided, awaiting approval (still open, within its deadline). IPv6 → C002.
   const r9 = await create(
     {
-      authority: 'pol-amsterdam',
-      requester: police,
-      legalBasis: 'sv-126na-1',
       caseReference: 'PL1300-2025012345',
       receivedAt: '2026-06-14T10:00',
-      channel: 'email',
-      categories: ['naw'],
       verification: verified('2026-06-14T10:05'),
       items: [{ kind: 'ip', value: '2001:db8:abcd:100::1', moment: '2025-06-01T12:00' }],
     },

@@ -12,6 +12,8 @@ import { dispatch } from '../../electron/api/table';
 /** Cheap KDF for tests (the real default is exercised by the vault tests and the bench). */
 export const TEST_KDF = { N: 2 ** 10, r: 8, p: 1 };
 export const ADMIN_PASS = 'correct horse battery';
+/** The officer a test adds next to the admin when it needs a second account. */
+export const OLGA = { name: 'olga', role: 'officer', passphrase: 'officer passphrase 1' } as const;
 
 const dirs: string[] = [];
 afterEach(() => {
@@ -56,3 +58,4 @@ export async function createdDesk(options: Partial<DeskOptions> = {}) {
   });
   return { ...desk, recoveryKey: created.recoveryKey };
 }
+export type CreatedDesk = Awaited<ReturnType<typeof createdDesk>>;
