@@ -84,6 +84,8 @@ export const REFUSAL_REASONS = [
   'encrypted_pdf',
   /** A PDF that cannot be read. */
   'broken_pdf',
+  /** A PDF whose compressed streams unpack to more than the limit (a "zip bomb"): {maxBytes}. */
+  'inflates_too_much',
   /** A mail whose MIME structure cannot be read. */
   'malformed_mime',
   /** An Outlook .msg that cannot be read. */

@@ -1,3 +1,4 @@
+import { deflateSync } from 'node:zlib';
 import { describe, expect, it } from 'vitest';
 import {
   readDocument,
@@ -201,6 +202,36 @@ describe('intake: refusing what it cannot or should not read', () => {
     expect(
       await refusal({ bytes: Buffer.from('%PDF-1.7\nthis is not a pdf at all\n'), name: 'x.pdf' }),
     ).toMatchObject({ reason: 'broken_pdf' });
+  });
+
+  it('refuses a PDF whose streams unpack to more than 256 MB (a zip bomb), before pdf.js reads it', async () => {
+    // Four content streams of 70 MB of spaces each, a few hundred KB on disk.
+    const z = deflateSync(Buffer.alloc(70 * 1024 * 1024, 0x20), { level: 9 });
+    const objects = [
+      '<< /Type /Catalog /Pages 2 0 R >>',
+      '<< /Type /Pages /Kids [3 0 R] /Count 1 >>',
+      '<< /Type /Page /Parent 2 0 R /MediaBox [0 0 595 842] /Contents [4 0 R 5 0 R 6 0 R 7 0 R] >>',
+    ].map((o, i) => Buffer.from(`${i + 1} 0 obj\n${o}\nendobj\n`));
+    for (let i = 4; i <= 7; i++) {
+      objects.push(
+        Buffer.concat([
+          Buffer.from(`${i} 0 obj\n<< /Length ${z.length} /Filter /FlateDecode >>\nstream\n`),
+          z,
+          Buffer.from('\nendstream\nendobj\n'),
+        ]),
+      );
+    }
+    const bomb = Buffer.concat([
+      Buffer.from('%PDF-1.7\n'),
+      ...objects,
+      Buffer.from('trailer\n<< /Root 1 0 R >>\n%%EOF\n'),
+    ]);
+    expect(bomb.length).toBeLessThan(1024 * 1024);
+    expect(await refusal({ bytes: bomb, name: 'bomb.pdf' })).toEqual({
+      code: 'BAD_INPUT',
+      reason: 'inflates_too_much',
+      params: { maxBytes: 256 * 1024 * 1024 },
+    });
   });
 
   it('refuses malformed MIME, too many and too large attachments', async () => {

@@ -12,6 +12,8 @@ export const LIMITS = {
   attachmentBytes: 25 * 1024 * 1024,
   attachments: 20,
   pages: 300,
+  /** What a PDF's compressed streams may unpack to, together. */
+  inflatedBytes: 256 * 1024 * 1024,
   /** Text kept over all pages; the rest is cut off. */
   textChars: 4_000_000,
   /** The reading worker: heap and wall-clock limits. */

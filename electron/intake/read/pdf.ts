@@ -1,6 +1,7 @@
 import type { IntakeWarning } from '../../../shared/schemas/intake';
 import type { IntakeDocument } from '../text/document';
 import { LIMITS, refuse } from './limits';
+import { guardInflatedSize } from './pdf-inflate-guard';
 import { cleanText } from './text';
 
 /**
@@ -72,6 +73,7 @@ export async function readPdf(
   bytes: Uint8Array,
   origin?: string,
 ): Promise<{ pages: IntakeDocument['pages']; warnings: IntakeWarning[] }> {
+  await guardInflatedSize(bytes, origin);
   const lib = await loadPdfJs();
   let doc: Awaited<ReturnType<PdfJs['getDocument']>['promise']>;
   try {
