@@ -24,6 +24,7 @@ const DOMAINS = [
   'core',
   'customers',
   'files',
+  'intake',
   'letters',
   'matching',
   'ops',
