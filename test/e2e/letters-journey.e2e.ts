@@ -1,24 +1,16 @@
 import { execFileSync } from 'node:child_process';
 import { createHash } from 'node:crypto';
-import { mkdirSync, mkdtempSync, readFileSync, rmSync, writeFileSync } from 'node:fs';
-import { tmpdir } from 'node:os';
+import { mkdirSync, readFileSync, writeFileSync } from 'node:fs';
 import { join } from 'node:path';
-import type { Browser, Page } from 'playwright-core';
+import type { Page } from 'playwright-core';
 import { DateTime } from 'luxon';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { dispatch } from '../../electron/api/table';
 import { runImport } from '../../electron/customers/run-import';
-import { startHarness, type Harness } from '../harness/server';
 import { requestJson } from '../fixtures/requests/desk';
-import {
-  SCREENS_DIR,
-  launchBrowser,
-  openPage,
-  screenshot,
-  seriousA11yViolations,
-  tabTo,
-} from './support/browser';
-import { createTeamVault, E2E_KDF, mustOn, PASS } from './support/desk';
+import { SCREENS_DIR, expectAxeClean, screenshot, tabTo } from './support/browser';
+import { createTeamVault, PASS } from './support/desk';
+import { openDesk, signIn, type E2EDesk } from './support/open-desk';
 
 const ZOE = 'Zoë Çelik-Øvergård';
 /** The current minute on the desk's wall clock (the letter was just issued: sent now). */
@@ -45,28 +37,21 @@ const NUMBERS = [
  * browser transport), the PDF's text checked with pdftotext, mark as sent, and then no more sending.
  */
 describe('letters journey', () => {
-  let dir: string;
-  let harness: Harness;
-  let browser: Browser;
+  let desk: E2EDesk;
   let page: Page;
-  let problems: string[];
+  let dir: string;
   const no = { disclosure: '', noData: '', refusal: '' };
 
-  const must: ReturnType<typeof mustOn> = (channel, input) =>
-    mustOn(harness.session)(channel, input);
+  const must: E2EDesk['must'] = (channel, input) => desk.must(channel, input);
   const as = async (userName: 'admin' | 'olga' | 'piet') => {
-    if (harness.session.user) await must('vault.lock', {});
+    if (desk.harness.session.user) await must('vault.lock', {});
     await must('vault.unlock', { userName, passphrase: PASS[userName] });
   };
   const panel = () => page.getByRole('region', { name: 'Brief aan de aanvrager' });
-
-  async function scan(name: string) {
-    await screenshot(page, name);
-    expect(await seriousA11yViolations(page), `axe: ${name}`).toEqual([]);
-  }
+  const scan = (name: string) => expectAxeClean(page, name);
 
   async function openRequest(registerNo: string) {
-    await page.goto(`${harness.origin}/#/requests/${registerNo}`);
+    await page.goto(`${desk.harness.origin}/#/requests/${registerNo}`);
     await page.getByRole('heading', { level: 1, name: `Verzoeken ${registerNo}` }).waitFor();
     await panel().waitFor();
   }
@@ -169,7 +154,7 @@ describe('letters journey', () => {
     await panel().getByText(`Verzonden per ${methodLabel} op`, { exact: false }).waitFor();
     await screenshot(page, `${shot}-reopened`);
     expect(await panel().getByRole('button', { name: 'Markeren als verzonden' }).count()).toBe(0);
-    const again = await dispatch(harness.session, 'letters.markSent', {
+    const again = await dispatch(desk.harness.session, 'letters.markSent', {
       registerNo,
       method: 'post',
       sentAt: at,
@@ -180,10 +165,10 @@ describe('letters journey', () => {
   }
 
   beforeAll(async () => {
-    dir = mkdtempSync(join(tmpdir(), 'naw-desk-e2e-letters-'));
-    harness = await startHarness({ vaultDir: join(dir, 'vault'), kdfCost: E2E_KDF });
-    await createTeamVault(harness.session, ['olga', 'piet']);
-    const db = harness.session.vault!.db;
+    desk = await openDesk({ prefix: 'naw-desk-e2e-letters-' });
+    ({ page, dir } = desk);
+    await createTeamVault(desk.harness.session, ['olga', 'piet']);
+    const db = desk.harness.session.vault!.db;
     for (const [kind, file, body] of [
       ['customers', 'customers.csv', CUSTOMERS],
       ['numbers', 'numbers.csv', NUMBERS],
@@ -245,21 +230,11 @@ describe('letters journey', () => {
     await must('requests.approve', { registerNo: no.disclosure });
     await must('vault.lock', {});
 
-    browser = await launchBrowser();
-    ({ page, problems } = await openPage(browser));
-    await page.goto(harness.url);
-    await page.getByRole('heading', { level: 1, name: 'Aanmelden' }).waitFor();
-    await page.getByLabel('Gebruikersnaam').fill('olga');
-    await page.getByLabel('Wachtwoordzin').fill(PASS.olga);
-    await page.getByRole('button', { name: 'Ontgrendelen' }).click();
-    await page.getByRole('button', { name: 'Vergrendelen' }).waitFor();
+    await page.goto(desk.harness.url);
+    await signIn(page, 'olga', PASS.olga);
   });
 
-  afterAll(async () => {
-    await browser?.close();
-    await harness?.close();
-    rmSync(dir, { recursive: true, force: true });
-  });
+  afterAll(() => desk?.close());
 
   it('disclosure (approved by piet): preview, issue, archived copy, saved PDF with only what was decided, sent', async () => {
     const sha = await previewAndIssue(no.disclosure, 'letters-01-disclosure');
@@ -328,6 +303,6 @@ describe('letters journey', () => {
     for (const absent of [ZOE, 'Bram Jansen', 'Prinsengracht', '1016 GV', 'Amsterdam 1016'])
       expect(text, absent).not.toContain(absent);
     await markSent(no.refusal, 'portal', 'portaal', nowLocal(), 'letters-03-refusal');
-    expect(problems).toEqual([]);
+    expect(desk.problems).toEqual([]);
   });
 });

@@ -1,12 +1,11 @@
-import { mkdtempSync, rmSync, writeFileSync } from 'node:fs';
-import { tmpdir } from 'node:os';
+import { writeFileSync } from 'node:fs';
 import { join } from 'node:path';
-import type { Browser, Page } from 'playwright-core';
+import type { Page } from 'playwright-core';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import { startHarness, type Harness } from '../harness/server';
 import { importFixtures } from '../fixtures/requests/seed';
-import { launchBrowser, openPage, screenshot, seriousA11yViolations } from './support/browser';
-import { createTeamVault, E2E_KDF, mustOn, PASS } from './support/desk';
+import { expectAxeClean } from './support/browser';
+import { createTeamVault, PASS } from './support/desk';
+import { openDesk, signIn, type E2EDesk } from './support/open-desk';
 
 /**
  * The wizard journey in Chromium against the real handler table over the loopback harness:
@@ -16,46 +15,25 @@ import { createTeamVault, E2E_KDF, mustOn, PASS } from './support/desk';
  * different user, an approver, approves it. Every screen is screenshotted and scanned with axe.
  */
 describe('requests journey', () => {
-  let dir: string;
-  let harness: Harness;
-  let browser: Browser;
+  let desk: E2EDesk;
   let page: Page;
-  let problems: string[];
   let registerNo = '';
 
-  async function scan(name: string) {
-    await screenshot(page, name);
-    expect(await seriousA11yViolations(page), `axe: ${name}`).toEqual([]);
-  }
-  const must: ReturnType<typeof mustOn> = (channel, input) =>
-    mustOn(harness.session)(channel, input);
-  async function signIn(name: 'olga' | 'piet') {
-    await page.getByRole('heading', { level: 1, name: 'Aanmelden' }).waitFor();
-    await page.getByLabel('Gebruikersnaam').fill(name);
-    await page.getByLabel('Wachtwoordzin').fill(PASS[name]);
-    await page.getByRole('button', { name: 'Ontgrendelen' }).click();
-    await page.getByRole('button', { name: 'Vergrendelen' }).waitFor();
-  }
+  const scan = (name: string) => expectAxeClean(page, name);
 
   beforeAll(async () => {
-    dir = mkdtempSync(join(tmpdir(), 'naw-desk-e2e-req-'));
-    harness = await startHarness({ vaultDir: join(dir, 'vault'), kdfCost: E2E_KDF });
-    await createTeamVault(harness.session, ['olga', 'piet']);
-    await importFixtures(harness.session.vault!.db);
-    await must('vault.lock', {});
-    browser = await launchBrowser();
-    ({ page, problems } = await openPage(browser));
+    desk = await openDesk({ prefix: 'naw-desk-e2e-req-' });
+    page = desk.page;
+    await createTeamVault(desk.harness.session, ['olga', 'piet']);
+    await importFixtures(desk.harness.session.vault!.db);
+    await desk.must('vault.lock', {});
   });
 
-  afterAll(async () => {
-    await browser?.close();
-    await harness?.close();
-    rmSync(dir, { recursive: true, force: true });
-  });
+  afterAll(() => desk?.close());
 
   it('the officer logs a request with three identifiers and the original document', async () => {
-    await page.goto(harness.url);
-    await signIn('olga');
+    await page.goto(desk.harness.url);
+    await signIn(page, 'olga', PASS.olga);
     await page.getByRole('link', { name: 'Verzoeken' }).first().click();
     await page.getByRole('heading', { level: 1, name: 'Verzoeken' }).waitFor();
     await page.getByText('Geen openstaande verzoeken.').waitFor();
@@ -86,7 +64,7 @@ describe('requests journey', () => {
     await item(3).getByLabel('Nummer of adres').fill('0687654321');
     await item(3).getByLabel('Moment').fill('2025-10-26T02:30');
 
-    const pdf = join(dir, 'vordering.pdf');
+    const pdf = join(desk.dir, 'vordering.pdf');
     writeFileSync(pdf, '%PDF-1.4\n1 0 obj <<>> endobj\ntrailer <<>>\n%%EOF\n');
     await page.getByLabel('PDF of afbeelding van het verzoek').setInputFiles(pdf);
     await page.getByText('vordering.pdf').waitFor();
@@ -146,7 +124,7 @@ describe('requests journey', () => {
 
   it('a different user with the approver role approves; the disclosure takes effect', async () => {
     await page.getByRole('button', { name: 'Vergrendelen' }).click();
-    await signIn('piet');
+    await signIn(page, 'piet', PASS.piet);
     await page.getByRole('link', { name: 'Verzoeken' }).first().click();
     await page.getByRole('heading', { level: 1, name: 'Verzoeken' }).waitFor();
     await page.getByRole('link', { name: registerNo }).first().waitFor();
@@ -168,6 +146,6 @@ describe('requests journey', () => {
     ])
       expect(timeline).toContain(step);
     await scan('req-09-disclosed');
-    expect(problems).toEqual([]);
+    expect(desk.problems).toEqual([]);
   });
 });

@@ -1,23 +1,13 @@
 import { execFileSync } from 'node:child_process';
-import { mkdirSync, mkdtempSync, readFileSync, rmSync } from 'node:fs';
-import { tmpdir } from 'node:os';
+import { mkdirSync, readFileSync } from 'node:fs';
 import { join } from 'node:path';
-import type { Browser, Page } from 'playwright-core';
+import type { Page } from 'playwright-core';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import { dispatch } from '../../electron/api/table';
-import type { Channel, InputOf, OutputOf } from '../../shared/contract';
 import { buildScenario, PERSONAL, SCENARIO_NOW } from '../core/stats-scenario';
 import { seedCustomerTables } from '../fixtures/requests/seed';
-import { startHarness, type Harness } from '../harness/server';
-import {
-  SCREENS_DIR,
-  launchBrowser,
-  openPage,
-  screenshot,
-  seriousA11yViolations,
-} from './support/browser';
+import { SCREENS_DIR, expectAxeClean } from './support/browser';
+import { openDesk, type E2EDesk } from './support/open-desk';
 
-const KDF = { N: 2 ** 12, r: 8, p: 1 };
 const ADMIN = { userName: 'admin', passphrase: 'blauwe tram over de brug' };
 
 /**
@@ -27,50 +17,33 @@ const ADMIN = { userName: 'admin', passphrase: 'blauwe tram over de brug' };
  * export (suppressed, no personal data) and the transparency report as PDF, read with pdftotext.
  */
 describe('stats page', () => {
-  let dir: string;
-  let harness: Harness;
-  let browser: Browser;
+  let desk: E2EDesk;
   let page: Page;
-  let problems: string[];
   let now = new Date('2025-01-01T08:00:00Z');
 
-  const must = async <C extends Channel>(channel: C, input: InputOf<C>): Promise<OutputOf<C>> => {
-    const r = await dispatch(harness.session, channel, input);
-    if (!r.ok) throw new Error(`${channel}: ${r.message}`);
-    return r.data as OutputOf<C>;
-  };
-  async function scan(name: string) {
-    await screenshot(page, name);
-    expect(await seriousA11yViolations(page), `axe: ${name}`).toEqual([]);
-  }
+  const scan = (name: string) => expectAxeClean(page, name);
   const figure = (name: string) => page.getByRole('region', { name, exact: true });
   const row = (table: ReturnType<Page['getByRole']>, label: string) =>
     table.getByRole('row', { name: new RegExp(`^${label} `) });
 
   beforeAll(async () => {
-    dir = mkdtempSync(join(tmpdir(), 'naw-desk-e2e-stats-'));
-    harness = await startHarness({ vaultDir: join(dir, 'vault'), kdfCost: KDF, now: () => now });
-    await must('vault.create', {
+    desk = await openDesk({ prefix: 'naw-desk-e2e-stats-', now: () => now });
+    page = desk.page;
+    await desk.must('vault.create', {
       orgName: 'Testnet B.V.',
       adminName: 'admin',
       passphrase: ADMIN.passphrase,
     });
-    seedCustomerTables(harness.session.vault!.db);
-    await buildScenario({ must, setNow: (iso) => (now = new Date(iso)) });
+    seedCustomerTables(desk.harness.session.vault!.db);
+    await buildScenario({ must: desk.must, setNow: (iso) => (now = new Date(iso)) });
     now = new Date(SCENARIO_NOW);
-    await must('vault.unlock', ADMIN);
-    browser = await launchBrowser();
-    ({ page, problems } = await openPage(browser));
+    await desk.must('vault.unlock', ADMIN);
   });
 
-  afterAll(async () => {
-    await browser?.close();
-    await harness?.close();
-    rmSync(dir, { recursive: true, force: true });
-  });
+  afterAll(() => desk?.close());
 
   it('shows the year so far: headline figures and a table beside every chart', async () => {
-    await page.goto(harness.url);
+    await page.goto(desk.harness.url);
     await page.getByRole('link', { name: 'Statistiek' }).click();
     await page.getByRole('heading', { level: 1, name: 'Statistiek' }).waitFor();
     await page.getByRole('heading', { name: 'Kerncijfers 2026' }).waitFor();
@@ -142,7 +115,7 @@ describe('stats page', () => {
       page.getByRole('button', { name: 'CSV downloaden' }).click(),
     ]);
     expect(csvDl.suggestedFilename()).toBe('naw-desk-statistics-2025.csv');
-    const csvFile = join(dir, 'stats.csv');
+    const csvFile = join(desk.dir, 'stats.csv');
     await csvDl.saveAs(csvFile);
     const csv = readFileSync(csvFile, 'utf8');
     expect(csv.split('\r\n')).toContain('requests,,< 5');
@@ -156,7 +129,7 @@ describe('stats page', () => {
       page.waitForEvent('download'),
       page.getByRole('button', { name: 'Transparantieverslag (PDF)' }).click(),
     ]);
-    const pdfFile = join(dir, 'report.pdf');
+    const pdfFile = join(desk.dir, 'report.pdf');
     await pdfDl.saveAs(pdfFile);
     const text = execFileSync('pdftotext', ['-layout', '-enc', 'UTF-8', pdfFile, '-']).toString();
     expect(text).toContain('Transparantieverslag 2025');
@@ -175,9 +148,9 @@ describe('stats page', () => {
       join(SCREENS_DIR, 'stats-03-report'),
     ]);
 
-    const audit = await must('audit.list', { action: 'stats.', limit: 10 });
+    const audit = await desk.must('audit.list', { action: 'stats.', limit: 10 });
     expect(audit.events.map((e) => e.action).sort()).toEqual(['stats.exported', 'stats.report']);
     await scan('stats-03-exported');
-    expect(problems).toEqual([]);
+    expect(desk.problems).toEqual([]);
   });
 });
