@@ -1,19 +1,13 @@
-import { join } from 'node:path';
 import { describe, expect, it } from 'vitest';
-import { openWithReferenceSqlcipher, skipWithoutReferenceSqlcipher } from '../support/sqlcipher';
-import { ADMIN_PASS, createdDesk } from '../support/desk';
+import { skipWithoutReferenceSqlcipher } from '../support/sqlcipher';
+import { ADMIN_PASS, createdDesk, OLGA } from '../support/desk';
+import { openLockedInReference } from '../support/reference-vault';
 import { eventHash, GENESIS_HASH } from '../../electron/audit/log';
-
-const hex = (k: string) => k.replace(/-/g, '').toLowerCase();
 
 describe('audit log', () => {
   it('chains every event to the one before with SHA-256', async () => {
     const d = await createdDesk();
-    await d.must('users.add', {
-      name: 'olga',
-      role: 'officer',
-      passphrase: 'officer passphrase 1',
-    });
+    await d.must('users.add', OLGA);
     const { events } = await d.must('audit.list', { limit: 100 });
     const ascending = [...events].reverse();
     expect(ascending[0]!.prevHash).toBe(GENESIS_HASH);
@@ -41,11 +35,7 @@ describe('audit log', () => {
   }) => {
     skipWithoutReferenceSqlcipher(skip);
     const d = await createdDesk();
-    await d.must('users.add', {
-      name: 'olga',
-      role: 'officer',
-      passphrase: 'officer passphrase 1',
-    });
+    await d.must('users.add', OLGA);
     await d.must('users.add', {
       name: 'piet',
       role: 'approver',
@@ -53,10 +43,9 @@ describe('audit log', () => {
     });
     const { events } = await d.must('audit.list', { action: 'user.added' });
     const target = events.find((e) => e.subject === 'user:olga')!;
-    await d.must('vault.lock', {});
 
     // Someone with the raw key drops the guard and rewrites history through SQLCipher itself.
-    const ref = await openWithReferenceSqlcipher(join(d.vaultDir, 'vault.db'), hex(d.recoveryKey));
+    const ref = await openLockedInReference(d);
     await ref.exec('DROP TRIGGER audit_event_no_update');
     await ref.exec(`UPDATE audit_event SET details = '{"role":"admin"}' WHERE seq = ${target.seq}`);
     await ref.close();
@@ -73,13 +62,8 @@ describe('audit log', () => {
   it('detects a deleted event as a sequence gap', async ({ skip }) => {
     skipWithoutReferenceSqlcipher(skip);
     const d = await createdDesk();
-    await d.must('users.add', {
-      name: 'olga',
-      role: 'officer',
-      passphrase: 'officer passphrase 1',
-    });
-    await d.must('vault.lock', {});
-    const ref = await openWithReferenceSqlcipher(join(d.vaultDir, 'vault.db'), hex(d.recoveryKey));
+    await d.must('users.add', OLGA);
+    const ref = await openLockedInReference(d);
     await ref.exec('DROP TRIGGER audit_event_no_delete');
     await ref.exec('DELETE FROM audit_event WHERE seq = 2');
     await ref.close();
@@ -91,11 +75,7 @@ describe('audit log', () => {
 
   it('filters by user, action, subject and time', async () => {
     const d = await createdDesk();
-    await d.must('users.add', {
-      name: 'olga',
-      role: 'officer',
-      passphrase: 'officer passphrase 1',
-    });
+    await d.must('users.add', OLGA);
     expect(
       (await d.must('audit.list', { action: 'user.' })).events.every((e) =>
         e.action.startsWith('user.'),
@@ -111,7 +91,7 @@ describe('audit log', () => {
 
   it('lists the actions the log holds, for the viewer filter', async () => {
     const d = await createdDesk();
-    await d.must('users.add', { name: 'olga', role: 'officer', passphrase: 'officer passphrase 1' });
+    await d.must('users.add', OLGA);
     const actions = await d.must('audit.actions', {});
     expect(actions).toEqual([...actions].sort());
     expect(actions).toEqual(expect.arrayContaining(['vault.created', 'login.ok', 'user.added']));

@@ -1,9 +1,8 @@
 import { join } from 'node:path';
 import { describe, expect, it } from 'vitest';
 import { openWithReferenceSqlcipher, skipWithoutReferenceSqlcipher } from '../support/sqlcipher';
-import { ADMIN_PASS, createdDesk } from '../support/desk';
-
-const hex = (recoveryKey: string) => recoveryKey.replace(/-/g, '').toLowerCase();
+import { ADMIN_PASS, createdDesk, OLGA } from '../support/desk';
+import { openLockedInReference } from '../support/reference-vault';
 
 describe('recovery key', () => {
   it('is 64 hex digits in groups of four, shown once at creation', async () => {
@@ -14,13 +13,8 @@ describe('recovery key', () => {
   it('opens the vault in the reference SQLCipher 4 library (no lock-in)', async ({ skip }) => {
     skipWithoutReferenceSqlcipher(skip);
     const d = await createdDesk();
-    await d.must('users.add', {
-      name: 'olga',
-      role: 'officer',
-      passphrase: 'officer passphrase 1',
-    });
-    await d.must('vault.lock', {});
-    const ref = await openWithReferenceSqlcipher(join(d.vaultDir, 'vault.db'), hex(d.recoveryKey));
+    await d.must('users.add', OLGA);
+    const ref = await openLockedInReference(d);
     try {
       const version = await ref.all<{ cipher_version: string }>('PRAGMA cipher_version');
       expect(version[0]!.cipher_version).toMatch(/^4\./);
@@ -79,11 +73,7 @@ describe('recovery key', () => {
 
   it('restore-access refuses non-admin accounts', async () => {
     const d = await createdDesk();
-    await d.must('users.add', {
-      name: 'olga',
-      role: 'officer',
-      passphrase: 'officer passphrase 1',
-    });
+    await d.must('users.add', OLGA);
     await d.must('vault.lock', {});
     const r = await d.call('vault.restoreAccess', {
       recoveryKey: d.recoveryKey,
