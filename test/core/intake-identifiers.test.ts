@@ -22,6 +22,13 @@ describe('intake: phone numbers in every notation', () => {
     expect(p).toMatchObject({ text, e164, valid: true });
   });
 
+  it('reads an MSISDN written without +', () => {
+    expect(findPhones('MSISDN: 31641234567')).toMatchObject([
+      { text: '31641234567', e164: '+31641234567', valid: true },
+    ]);
+    expect(findPhones('referentie 2026-03391')).toEqual([]);
+  });
+
   it('keeps a Dutch-written number outside the numbering plan, marked invalid', () => {
     expect(findPhones('nummer 06 - 7788 9900')).toMatchObject([
       { text: '06 - 7788 9900', valid: false },

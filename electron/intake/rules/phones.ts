@@ -1,4 +1,4 @@
-import { findNumbers } from 'libphonenumber-js/max';
+import { findNumbers, parsePhoneNumberFromString } from 'libphonenumber-js/max';
 
 /**
  * Phone numbers in running text, in every Dutch and international notation (`06-41234567`,
@@ -59,5 +59,23 @@ export function findPhones(text: string): FoundPhone[] {
       type: (n.number.getType() ?? 'unknown').toLowerCase(),
     });
   }
-  return out;
+  // An MSISDN as networks write it: country code without + (`MSISDN 31641234567`).
+  for (const m of text.matchAll(MSISDN)) {
+    const digits = m[1]!;
+    const from = m.index + m[0].length - digits.length;
+    if (out.some((o) => from < o.to && o.from < from + digits.length)) continue;
+    const p = parsePhoneNumberFromString(`+${digits}`);
+    if (!p) continue;
+    out.push({
+      from,
+      to: from + digits.length,
+      text: digits,
+      e164: p.number,
+      valid: p.isValid(),
+      type: (p.getType() ?? 'unknown').toLowerCase(),
+    });
+  }
+  return out.sort((a, b) => a.from - b.from);
 }
+
+const MSISDN = /\bmsisdn\b[^0-9+\n]{0,20}(?<![\d+])([1-9]\d{9,13})(?!\d)/gi;
