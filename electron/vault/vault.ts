@@ -72,11 +72,12 @@ export interface VaultIntegrity {
 }
 
 /**
- * Databases up to this many pages (4 KiB each) are quick-checked while unlocking. Measured on a
- * shared two-core machine: about 80 µs a page, so ~0.4 s here, against ~20 s for a vault with a
- * million customers (257,647 pages), which is checked right after the unlock instead.
+ * Databases up to this many pages (4 KiB each, ~10 MB) are quick-checked while unlocking. Measured
+ * on a shared two-core machine: 80–270 µs a page depending on load, so at most ~0.6 s here; a
+ * vault with a million customers (257,647 pages) takes 20–30 s and is checked right after the
+ * unlock instead (docs/OPERATIONS.md).
  */
-export const UNLOCK_QUICK_CHECK_MAX_PAGES = 5_000;
+export const UNLOCK_QUICK_CHECK_MAX_PAGES = 2_500;
 
 export interface VaultUser {
   id: number;
