@@ -4,6 +4,7 @@ import { join } from 'node:path';
 import { describe, expect, it } from 'vitest';
 import { FuseV1Options, FuseVersion, getCurrentFuseWire } from '@electron/fuses';
 import { tempDir } from '../support/desk';
+import { FUSE_OFF, FUSE_ON, writeFuseWire } from './packaging-fuse-wire';
 
 interface AfterPackContext {
   appOutDir: string;
@@ -17,22 +18,8 @@ type AfterPack = ((context: AfterPackContext, fuses?: FusesModule) => Promise<vo
 };
 const afterPack = createRequire(import.meta.url)('../../scripts/fuses.cjs') as AfterPack;
 
-const SENTINEL = 'dL7pKGdnNz796PbbjQWNKmHXBZaB9tsX';
-const ON = 49;
-const OFF = 48;
-/** A file laid out like an Electron binary's fuse wire (V1, 8 fuses) with Electron's defaults. */
-function fakeElectronBinary(file: string) {
-  const defaults = [ON, OFF, ON, ON, OFF, OFF, OFF, ON];
-  writeFileSync(
-    file,
-    Buffer.concat([
-      Buffer.from('ELF padding '),
-      Buffer.from(SENTINEL),
-      Buffer.from([1, defaults.length, ...defaults]),
-      Buffer.from(' rest of the binary'),
-    ]),
-  );
-}
+const ON = FUSE_ON;
+const OFF = FUSE_OFF;
 
 const EXPECTED: Record<number, number> = {
   [FuseV1Options.RunAsNode]: OFF,
@@ -58,7 +45,7 @@ describe('afterPack fuses (scripts/fuses.cjs)', () => {
     'flips the fuses in the %s executable (real @electron/fuses on a fake binary)',
     async (platform, exe) => {
       const appOutDir = tempDir('naw-desk-fuses-');
-      fakeElectronBinary(join(appOutDir, exe));
+      writeFuseWire(join(appOutDir, exe));
       const log = console.log;
       console.log = () => {};
       try {

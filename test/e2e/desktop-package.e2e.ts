@@ -20,6 +20,7 @@ import { FuseV1Options, getCurrentFuseWire } from '@electron/fuses';
 import { APP_ENTRY_URL, CONTENT_SECURITY_POLICY } from '../../electron/shell/security';
 import { PRINT_OPTIONS } from '../../electron/shell/print';
 import { SMOKE_TEAM } from '../../scripts/smoke/journey';
+import { FUSE_OFF, FUSE_ON, writeFuseWire } from '../core/packaging-fuse-wire';
 import { electronStandIn, type ElectronStandIn } from './desktop-electron-stand-in';
 
 /**
@@ -61,9 +62,6 @@ interface SmokePlan {
   appData: string;
   resultFile: string;
 }
-
-const SENTINEL = 'dL7pKGdnNz796PbbjQWNKmHXBZaB9tsX';
-const [ON, OFF] = [49, 48];
 
 let work: string;
 let project: string;
@@ -120,17 +118,7 @@ function standInProject(dir: string, native: Buffer) {
 /** A folder laid out like Electron's Linux dist, with a fuse wire holding Electron's defaults. */
 function standInElectronDist(dir: string) {
   mkdirSync(join(dir, 'locales'), { recursive: true });
-  const defaults = [ON, OFF, ON, ON, OFF, OFF, OFF, ON];
-  writeFileSync(
-    join(dir, 'electron'),
-    Buffer.concat([
-      Buffer.from('\x7fELF stand-in '),
-      Buffer.from(SENTINEL),
-      Buffer.from([1, defaults.length, ...defaults]),
-      Buffer.from(' rest of the binary'),
-    ]),
-    { mode: 0o755 },
-  );
+  writeFuseWire(join(dir, 'electron'), 0o755);
   writeFileSync(join(dir, 'chrome-sandbox'), 'stand-in', { mode: 0o755 });
   writeFileSync(join(dir, 'locales', 'en-US.pak'), 'stand-in');
   writeFileSync(join(dir, 'LICENSE'), 'stand-in');
@@ -293,19 +281,18 @@ describe('electron-builder --linux --dir (real electron-builder, stand-in Electr
   });
 
   it('flips the fuses in the packed executable', async () => {
-    const { version: _v, ...fuses } = (await getCurrentFuseWire(
-      join(unpacked(), 'naw-desk'),
-    )) as unknown as Record<string, unknown>;
-    expect(fuses).toEqual({
-      [FuseV1Options.RunAsNode]: OFF,
-      [FuseV1Options.EnableCookieEncryption]: ON,
-      [FuseV1Options.EnableNodeOptionsEnvironmentVariable]: OFF,
-      [FuseV1Options.EnableNodeCliInspectArguments]: OFF,
-      [FuseV1Options.EnableEmbeddedAsarIntegrityValidation]: ON,
-      [FuseV1Options.OnlyLoadAppFromAsar]: ON,
-      [FuseV1Options.LoadBrowserProcessSpecificV8Snapshot]: OFF,
-      [FuseV1Options.GrantFileProtocolExtraPrivileges]: OFF,
-    });
+    const wire = (await getCurrentFuseWire(join(unpacked(), 'naw-desk'))) as unknown as Record<
+      number,
+      number
+    >;
+    const { FUSES } = require('../../scripts/fuses.cjs') as { FUSES: Record<string, boolean> };
+    for (const [name, on] of Object.entries(FUSES)) {
+      expect(wire[FuseV1Options[name as keyof typeof FuseV1Options]], name).toBe(
+        on ? FUSE_ON : FUSE_OFF,
+      );
+    }
+    expect(wire[FuseV1Options.RunAsNode]).toBe(FUSE_OFF);
+    expect(wire[FuseV1Options.LoadBrowserProcessSpecificV8Snapshot]).toBe(FUSE_OFF); // untouched
   });
 
   it('rebuilds nothing in node_modules: its Node build is the same file afterwards', () => {
