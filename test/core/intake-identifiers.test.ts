@@ -92,6 +92,9 @@ describe('intake: numbers that are something else', () => {
       'contact_context',
     );
     expect(contactReason('Het nummer 06-41234567 was bereikbaar', 11)).toBeNull();
+    expect(contactReason('Ons telefoonnummer is 020-5550100', 22)).toBe('contact_context');
+    expect(contactReason('Mijn directe nummer: 06-12345678', 21)).toBe('contact_context');
+    expect(contactReason('Het nummer van de verdachte is 06-41234567', 31)).toBeNull();
     expect(contactReason('Behandelaar: J. Smit, 06-12345678', 22)).toBe('requester_details');
     expect(isDestination('203.0.113.9:4000 -> 192.0.2.1:443', 20)).toBe(true);
     expect(isDestination('src=203.0.113.9', 4)).toBe(false);

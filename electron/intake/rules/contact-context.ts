@@ -9,7 +9,7 @@ export const FAX = /\b(?:tele)?fax\b/i;
 export const CONTACT_LABEL =
   /(?:(?:^|[\s|,;(])(?:tel|telefoon|telephone|phone|ph|mobiel|mobile|gsm|direct|doorkies(?:nummer)?|t|m|mob|cell)\.?\s*(?:nr\.?|nummer|number|no\.?)?\s*[:.]\s*$)|(?:^\s*(?:tel|telefoon|telephone|phone|mobiel|mobile|gsm|t|m|mob)\.?\s*(?:nr\.?|nummer|number)?\s*$)/i;
 export const CONTACT_SENTENCE =
-  /bereikbaar|te bereiken|contact\s*(?:op)?nemen|neem\b.*\bcontact|kunt u (?:mij|ons|contact|bellen)|u kunt (?:mij|ons)|\bbellen\b|bel (?:mij|ons|naar)|terug\s*bel|call\s*-?back|reach (?:me|us)|contact (?:me|us)|call (?:me|us)|\bvragen\b|questions\b|piket|wachtdienst|meldkamer|servicedesk|helpdesk|klantenservice|customer service|duty desk|duty officer|24\/7|telefonisch bereikbaar|available (?:at|on|by)/i;
+  /bereikbaar|te bereiken|contact\s*(?:op)?nemen|neem\b.*\bcontact|kunt u (?:mij|ons|contact|bellen)|u kunt (?:mij|ons)|\bbellen\b|bel (?:mij|ons|naar)|terug\s*bel|call\s*-?back|reach (?:me|us)|contact (?:me|us)|call (?:me|us)|\bvragen\b|questions\b|piket|wachtdienst|meldkamer|servicedesk|helpdesk|klantenservice|customer service|duty desk|duty officer|24\/7|telefonisch bereikbaar|available (?:at|on|by)|\b(?:ons|onze|mijn|my|our)\s+(?:\w+\s+)?(?:telefoon|mobiel(?:e)?\s+)?(?:nummer|number|phone|telephone)/i;
 /** A line that names the sender's own details (`Behandelaar: …, tel …`). */
 export const REQUESTER_LABEL =
   /^\s*(?:behandelaar|contactpersoon|afzender|opgemaakt door|verbalisant|naam(?: opsteller| verzoeker| behandelaar)?|requesting officer|issuing officer|contact person|officer|name|e-?mail|badge|personeelsnummer|functie|rang|function|rank)\s*:/i;
