@@ -281,6 +281,40 @@ describe('the document-first wizard', () => {
     expect(sent.intake).toEqual({ extracted: Object.keys(DRAFT.extraction.fields), changed: [] });
   });
 
+  it('reads request JSON as it is: names resolved to the catalogue, no document text to show', async () => {
+    const fake = desk();
+    fake.handlers['intake.extract'] = () =>
+      ok({
+        authority: 'Politie – Eenheid Amsterdam',
+        legalBasis: 'Sv 126na lid 1',
+        caseReference: 'PL-9',
+        receivedAt: '2026-10-29T09:15',
+        channel: 'email',
+        categories: ['naw'],
+        requester: { name: 'J. de Boer', function: 'opsporingsambtenaar' },
+        items: [{ kind: 'phone', value: '06-12345678', moment: '2026-10-28T14:32+01:00' }],
+        extraction: {
+          document: { kind: 'json', pages: 0, origins: [] },
+          fields: { authority: { reason: 'request_json' } },
+          ignored: [],
+        },
+        warnings: [],
+      });
+    const user = userEvent.setup();
+    await pasteMail(user);
+    expect(
+      screen.getByText('Ingelezen uit verzoek-JSON: de waarden staan in het formulier.'),
+    ).toBeTruthy();
+    expect(screen.queryByRole('region', { name: 'Tekst van het document' })).toBeNull();
+    expect((screen.getByLabelText('Instantie') as HTMLSelectElement).value).toBe('pol-amsterdam');
+    expect((screen.getByLabelText('Wettelijke grondslag') as HTMLSelectElement).value).toBe(
+      'sv-126na-1',
+    );
+    expect(screen.getByText('Gekozen: uit verzoek-JSON')).toBeTruthy();
+    expect((item(1).getByLabelText('Moment') as HTMLInputElement).value).toBe('2026-10-28T14:32');
+    expect((item(1).getByLabelText('Tijdzone') as HTMLInputElement).value).toBe('+01:00');
+  });
+
   it('says in Dutch why a document cannot be read; nothing is filled in or stored', async () => {
     const fake = desk();
     fake.handlers['intake.extract'] = () =>

@@ -41,7 +41,7 @@ export function NewRequestPage() {
   const userName = useSession().state?.user?.name ?? '';
   const catalogue = useRequestCatalogue();
   const editor = useRequestDraft(userName);
-  const intake = useIntake(userName, editor.load);
+  const intake = useIntake(userName, catalogue.data, editor.load);
   const read = intake.read;
   const { form, error, busy, run, submit: checkedSubmit } = useCheckedSubmit<string>();
   // After a first attempt, problems follow the fields as they are filled in.

@@ -69,9 +69,43 @@ const parsed = <T>(
   return r.success ? r.data : undefined;
 };
 
-/** The form filled from the draft; `source` is the file it was read from, or the pasted text. */
-export function formFromDraft(d: Draft, userName: string, source: IntakeSource): RequestDraft {
+/** What names an authority or a legal basis in the catalogue (request JSON may give either). */
+export interface CatalogueNames {
+  authorities: { code: string; name: string }[];
+  bases: { code: string; article: string }[];
+}
+
+const squash = (s: string) => s.toLowerCase().replace(/[^a-z0-9]/g, '');
+
+/** A request JSON's authority or basis as its catalogue code, where the catalogue knows it. */
+function catalogueCodes(d: Draft, catalogue: CatalogueNames | null) {
+  const a = d.authority?.trim().toLowerCase();
+  const b = d.legalBasis?.trim();
+  const authority =
+    a === undefined
+      ? undefined
+      : (catalogue?.authorities.find((x) => x.code === a || x.name.toLowerCase() === a)?.code ??
+        (catalogue ? '' : d.authority));
+  const basis =
+    b === undefined
+      ? undefined
+      : (catalogue?.bases.find((x) => x.code === b.toLowerCase() || squash(x.article) === squash(b))
+          ?.code ?? b);
+  return { authority, basis };
+}
+
+/**
+ * The form filled from the draft; `source` is the file it was read from, or the pasted text. An
+ * authority the catalogue does not hold is left for the officer to choose.
+ */
+export function formFromDraft(
+  d: Draft,
+  userName: string,
+  source: IntakeSource,
+  catalogue: CatalogueNames | null = null,
+): RequestDraft {
   const start = initialDraft(userName);
+  const codes = catalogueCodes(d, catalogue);
   const r = d.requester ?? {};
   const items: ItemDraft[] = d.items.map((it, i) => ({
     ...newItem(),
@@ -84,8 +118,8 @@ export function formFromDraft(d: Draft, userName: string, source: IntakeSource):
   }));
   return {
     ...start,
-    authority: d.authority ?? '',
-    basis: d.legalBasis ?? start.basis,
+    authority: codes.authority ?? '',
+    basis: codes.basis ?? start.basis,
     caseReference: d.caseReference ?? '',
     receivedAt: localInput(d.receivedAt),
     channel: parsed(RequestChannel, d.channel) ?? start.channel,

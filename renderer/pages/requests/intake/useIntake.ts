@@ -3,7 +3,7 @@ import type { Draft, ExtractInput } from '../../../../shared/schemas/intake';
 import { desk, hostKind, unwrap } from '../../../api';
 import { useDeskAction } from '../../../hooks/useDeskAction';
 import type { RequestDraft } from '../draft/request-draft';
-import { formFromDraft, textSha256, type IntakeSource } from './draft-form';
+import { formFromDraft, textSha256, type CatalogueNames, type IntakeSource } from './draft-form';
 
 /** A document read in: its draft, what it was read from, and the form as the draft filled it. */
 export interface ReadDocument {
@@ -14,16 +14,21 @@ export interface ReadDocument {
 
 /**
  * Reading a request document into the form: a file picked (app), uploaded or dropped (browser),
- * or pasted text, through intake.extract. Reading stores nothing; `onRead` gets the filled form.
+ * or pasted text, through intake.extract. Reading stores nothing; `onRead` gets the filled form,
+ * its authority and basis as the `catalogue`'s codes.
  * A refusal is the action's error (its reason code says why, in the UI language).
  */
-export function useIntake(userName: string, onRead: (form: RequestDraft) => void) {
+export function useIntake(
+  userName: string,
+  catalogue: CatalogueNames | null,
+  onRead: (form: RequestDraft) => void,
+) {
   const [read, setRead] = useState<ReadDocument | null>(null);
   const action = useDeskAction<true>();
 
   async function extract(input: ExtractInput, source: IntakeSource) {
     const draft = unwrap(await desk.intake.extract(input));
-    const original = formFromDraft(draft, userName, source);
+    const original = formFromDraft(draft, userName, source, catalogue);
     setRead({ draft, source, original });
     onRead(original);
   }
