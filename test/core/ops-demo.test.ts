@@ -4,7 +4,10 @@ import { describe, expect, it } from 'vitest';
 import { cli } from '../support/cli';
 import { tempDir, testDesk } from '../support/desk';
 
-describe('demo vault', () => {
+// Seeding a demo runs a real import and a few years of requests: slow on a loaded machine.
+const DEMO_TIMEOUT = 240_000;
+
+describe('demo vault', { timeout: DEMO_TIMEOUT }, () => {
   it('creates a vault marked demo with imported synthetic customers and requests in every state', async () => {
     const d = testDesk({
       vaultDir: join(tempDir(), 'demo'),

@@ -3,7 +3,10 @@ import { existsSync } from 'node:fs';
 import { describe, expect, it } from 'vitest';
 import { tempDir, testDesk } from '../support/desk';
 
-describe('open demo vault (first run and unlock screens)', () => {
+// Seeding a demo runs a real import and a few years of requests: slow on a loaded machine.
+const DEMO_TIMEOUT = 240_000;
+
+describe('open demo vault (first run and unlock screens)', { timeout: DEMO_TIMEOUT }, () => {
   it('creates the demo in its own folder, signs in with the shown credentials, and goes back', async () => {
     const root = tempDir();
     const d = testDesk({ vaultDir: join(root, 'vault'), demoVaultDir: join(root, 'demo-vault') });
