@@ -1,14 +1,11 @@
 import { createHash } from 'node:crypto';
-import { mkdtempSync, rmSync } from 'node:fs';
-import { tmpdir } from 'node:os';
-import { join } from 'node:path';
-import type { Browser, Locator, Page } from 'playwright-core';
+import type { Locator, Page } from 'playwright-core';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import { startHarness, type Harness } from '../harness/server';
 import { importFixtures } from '../fixtures/requests/seed';
 import { requestMail } from '../fixtures/intake/e2e/request-mail';
-import { launchBrowser, openPage, screenshot, seriousA11yViolations } from './support/browser';
-import { createTeamVault, E2E_KDF, mustOn, PASS } from './support/desk';
+import { expectAxeClean } from './support/browser';
+import { createTeamVault, PASS } from './support/desk';
+import { openDesk, signIn, type E2EDesk } from './support/open-desk';
 
 /**
  * The document-first wizard in Chromium over the loopback harness: the officer drops a police
@@ -19,19 +16,13 @@ import { createTeamVault, E2E_KDF, mustOn, PASS } from './support/desk';
  * its original document (readable again as text) and the audit log what was read and changed.
  */
 describe('intake journey', () => {
-  let dir: string;
-  let harness: Harness;
-  let browser: Browser;
+  let desk: E2EDesk;
   let page: Page;
-  let problems: string[];
   let mail: Buffer;
   let registerNo = '';
   let clicks = 0;
 
-  async function scan(name: string) {
-    await screenshot(page, name);
-    expect(await seriousA11yViolations(page), `axe: ${name}`).toEqual([]);
-  }
+  const scan = (name: string) => expectAxeClean(page, name);
   /** A click of the officer's journey: counted. */
   async function click(target: Locator) {
     clicks++;
@@ -46,29 +37,19 @@ describe('intake journey', () => {
   const item = (n: number) => page.getByRole('group', { name: `Identificator ${n}` });
 
   beforeAll(async () => {
-    dir = mkdtempSync(join(tmpdir(), 'naw-desk-e2e-intake-'));
-    harness = await startHarness({ vaultDir: join(dir, 'vault'), kdfCost: E2E_KDF });
-    await createTeamVault(harness.session, ['olga', 'piet']);
-    await importFixtures(harness.session.vault!.db);
-    await mustOn(harness.session)('vault.lock', {});
+    desk = await openDesk({ prefix: 'naw-desk-e2e-intake-' });
+    page = desk.page;
+    await createTeamVault(desk.harness.session, ['olga', 'piet']);
+    await importFixtures(desk.harness.session.vault!.db);
+    await desk.must('vault.lock', {});
     mail = await requestMail();
-    browser = await launchBrowser();
-    ({ page, problems } = await openPage(browser));
   });
 
-  afterAll(async () => {
-    await browser?.close();
-    await harness?.close();
-    rmSync(dir, { recursive: true, force: true });
-  });
+  afterAll(() => desk?.close());
 
   it('the officer drops the e-mail; the form is filled beside the marked document', async () => {
-    await page.goto(harness.url);
-    await page.getByRole('heading', { level: 1, name: 'Aanmelden' }).waitFor();
-    await page.getByLabel('Gebruikersnaam').fill('olga');
-    await page.getByLabel('Wachtwoordzin').fill(PASS.olga);
-    await page.getByRole('button', { name: 'Ontgrendelen' }).click();
-    await page.getByRole('button', { name: 'Vergrendelen' }).waitFor();
+    await page.goto(desk.harness.url);
+    await signIn(page, 'olga', PASS.olga);
     await page.getByRole('link', { name: 'Verzoeken' }).first().click();
     await page.getByRole('link', { name: 'Nieuw verzoek registreren' }).click();
     await page.getByRole('heading', { level: 1, name: 'Nieuw verzoek' }).waitFor();
@@ -172,7 +153,7 @@ describe('intake journey', () => {
   });
 
   it('the request holds the mail as its document, readable again as text, and the right items', async () => {
-    const r = await mustOn(harness.session)('requests.get', { registerNo });
+    const r = await desk.must('requests.get', { registerNo });
     const sha256 = createHash('sha256').update(mail).digest('hex');
     expect(r.document).toEqual({
       name: 'verzoek.eml',
@@ -203,7 +184,7 @@ describe('intake journey', () => {
     expect(r.status).toBe('awaiting_approval');
 
     // The audit log: the document's hash, what was read, nothing changed (names, never values).
-    const row = harness.session
+    const row = desk.harness.session
       .vault!.db.prepare(
         "SELECT details FROM audit_event WHERE action = 'request.created' AND subject = ?",
       )
@@ -220,6 +201,6 @@ describe('intake journey', () => {
     await pages.getByText('Pagina 2 · vordering.pdf').waitFor();
     await pages.getByText(/2\. IP-adres 203\.0\.113\.5 met bronpoort 1500/).waitFor();
     await scan('intake-07-document-reopened');
-    expect(problems).toEqual([]);
+    expect(desk.problems).toEqual([]);
   });
 });
