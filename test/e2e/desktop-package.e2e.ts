@@ -99,6 +99,14 @@ function standInProject(dir: string, native: Buffer) {
   for (const name of productionClosure()) {
     cpSync(join(root, 'node_modules', name), join(dir, 'node_modules', name), { recursive: true });
   }
+  // A package installed without saving, as CI installs the reference SQLCipher: never shipped.
+  const extraneous = join(dir, 'node_modules', 'installed-without-saving');
+  mkdirSync(extraneous);
+  writeFileSync(
+    join(extraneous, 'package.json'),
+    '{"name":"installed-without-saving","version":"1.0.0"}',
+  );
+  writeFileSync(join(extraneous, 'index.js'), '');
   const cache = join(dir, '.native', `electron-${electronVersion}`);
   mkdirSync(cache, { recursive: true });
   writeFileSync(join(cache, 'better_sqlite3.node'), native);
@@ -246,7 +254,7 @@ describe('electron-builder --linux --dir (real electron-builder, stand-in Electr
     expect(files.filter((f) => f.startsWith('node_modules/dejavu-fonts-ttf/ttf/'))).toHaveLength(2);
   });
 
-  it('ships exactly the production dependencies: nothing the bundles already hold', () => {
+  it('ships exactly the production dependencies: nothing the bundles already hold, nothing extraneous', () => {
     const packages = new Set(
       archiveFiles()
         .filter((f) => f.startsWith('node_modules/'))
