@@ -6,32 +6,7 @@ import type { Draft } from '../../shared/schemas/intake';
 import type { RequestDetail } from '../../shared/schemas/requests';
 import { err, installFakeDesk, ok, signedIn } from './support/fake-desk';
 import { renderApp } from './support/render-app';
-
-const OFFICER = { id: 2, name: 'olga', displayName: 'Olga Officier', role: 'officer' as const };
-
-const AUTHORITY = {
-  code: 'pol-amsterdam',
-  name: 'Politie – Eenheid Amsterdam',
-  kind: 'police' as const,
-  legacy: false,
-  replacedBy: [],
-  contacts: [],
-  note: '',
-};
-const BASIS = {
-  code: 'sv-126na-1',
-  article: 'Sv 126na lid 1',
-  shortName: 'Gebruikersgegevens',
-  issuers: ['opsporingsambtenaar' as const],
-  categories: ['name' as const, 'address' as const],
-  action: 'HANDLE' as const,
-  versionDate: '2026-01-01',
-  validFrom: null,
-  validUntil: null,
-  requiresRcAuthorisation: false,
-  unverified: false,
-  note: '',
-};
+import { AUTHORITY, BASIS, OFFICER } from './support/request-catalogue';
 
 const MAIL = [
   'Van: J. de Boer <j.deboer@politie.example>',
