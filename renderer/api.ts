@@ -76,6 +76,9 @@ export class DeskCallError extends Error {
     readonly code: ErrorCode,
     message: string,
     readonly details?: unknown,
+    /** The core's message key (shared/messages) and its parameters, to word it in the UI language. */
+    readonly key?: string,
+    readonly params?: Record<string, string | number>,
   ) {
     super(message);
     this.name = 'DeskCallError';
@@ -85,7 +88,7 @@ export class DeskCallError extends Error {
 /** The data of an ok result, or a DeskCallError carrying the code. */
 export function unwrap<T>(result: Result<T>): T {
   if (result.ok) return result.data;
-  throw new DeskCallError(result.code, result.message, result.details);
+  throw new DeskCallError(result.code, result.message, result.details, result.key, result.params);
 }
 
 /** Normalises anything caught into a DeskCallError (unexpected errors become INTERNAL). */

@@ -1,6 +1,17 @@
 /** What crosses every boundary (IPC, CLI, HTTP harness): data, or an error a person can act on. */
 export type Ok<T> = { ok: true; data: T };
-export type Err = { ok: false; code: ErrorCode; message: string; details?: unknown };
+/**
+ * `message` is English (CLI, logs); `key` and `params` let the UI word it in its own language
+ * (shared/messages). A failure without a key is shown by its code alone.
+ */
+export type Err = {
+  ok: false;
+  code: ErrorCode;
+  message: string;
+  details?: unknown;
+  key?: string;
+  params?: Record<string, string | number>;
+};
 export type Result<T> = Ok<T> | Err;
 
 export const ERROR_CODES = [
@@ -27,3 +38,16 @@ export type ErrorCode = (typeof ERROR_CODES)[number];
 export const ok = <T>(data: T): Ok<T> => ({ ok: true, data });
 export const err = (code: ErrorCode, message: string, details?: unknown): Err =>
   details === undefined ? { ok: false, code, message } : { ok: false, code, message, details };
+
+/** An Err worded by key (see shared/messages): `message` is the English text of the key. */
+export const errWorded = (
+  code: ErrorCode,
+  message: string,
+  key: string,
+  params: Record<string, string | number> | undefined,
+  details?: unknown,
+): Err => ({
+  ...err(code, message, details),
+  key,
+  ...(params && Object.keys(params).length ? { params } : {}),
+});

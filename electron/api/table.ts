@@ -1,11 +1,12 @@
-import type { z } from 'zod';
 import { isChannel, type Channel } from '../../shared/contract';
 import { CONTRACT } from '../../shared/contract';
 import { can } from '../../shared/roles';
-import { err, ok, type Result } from '../../shared/result';
+import { coreText, type MessageKey, type MessageParams } from '../../shared/messages';
+import { err, errWorded, ok, type Err, type Result } from '../../shared/result';
 import { appendAudit } from '../audit/log';
 import { DeskContext, type HandlerMap } from '../core/context';
 import { busyAsDeskError } from '../core/db';
+import { badInput } from './input-issues';
 import { DeskError } from '../core/errors';
 import type { DeskSession } from '../core/session';
 import { auditHandlers } from '../audit/app';
@@ -37,11 +38,8 @@ export const HANDLERS: HandlerMap<Channel> = {
   ...opsHandlers,
 };
 
-const describeIssues = (e: z.ZodError): string =>
-  e.issues
-    .slice(0, 5)
-    .map((i) => (i.path.length ? `${i.path.join('.')}: ${i.message}` : i.message))
-    .join('; ');
+const worded = (code: Err['code'], key: MessageKey, params?: MessageParams): Err =>
+  errWorded(code, coreText('en', key, params), key, params);
 
 /**
  * The one entry point every transport (Electron IPC, CLI, browser harness) calls: validates the
@@ -54,7 +52,7 @@ export async function dispatch(
   rawInput: unknown,
 ): Promise<Result<unknown>> {
   if (!isChannel(channel))
-    return err('BAD_INPUT', `Unknown operation ${String(channel).slice(0, 60)}.`);
+    return worded('BAD_INPUT', 'input.unknownOperation', { channel: String(channel).slice(0, 60) });
   const spec = CONTRACT[channel];
   const ctx = new DeskContext(session);
   try {
@@ -69,29 +67,29 @@ export async function dispatch(
           subject: `channel:${channel}`,
           details: { role: user.role, needs: spec.access },
         });
-        return err('FORBIDDEN', `Your role (${user.role}) may not do this (${channel}).`);
+        return worded('FORBIDDEN', 'access.roleMayNot', { role: user.role });
       }
     }
     // Access first, then input: a caller without the right learns nothing about the input rules.
     const parsed = spec.input.safeParse(rawInput ?? {});
-    if (!parsed.success) return err('BAD_INPUT', describeIssues(parsed.error));
+    if (!parsed.success) return badInput(parsed.error);
     const handler = HANDLERS[channel] as (input: unknown, ctx: DeskContext) => unknown;
     const output = await handler(parsed.data, ctx);
     if (spec.access !== 'public') session.touch();
     const checked = spec.output.safeParse(output);
     if (!checked.success) {
       console.error(`[naw-desk] ${channel}: handler output does not match the contract`);
-      return err('INTERNAL', 'The app produced an unexpected answer. Nothing was changed by it.');
+      return worded('INTERNAL', 'internal.badAnswer');
     }
     return ok(checked.data);
   } catch (thrown) {
     const e = busyAsDeskError(thrown) ?? thrown;
-    if (e instanceof DeskError) return err(e.code, e.message, e.details);
+    if (e instanceof DeskError)
+      return e.key
+        ? errWorded(e.code, e.message, e.key, e.params, e.details)
+        : err(e.code, e.message, e.details);
     // No message or stack: either may carry data. The channel and error kind are enough to start.
     console.error(`[naw-desk] ${channel}: unexpected ${(e as Error)?.name ?? 'error'}`);
-    return err(
-      'INTERNAL',
-      'Something went wrong inside the app. Nothing was half-written; try again.',
-    );
+    return worded('INTERNAL', 'internal.unexpected');
   }
 }

@@ -1,17 +1,34 @@
+import { coreText, type MessageKey, type MessageParams } from '../../shared/messages';
 import type { ErrorCode } from '../../shared/result';
 
-/** Thrown by handlers and the vault; the handler table turns it into `{ ok: false, code, message }`. */
+/**
+ * Thrown by handlers and the vault; the handler table turns it into `{ ok: false, code, message }`,
+ * with `key` and `params` when the failure is worded (the UI then shows it in its language).
+ */
 export class DeskError extends Error {
   constructor(
     readonly code: ErrorCode,
     message: string,
     readonly details?: unknown,
+    readonly key?: MessageKey,
+    readonly params?: MessageParams,
   ) {
     super(message);
     this.name = 'DeskError';
   }
 }
 
+/** Fails with an English message only; prefer `failWith`, which the UI can word in Dutch. */
 export const fail = (code: ErrorCode, message: string, details?: unknown): never => {
   throw new DeskError(code, message, details);
+};
+
+/** Fails with a worded message: `key` from shared/messages, its `{{params}}` filled in. */
+export const failWith = (
+  code: ErrorCode,
+  key: MessageKey,
+  params?: MessageParams,
+  details?: unknown,
+): never => {
+  throw new DeskError(code, coreText('en', key, params), details, key, params);
 };

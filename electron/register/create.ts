@@ -1,7 +1,7 @@
 import type { z } from 'zod';
 import type { NewRequestInput } from '../../shared/schemas/requests';
 import type { DeskContext } from '../core/context';
-import { DeskError } from '../core/errors';
+import { failWith } from '../core/errors';
 import { findAuthority, findLegalBasis } from '../catalogue/catalogue';
 import { addHours, deadlineHoursFor, WRITTEN_CONFIRMATION_HOURS } from './deadlines';
 import { storeDocument } from './document';
@@ -36,7 +36,7 @@ export function createRequest(ctx: DeskContext, input: Parsed): { id: number; re
   const basis = findLegalBasis(db, input.legalBasis);
   const receivedAt = instantOf('receivedAt', input.receivedAt);
   if (Date.parse(receivedAt) > ctx.now().getTime() + 5 * 60_000) {
-    throw new DeskError('BAD_INPUT', 'receivedAt lies in the future; check the date and time.');
+    failWith('BAD_INPUT', 'register.receivedInFuture');
   }
   const deadline = input.deadline
     ? instantOf('deadline', input.deadline)

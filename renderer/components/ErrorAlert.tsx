@@ -1,11 +1,12 @@
 import { useTranslation } from 'react-i18next';
 import type { ErrorCode } from '../../shared/result';
 import type { DeskCallError } from '../api';
+import { useCoreText } from '../hooks/useCoreText';
 
 /**
- * Shows a failed call in the UI language, by code; announced by screen readers. The core's own
- * message is added for BAD_INPUT (which field, why), and for the codes in `showReason` where the
- * generic text would not say enough (last admin, name taken, data changed since the preview …).
+ * Shows a failed call in the UI language, by code; announced by screen readers. The core's worded
+ * reason (which field, why; last admin; data changed since the preview …) follows in the UI
+ * language. An unworded reason (English only) is shown for BAD_INPUT and the codes in `showReason`.
  */
 export function ErrorAlert({
   error,
@@ -17,13 +18,19 @@ export function ErrorAlert({
   children?: React.ReactNode;
 }) {
   const { t } = useTranslation('errors');
+  const coreText = useCoreText();
   if (!error) return null;
-  const reason =
-    error.code === 'BAD_INPUT' || showReason === 'always' || showReason?.includes(error.code);
+  const reason = error.key
+    ? error.key.startsWith('internal.')
+      ? null
+      : coreText(error.key, error.params)
+    : error.code === 'BAD_INPUT' || showReason === 'always' || showReason?.includes(error.code)
+      ? error.message
+      : null;
   return (
     <div className="alert alert--error" role="alert">
       <p>{t(error.code, { defaultValue: t('INTERNAL') })}</p>
-      {reason && <p className="alert__detail">{error.message}</p>}
+      {reason && <p className="alert__detail">{reason}</p>}
       {children}
     </div>
   );

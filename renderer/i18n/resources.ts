@@ -1,3 +1,4 @@
+import { CORE_MESSAGES } from '../../shared/messages';
 import type { Namespace, UiLanguage } from './namespaces';
 import nlAudit from './locales/nl/audit.json';
 import nlCatalogue from './locales/nl/catalogue.json';
@@ -41,6 +42,7 @@ export const nl = {
   stats: nlStats,
   ops: nlOps,
   catalogue: nlCatalogue,
+  core: CORE_MESSAGES.nl,
 } satisfies Record<Namespace, object>;
 
 export const en = {
@@ -57,6 +59,7 @@ export const en = {
   stats: enStats,
   ops: enOps,
   catalogue: enCatalogue,
+  core: CORE_MESSAGES.en,
 } satisfies Record<Namespace, object>;
 
 export const RESOURCES: Record<UiLanguage, Record<Namespace, object>> = { nl, en };
