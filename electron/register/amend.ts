@@ -1,8 +1,20 @@
 import type { DeskContext } from '../core/context';
-import { DeskError } from '../core/errors';
+import { failWith } from '../core/errors';
+import { Matcher } from '../matching/matcher';
+import { amendTarget, REQUEST_FIELDS, REQUIRED_FIELDS, type AmendTarget } from './amend-fields';
+import { runCheck } from './check';
 import { addEvent } from './events';
 import { instantOf } from './instant';
-import { isFinal, loadRequest, requestSubject, type RequestRow } from './store';
+import { recordMatch } from './match';
+import {
+  isFinal,
+  latestMatches,
+  loadItems,
+  loadRequest,
+  requestSubject,
+  type ItemRow,
+  type RequestRow,
+} from './store';
 
 /** An amendment row: the record only grows, before or after the decision. */
 function addAmendment(
@@ -19,7 +31,45 @@ function addAmendment(
     .run(r.id, field, value, reason, ctx.user.name, ctx.nowIso());
 }
 
-/** After (or before) a decision: a correction with who, when and why; the record only grows. */
+const itemText = (i: ItemRow, field: string): string =>
+  field === 'value'
+    ? i.value
+    : field === 'port'
+      ? (i.port?.toString() ?? '')
+      : field === 'moment'
+        ? i.moment
+        : i.time_zone;
+
+/** What the field holds now (amendments applied), as text. */
+function currentText(ctx: DeskContext, r: RequestRow, t: AmendTarget, registerNo: string) {
+  if (t.on === 'request') return { before: r[REQUEST_FIELDS[t.field]] ?? '', item: null };
+  const item = loadItems(ctx.db, r.id).find((i) => i.idx === t.index);
+  if (!item) return failWith('NOT_FOUND', 'amend.noItem', { no: registerNo, index: t.index });
+  return { before: itemText(item, t.field), item };
+}
+
+/**
+ * An open request follows its correction: the checks run again (a changed case reference can make
+ * them pass), and a changed identifier that was matched is matched again, alone — the other
+ * items keep their results. A decided request only records it: its decision stands on what it was.
+ */
+function follow(ctx: DeskContext, registerNo: string, index: number | null): void {
+  const r = loadRequest(ctx.db, registerNo);
+  if (isFinal(r.status) || r.status === 'received') return;
+  const checked = runCheck(ctx, r);
+  if (index === null || checked.outcome !== 'proceed') return;
+  if (!latestMatches(ctx.db, r.id).some((m) => m.index === index)) return;
+  const item = loadItems(ctx.db, r.id).find((i) => i.idx === index)!;
+  recordMatch(ctx, r, item, new Matcher(ctx.db));
+  const outcome = latestMatches(ctx.db, r.id).find((m) => m.index === index)?.status;
+  addEvent(ctx, r.id, 'rematched', { index, ...(outcome ? { result: outcome } : {}) });
+}
+
+/**
+ * A correction with who, when and why, before or after the decision; the record only grows (the
+ * value as logged stays, the amendment holds from then on: amend-fields.ts). Not while a
+ * disclosure awaits approval: the approver would approve something other than what was decided.
+ */
 export function amend(
   ctx: DeskContext,
   registerNo: string,
@@ -27,11 +77,21 @@ export function amend(
   value: string,
   reason: string,
 ): void {
+  const target = amendTarget(field) ?? failWith('BAD_INPUT', 'amend.unknownField', { field });
+  if (value === '' && REQUIRED_FIELDS.has(target.field)) {
+    failWith('BAD_INPUT', 'amend.required', { field });
+  }
   ctx.db.transaction(() => {
     const r = loadRequest(ctx.db, registerNo);
+    if (r.status === 'awaiting_approval') {
+      failWith('CONFLICT', 'amend.awaitingApproval', { no: registerNo });
+    }
+    const { before } = currentText(ctx, r, target, registerNo);
+    if (before === value) failWith('BAD_INPUT', 'amend.unchanged', { field });
     addAmendment(ctx, r, field, value, reason);
-    addEvent(ctx, r.id, 'amended', { field, reason });
+    addEvent(ctx, r.id, 'amended', { field, from: before, to: value, reason });
     ctx.audit('request.amended', requestSubject(r), { field, reason });
+    follow(ctx, registerNo, target.on === 'item' ? target.index : null);
   })();
 }
 
@@ -41,9 +101,12 @@ export function amend(
  */
 export function confirmWritten(ctx: DeskContext, registerNo: string, receivedAtText: string): void {
   const at = instantOf('receivedAt', receivedAtText);
+  if (Date.parse(at) > ctx.now().getTime() + 5 * 60_000) {
+    failWith('BAD_INPUT', 'register.receivedInFuture');
+  }
   ctx.db.transaction(() => {
     const r = loadRequest(ctx.db, registerNo);
-    if (r.oral !== 1) throw new DeskError('CONFLICT', `Request ${registerNo} was not oral.`);
+    if (r.oral !== 1) failWith('CONFLICT', 'amend.notOral', { no: registerNo });
     if (isFinal(r.status)) {
       addAmendment(
         ctx,

@@ -1,6 +1,7 @@
 import type { CheckResult, Verification } from '../../shared/schemas/requests';
 import type { DeskContext } from '../core/context';
 import { getAuthority, getLegalBasis } from '../catalogue/catalogue';
+import { callbackChannel, verificationChannel } from './check-channel';
 import { checkRequest } from './checks';
 import { addEvent } from './events';
 import { instantOf } from './instant';
@@ -27,6 +28,9 @@ function verdictOf(ctx: DeskContext, r: RequestRow) {
     caseReference: r.case_reference,
     categories: categoriesOf(r),
     verified: r.verification_method !== null,
+    ...(r.verification_method === 'callback'
+      ? { callback: { channel: verificationChannel(ctx.db, r.id) } }
+      : {}),
     rcAuthorisation: r.rc_authorisation,
     items: loadItems(ctx.db, r.id).map((i) => ({ kind: i.kind, port: i.port })),
   });
@@ -77,6 +81,7 @@ export function verify(ctx: DeskContext, registerNo: string, v: Verification): v
     const r = loadRequest(ctx.db, registerNo);
     notDecided(r, 'recording a verification');
     const at = instantOf('verification.at', v.at);
+    const channel = callbackChannel(getAuthority(ctx.db, r.authority_code), v);
     ctx.db
       .prepare(
         `UPDATE request SET verification_method = ?, verification_by = ?, verification_at = ?,
@@ -84,8 +89,9 @@ export function verify(ctx: DeskContext, registerNo: string, v: Verification): v
       )
       .run(v.method, v.by, at, v.note || null, r.id);
     r.verification_method = v.method;
-    addEvent(ctx, r.id, 'verified', { method: v.method, by: v.by, at });
-    ctx.audit('request.verified', requestSubject(r), { method: v.method, by: v.by, at });
+    const seen = { method: v.method, by: v.by, at, ...(channel ? { channel } : {}) };
+    addEvent(ctx, r.id, 'verified', seen);
+    ctx.audit('request.verified', requestSubject(r), seen);
     runCheck(ctx, r);
   })();
 }

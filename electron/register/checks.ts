@@ -7,6 +7,7 @@ import {
 } from '../../shared/schemas/terms';
 import { type Authority, type LegalBasis } from '../../shared/schemas/catalogue';
 import { type CheckFinding } from '../../shared/schemas/requests';
+import { catalogueChannel } from './check-channel';
 import type { ResolvedItem } from './items';
 
 export interface CheckFacts {
@@ -20,6 +21,11 @@ export interface CheckFacts {
   caseReference: string | null;
   categories: DataCategory[];
   verified: boolean;
+  /**
+   * A call-back: the catalogue channel it named (null: a record from before channels were named).
+   * Absent for the other methods.
+   */
+  callback?: { channel: string | null };
   rcAuthorisation: string | null;
   items: Pick<ResolvedItem, 'kind' | 'port'>[];
 }
@@ -62,6 +68,13 @@ export function checkRequest(f: CheckFacts): CheckVerdict {
       code: 'not_verified',
       message:
         'The requester was not verified (call-back to a number from the catalogue, known portal or signed document). An unverified request is never disclosed on.',
+    });
+  }
+  const channel = f.verified ? f.callback?.channel : undefined;
+  if (channel && !catalogueChannel(f.authority, channel)) {
+    failures.push({
+      code: 'callback_channel_unknown',
+      message: `The call-back was made on ${channel}, which is not (or no longer) a verified channel of ${f.authority.name} in the catalogue; the request counts as not verified until it is verified again.`,
     });
   }
   if (!b.issuers.includes(f.requesterFunction)) {
@@ -142,6 +155,13 @@ export function checkRequest(f: CheckFacts): CheckVerdict {
     warnings.push({
       code: 'basis_unverified',
       message: `The catalogue entry for ${b.article} is marked unverified; check it against the official text.`,
+    });
+  }
+  if (f.verified && f.callback?.channel === null) {
+    warnings.push({
+      code: 'callback_channel_unnamed',
+      message:
+        'The call-back does not name the catalogue channel it was made on; record the verification again with that channel.',
     });
   }
   if (f.channel === 'phone') {

@@ -3,6 +3,7 @@ import type { NewRequestInput } from '../../shared/schemas/requests';
 import type { DeskContext } from '../core/context';
 import { failWith } from '../core/errors';
 import { findAuthority, findLegalBasis } from '../catalogue/catalogue';
+import { callbackChannel } from './check-channel';
 import { addHours, deadlineHoursFor, WRITTEN_CONFIRMATION_HOURS } from './deadlines';
 import { storeDocument } from './document';
 import { addEvent } from './events';
@@ -43,6 +44,10 @@ export function createRequest(ctx: DeskContext, input: Parsed): { id: number; re
     : addHours(receivedAt, deadlineHoursFor(db, input.urgency));
   const verification = input.verification
     ? { ...input.verification, at: instantOf('verification.at', input.verification.at) }
+    : null;
+  // A named call-back channel must be the authority's; one not named is left to the checks' warning.
+  const channel = input.verification?.channel?.trim()
+    ? callbackChannel(authority, input.verification)
     : null;
   const oral = input.channel === 'phone';
   const items = input.items.map(resolveItem);
@@ -117,7 +122,11 @@ export function createRequest(ctx: DeskContext, input: Parsed): { id: number; re
     const stored = input.documentToken
       ? storeDocument(ctx, id, registerNo, input.documentToken)
       : null;
-    addEvent(ctx, id, 'logged', { items: items.length, verified: verification !== null });
+    addEvent(ctx, id, 'logged', {
+      items: items.length,
+      verified: verification !== null,
+      ...(channel ? { channel } : {}),
+    });
     ctx.audit('request.created', `request:${registerNo}`, {
       authority: authority.code,
       legalBasis: basis.code,

@@ -13,6 +13,7 @@ import {
   loadRequest,
   requestSubject,
   resolvedOf,
+  type ItemRow,
   type RequestRow,
 } from './store';
 
@@ -30,18 +31,15 @@ function checksProceed(registerNo: string, c: CheckResult | null): void {
   );
 }
 
-/** Looks every item up at its moment and records the result; each look-up is audited. */
-function matchItems(ctx: DeskContext, r: RequestRow): void {
-  const matcher = new Matcher(ctx.db);
-  const nowMs = ctx.now().getTime();
-  const at = ctx.nowIso();
-  const insert = ctx.db.prepare(
-    `INSERT INTO match_result (request_id, item_id, status, reason, subscribers, evidence, matched_by, matched_at)
-     VALUES (?, ?, ?, ?, ?, ?, ?, ?)`,
-  );
-  for (const item of loadItems(ctx.db, r.id)) {
-    const o = matchItem(matcher, resolvedOf(item), nowMs);
-    insert.run(
+/** Looks one item up at its moment and records the result; the look-up is audited. */
+export function recordMatch(ctx: DeskContext, r: RequestRow, item: ItemRow, matcher: Matcher): void {
+  const o = matchItem(matcher, resolvedOf(item), ctx.now().getTime());
+  ctx.db
+    .prepare(
+      `INSERT INTO match_result (request_id, item_id, status, reason, subscribers, evidence, matched_by, matched_at)
+       VALUES (?, ?, ?, ?, ?, ?, ?, ?)`,
+    )
+    .run(
       r.id,
       item.id,
       o.status,
@@ -49,15 +47,20 @@ function matchItems(ctx: DeskContext, r: RequestRow): void {
       JSON.stringify(o.subscribers),
       JSON.stringify(o.evidence),
       ctx.user.name,
-      at,
+      ctx.nowIso(),
     );
-    ctx.audit('request.matched', requestSubject(r), {
-      item: item.idx,
-      kind: item.kind,
-      outcome: o.status,
-      customers: o.subscribers.map((s) => s.customerId),
-    });
-  }
+  ctx.audit('request.matched', requestSubject(r), {
+    item: item.idx,
+    kind: item.kind,
+    outcome: o.status,
+    customers: o.subscribers.map((s) => s.customerId),
+  });
+}
+
+/** Looks every item up at its moment and records the results. */
+function matchItems(ctx: DeskContext, r: RequestRow): void {
+  const matcher = new Matcher(ctx.db);
+  for (const item of loadItems(ctx.db, r.id)) recordMatch(ctx, r, item, matcher);
 }
 
 /**

@@ -8,6 +8,7 @@ import {
 } from '../../shared/schemas/requests';
 import type { DeskContext } from '../core/context';
 import { getAuthority, getLegalBasis } from '../catalogue/catalogue';
+import { verificationChannel } from './check-channel';
 import { loadDecisions } from './decisions';
 import {
   categoriesOf,
@@ -68,6 +69,7 @@ export function requestDetail(ctx: DeskContext, registerNo: string): RequestDeta
             by: r.verification_by ?? '',
             at: r.verification_at ?? '',
             note: r.verification_note,
+            channel: verificationChannel(db, r.id),
           },
     rcAuthorisation: r.rc_authorisation,
     note: r.note,

@@ -16,6 +16,7 @@ import { DeskError } from '../core/errors';
 import type { Db } from '../core/db';
 import { deadlineState } from './deadlines';
 import type { ResolvedItem } from './items';
+import { amendedItem, amendedRequest, type Amended } from './amend-fields';
 
 export interface RequestRow {
   id: number;
@@ -72,17 +73,29 @@ export interface ItemRow {
 export const isFinal = (s: RequestStatus) => FINAL_STATUSES.includes(s);
 export const categoriesOf = (r: RequestRow) => JSON.parse(r.categories) as DataCategory[];
 
+/** The corrections of a request, oldest first: the latest one of a field is what holds. */
+const amendmentsOf = (db: Db, requestId: number): Amended[] =>
+  db
+    .prepare('SELECT field, value FROM amendment WHERE request_id = ? ORDER BY id')
+    .all(requestId) as Amended[];
+
+/** The request as it holds now: as logged, with its amendments applied (amend-fields.ts). */
 export function loadRequest(db: Db, registerNo: string): RequestRow {
   const r = db.prepare('SELECT * FROM request WHERE register_no = ?').get(registerNo) as
     RequestRow | undefined;
   if (!r) throw new DeskError('NOT_FOUND', `There is no request ${registerNo} in the register.`);
-  return r;
+  return amendedRequest(r, amendmentsOf(db, r.id));
 }
 
-export const loadItems = (db: Db, requestId: number): ItemRow[] =>
-  db
-    .prepare('SELECT * FROM request_item WHERE request_id = ? ORDER BY idx')
-    .all(requestId) as ItemRow[];
+/** The identifiers as they hold now, amendments applied. */
+export function loadItems(db: Db, requestId: number): ItemRow[] {
+  const amendments = amendmentsOf(db, requestId);
+  return (
+    db
+      .prepare('SELECT * FROM request_item WHERE request_id = ? ORDER BY idx')
+      .all(requestId) as ItemRow[]
+  ).map((i) => amendedItem(i, amendments));
+}
 
 export const itemView = (i: ItemRow): ItemView => ({
   index: i.idx,

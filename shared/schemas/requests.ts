@@ -39,6 +39,8 @@ export const Verification = z.object({
   /** When it was verified: an ISO date-time, or local time in Europe/Amsterdam. */
   at: text(40),
   note: z.string().trim().max(2000).optional(),
+  /** A call-back: the authority's verified channel from the catalogue it was made on. */
+  channel: z.string().trim().max(200).optional(),
 });
 export type Verification = z.infer<typeof Verification>;
 
@@ -231,6 +233,8 @@ export const RequestDetail = RequestSummary.extend({
       by: z.string(),
       at: z.string(),
       note: z.string().nullable(),
+      /** The catalogue channel a call-back was made on (null: none named, or another method). */
+      channel: z.string().nullable(),
     })
     .nullable(),
   rcAuthorisation: z.string().nullable(),

@@ -34,9 +34,20 @@ describe('checks before matching', () => {
       requestJson({ verification: undefined }),
     );
     expect((await d.must('requests.check', { registerNo })).outcome).toBe('refuse');
+    await d.as('admin');
+    await d.must('catalogue.addContact', {
+      authority: 'pol-amsterdam',
+      kind: 'phone',
+      value: '020 559 5000',
+      verifiedBy: 'admin',
+      verifiedAt: '2026-02-01',
+      verifiedHow: 'politie.nl contact page',
+      independent: true,
+    });
+    await d.as('olga');
     const v = await d.must('requests.verify', {
       registerNo,
-      verification: { method: 'callback', by: 'olga', at: '2026-03-02T11:00' },
+      verification: { method: 'callback', by: 'olga', at: '2026-03-02T11:00', channel: '+31205595000' },
     });
     expect(v.verified).toBe(true);
     expect(v.check?.outcome).toBe('proceed');
