@@ -19,6 +19,7 @@ import { customersCommands } from './cli/commands/customers';
 import { intakeCommands } from './cli/commands/intake';
 import { lettersCommands } from './cli/commands/letters';
 import { opsCommands } from './cli/commands/ops';
+import { requestAmendCommands } from './cli/commands/request-amend';
 import { requestsCommands } from './cli/commands/requests';
 import { statsCommands } from './cli/commands/stats';
 import { vaultCommands } from './cli/commands/vault';
@@ -33,6 +34,7 @@ export const COMMANDS: CliCommand[] = [
   ...auditCommands,
   ...customersCommands,
   ...requestsCommands,
+  ...requestAmendCommands,
   ...intakeCommands,
   ...lettersCommands,
   ...statsCommands,

@@ -48,6 +48,7 @@ export const CHANNEL_NAMES = [
   'requests.attachDocument',
   'requests.document',
   'requests.documentText',
+  'requests.saveDocument',
   'catalogue.view',
   'catalogue.addAuthority',
   'catalogue.updateAuthority',

@@ -1,7 +1,7 @@
 import type { HandlerMap } from '../core/context';
 import type { requestsContract } from '../../shared/contract/requests';
 import { createRequest } from './create';
-import { documentText, readDocument, storeDocument } from './document';
+import { documentText, readDocument, saveDocument, storeDocument } from './document';
 import { amend, confirmWritten } from './amend';
 import { approve } from './approve';
 import { check, verify } from './check';
@@ -63,4 +63,5 @@ export const requestsHandlers: HandlerMap<RequestChannels> = {
   },
   'requests.document': (input, ctx) => readDocument(ctx, input.registerNo),
   'requests.documentText': (input, ctx) => documentText(ctx, input.registerNo),
+  'requests.saveDocument': (input, ctx) => saveDocument(ctx, input.registerNo),
 };

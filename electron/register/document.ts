@@ -1,9 +1,10 @@
 import { createHash } from 'node:crypto';
 import { readFileSync, statSync } from 'node:fs';
-import { extname } from 'node:path';
+import { basename, extname } from 'node:path';
 import type { z } from 'zod';
 import type { DocumentText } from '../../shared/schemas/requests';
 import type { DeskContext } from '../core/context';
+import { FileDelivery } from '../core/deliver';
 import { DeskError } from '../core/errors';
 import { intakeCatalogues } from '../intake/extract';
 import { decodeText } from '../intake/read/text';
@@ -104,7 +105,7 @@ export function storeDocument(
 }
 
 /** The stored original document's row; its viewing is audited. */
-function viewDocument(ctx: DeskContext, registerNo: string) {
+function viewDocument(ctx: DeskContext, registerNo: string, action = 'request.document_viewed') {
   const row = ctx.db
     .prepare(
       `SELECT d.name, d.mime, d.size, d.sha256, d.bytes FROM request_document d
@@ -113,10 +114,36 @@ function viewDocument(ctx: DeskContext, registerNo: string) {
     .get(registerNo) as
     { name: string; mime: string; size: number; sha256: string; bytes: Buffer } | undefined;
   if (!row) throw new DeskError('NOT_FOUND', `Request ${registerNo} has no document.`);
-  ctx.db.transaction(() =>
-    ctx.audit('request.document_viewed', `request:${registerNo}`, { sha256: row.sha256 }),
-  )();
+  ctx.db.transaction(() => ctx.audit(action, `request:${registerNo}`, { sha256: row.sha256 }))();
   return row;
+}
+
+/**
+ * The original document to a file picked in the save dialog, to open it in the reader the
+ * computer has (a PDF with its layout, a mail in the mail program); the file leaves the vault,
+ * so it is audited as `request.document_saved` with the file's name.
+ */
+export async function saveDocument(ctx: DeskContext, registerNo: string) {
+  const known = ctx.db
+    .prepare(
+      `SELECT d.name FROM request_document d JOIN request r ON r.id = d.request_id
+       WHERE r.register_no = ?`,
+    )
+    .get(registerNo) as { name: string } | undefined;
+  if (!known) throw new DeskError('NOT_FOUND', `Request ${registerNo} has no document.`);
+  const ext = extname(known.name).slice(1).toLowerCase();
+  const to = await FileDelivery.choose(ctx, 'dialog', {
+    title: 'Save the original request document',
+    fileName: `${registerNo}-${known.name}`,
+    extensions: ext ? [ext] : [],
+  }).catch((e: unknown) => {
+    if (e instanceof DeskError && e.code === 'CANCELLED') return null;
+    throw e;
+  });
+  if (!to?.path) return { saved: false, name: null };
+  const name = basename(to.path);
+  to.write(ctx, () => ({ content: viewDocument(ctx, registerNo, 'request.document_saved').bytes }));
+  return { saved: true, name };
 }
 
 /** The stored original document, for viewing; audited. */

@@ -1,5 +1,6 @@
 import { z } from 'zod';
 import { Empty } from '../schemas/common';
+import { SaveResult } from '../schemas/letters';
 import { MatchOutput } from '../schemas/matching';
 import {
   AmendInput,
@@ -42,4 +43,6 @@ export const requestsContract = {
   'requests.attachDocument': spec(AttachDocumentInput, RequestDetail, 'requests.handle'),
   'requests.document': spec(ByNo, DocumentOutput, 'requests.read'),
   'requests.documentText': spec(ByNo, DocumentText, 'requests.read'),
+  /** The original document to a file picked in the save dialog (the app), audited. */
+  'requests.saveDocument': spec(ByNo, SaveResult, 'requests.read'),
 };

@@ -167,18 +167,26 @@ export const requestsCommands: CliCommand[] = [
   {
     path: ['request', 'verify'],
     usage:
-      'request verify NO --method callback|known_portal|signed_document --by NAME --at TIME [--note TEXT]',
+      'request verify NO --method callback|known_portal|signed_document --by NAME --at TIME [--channel CATALOGUE-CHANNEL] [--note TEXT]',
     summary: 'Record how the requester was verified (then the checks run again).',
     signIn: true,
     positionals: [1, 1],
-    flags: { method: 'string', by: 'string', at: 'string', note: 'string' },
+    flags: { method: 'string', by: 'string', at: 'string', channel: 'string', note: 'string' },
     async run(args, io) {
-      const [method, by, at, note] = ['method', 'by', 'at', 'note'].map((k) => str(args, k));
+      const [method, by, at, note, channel] = ['method', 'by', 'at', 'note', 'channel'].map((k) =>
+        str(args, k),
+      );
       if (!method || !by || !at)
         throw new UsageError('request verify needs --method, --by and --at.');
       const r = await io.call('requests.verify', {
         registerNo: no(args),
-        verification: { method: method as 'callback', by, at, ...(note ? { note } : {}) },
+        verification: {
+          method: method as 'callback',
+          by,
+          at,
+          ...(note ? { note } : {}),
+          ...(channel ? { channel } : {}),
+        },
       });
       io.print(
         io.json
