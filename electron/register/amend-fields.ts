@@ -24,8 +24,7 @@ export type ItemField = (typeof ITEM_FIELDS)[number];
 export const REQUIRED_FIELDS = new Set<string>(['requester.name', 'value', 'moment']);
 
 export type AmendTarget =
-  | { on: 'request'; field: RequestField }
-  | { on: 'item'; index: number; field: ItemField };
+  { on: 'request'; field: RequestField } | { on: 'item'; index: number; field: ItemField };
 
 /** The target of `path` (`requester.email`, `items.2.port`), or null when it cannot be amended. */
 export function amendTarget(path: string): AmendTarget | null {
@@ -50,7 +49,8 @@ export function amendedRequest<R extends RequestColumns>(row: R, amendments: Ame
   const out = { ...row };
   for (const a of amendments) {
     const t = amendTarget(a.field);
-    if (t?.on === 'request') out[REQUEST_FIELDS[t.field]] = (a.value === '' ? null : a.value) as never;
+    if (t?.on === 'request')
+      out[REQUEST_FIELDS[t.field]] = (a.value === '' ? null : a.value) as never;
   }
   return out;
 }

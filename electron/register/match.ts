@@ -32,7 +32,12 @@ function checksProceed(registerNo: string, c: CheckResult | null): void {
 }
 
 /** Looks one item up at its moment and records the result; the look-up is audited. */
-export function recordMatch(ctx: DeskContext, r: RequestRow, item: ItemRow, matcher: Matcher): void {
+export function recordMatch(
+  ctx: DeskContext,
+  r: RequestRow,
+  item: ItemRow,
+  matcher: Matcher,
+): void {
   const o = matchItem(matcher, resolvedOf(item), ctx.now().getTime());
   ctx.db
     .prepare(

@@ -47,7 +47,12 @@ describe('checks before matching', () => {
     await d.as('olga');
     const v = await d.must('requests.verify', {
       registerNo,
-      verification: { method: 'callback', by: 'olga', at: '2026-03-02T11:00', channel: '+31205595000' },
+      verification: {
+        method: 'callback',
+        by: 'olga',
+        at: '2026-03-02T11:00',
+        channel: '+31205595000',
+      },
     });
     expect(v.verified).toBe(true);
     expect(v.check?.outcome).toBe('proceed');

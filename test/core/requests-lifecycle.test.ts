@@ -74,9 +74,9 @@ describe('request lifecycle through the handler table', () => {
     });
     // The correction holds from now on; the row as logged is never edited in place.
     expect(amended.caseReference).toBe('PL1300-2026012346');
-    expect(
-      d.session.vault!.db.prepare('SELECT case_reference FROM request').pluck().get(),
-    ).toBe('PL1300-2026012345');
+    expect(d.session.vault!.db.prepare('SELECT case_reference FROM request').pluck().get()).toBe(
+      'PL1300-2026012345',
+    );
     expect(amended.amendments).toEqual([
       expect.objectContaining({ field: 'caseReference', by: 'anna' }),
     ]);

@@ -19,8 +19,7 @@ async function addChannel(d: Desk, value = '020 559 5000') {
   await d.as('olga');
 }
 
-const unverified = (d: Desk) =>
-  d.must('requests.create', requestJson({ verification: undefined }));
+const unverified = (d: Desk) => d.must('requests.create', requestJson({ verification: undefined }));
 const callback = (channel?: string) => ({
   method: 'callback' as const,
   by: 'olga',
