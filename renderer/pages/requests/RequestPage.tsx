@@ -12,7 +12,10 @@ import { DeadlineBadge } from './DeadlineBadge';
 import { ApprovePanel, DecidePanel } from './DecisionPanels';
 import { ItemsPanel } from './ItemsPanel';
 import { OriginalDocument } from './intake/OriginalDocument';
-import { ChecksPanel, VerifyPanel } from './CheckPanels';
+import { ChecksPanel } from './CheckPanels';
+import { AmendPanel } from './AmendPanel';
+import { DocumentActions } from './DocumentActions';
+import { VerificationPanel } from './VerificationPanel';
 import { LetterPanel } from '../letters';
 import { Timeline } from './Timeline';
 
@@ -150,16 +153,9 @@ export function RequestPage() {
         </dl>
       </section>
       {r.document && <OriginalDocument registerNo={r.registerNo} document={r.document} />}
+      <DocumentActions request={r} onChanged={detail.setData} />
 
-      {mayHandle && open && !r.verified && (
-        <VerifyPanel
-          busy={busy}
-          userName={state?.user?.name ?? ''}
-          onVerify={(verification) =>
-            act(async () => unwrap(await desk.requests.verify({ registerNo, verification })))
-          }
-        />
-      )}
+      <VerificationPanel request={r} onChanged={detail.setData} />
       <ChecksPanel
         request={r}
         busy={busy}
@@ -199,6 +195,7 @@ export function RequestPage() {
       {mayHandle && LETTER_STATES.includes(r.status) && (
         <LetterPanel registerNo={registerNo} onChanged={() => void detail.reload()} />
       )}
+      <AmendPanel request={r} onChanged={detail.setData} />
       <Timeline request={r} />
     </Page>
   );

@@ -1,0 +1,215 @@
+import { useState } from 'react';
+import type { FormEvent } from 'react';
+import { useTranslation } from 'react-i18next';
+import type { RequestDetail } from '../../../shared/schemas/requests';
+import { desk, unwrap } from '../../api';
+import { ErrorAlert } from '../../components/ErrorAlert';
+import { Field } from '../../components/Field';
+import { formatDateTime } from '../../components/format';
+import { useDeskAction } from '../../hooks/useDeskAction';
+import { useCan } from '../../session/SessionProvider';
+import './amend.css';
+
+/** A field the register lets an amendment correct, with what it holds now. */
+interface Row {
+  path: string;
+  label: string;
+  value: string;
+}
+
+/** The request fields, then each identifier's value, port (IP), moment and zone. */
+function rowsOf(r: RequestDetail, t: (k: string, o?: Record<string, unknown>) => string): Row[] {
+  const rows: Row[] = [
+    { path: 'caseReference', label: t('amend.field.caseReference'), value: r.caseReference ?? '' },
+    {
+      path: 'rcAuthorisation',
+      label: t('amend.field.rcAuthorisation'),
+      value: r.rcAuthorisation ?? '',
+    },
+    { path: 'requester.name', label: t('amend.field.requesterName'), value: r.requester.name },
+    {
+      path: 'requester.badge',
+      label: t('amend.field.requesterBadge'),
+      value: r.requester.badge ?? '',
+    },
+    {
+      path: 'requester.email',
+      label: t('amend.field.requesterEmail'),
+      value: r.requester.email ?? '',
+    },
+    {
+      path: 'requester.phone',
+      label: t('amend.field.requesterPhone'),
+      value: r.requester.phone ?? '',
+    },
+    { path: 'note', label: t('amend.field.note'), value: r.note ?? '' },
+  ];
+  for (const i of r.items) {
+    const item = (field: string, value: string) => ({
+      path: `items.${i.index}.${field}`,
+      label: t(`amend.field.item.${field}`, { n: i.index }),
+      value,
+    });
+    rows.push(item('value', i.value));
+    if (i.kind === 'ip') rows.push(item('port', i.port?.toString() ?? ''));
+    rows.push(item('moment', i.moment), item('timeZone', i.timeZone));
+  }
+  return rows;
+}
+
+/** The correction of one field: its new value and the reason, which is required. */
+function AmendForm({
+  row,
+  registerNo,
+  onDone,
+  onCancel,
+}: {
+  row: Row;
+  registerNo: string;
+  onDone(next: RequestDetail): void;
+  onCancel(): void;
+}) {
+  const { t } = useTranslation('requests');
+  const [value, setValue] = useState(row.value);
+  const [reason, setReason] = useState('');
+  const { busy, error, run } = useDeskAction();
+  const submit = (e: FormEvent) => {
+    e.preventDefault();
+    void run(async () => {
+      onDone(
+        unwrap(
+          await desk.requests.amend({ registerNo, field: row.path, value: value.trim(), reason }),
+        ),
+      );
+    });
+  };
+  return (
+    <form
+      className="amend-form"
+      onSubmit={submit}
+      aria-label={t('amend.formLabel', { field: row.label })}
+    >
+      <Field
+        label={t('amend.newValue', { field: row.label })}
+        value={value}
+        onChange={(e) => setValue(e.target.value)}
+      />
+      <Field
+        label={t('amend.reason')}
+        value={reason}
+        required
+        onChange={(e) => setReason(e.target.value)}
+      />
+      <ErrorAlert error={error} />
+      <div className="amend-actions">
+        <button
+          type="submit"
+          className="btn btn--primary"
+          disabled={busy || reason.trim().length < 3 || value.trim() === row.value}
+        >
+          {t('amend.save')}
+        </button>
+        <button type="button" className="btn" onClick={onCancel}>
+          {t('amend.cancel')}
+        </button>
+      </div>
+    </form>
+  );
+}
+
+/**
+ * Corrections as amendments: every field the register lets an officer correct, each with a
+ * "Corrigeren" action that asks for the new value and why. The record only grows: who corrected
+ * what, when and why is listed below; a changed identifier is matched again by itself.
+ */
+export function AmendPanel({
+  request: r,
+  onChanged,
+}: {
+  request: RequestDetail;
+  onChanged(next: RequestDetail): void;
+}) {
+  const { t, i18n } = useTranslation('requests');
+  const may = useCan();
+  const [editing, setEditing] = useState<string | null>(null);
+  const canAmend = may('requests.handle') && r.status !== 'awaiting_approval';
+  const tr = t as unknown as (k: string, o?: Record<string, unknown>) => string;
+  const labels = new Map(rowsOf(r, tr).map((row) => [row.path, row.label]));
+  if (!canAmend && r.amendments.length === 0) return null;
+  return (
+    <section className="panel" aria-labelledby="amend-heading">
+      <h2 id="amend-heading">{t('amend.title')}</h2>
+      {may('requests.handle') && r.status === 'awaiting_approval' && (
+        <p className="muted">{t('amend.awaitingApproval')}</p>
+      )}
+      {canAmend && (
+        <>
+          <p className="muted">{t('amend.intro')}</p>
+          <table className="table amend-table">
+            <thead>
+              <tr>
+                <th scope="col">{t('amend.fieldColumn')}</th>
+                <th scope="col">{t('amend.valueColumn')}</th>
+                <th scope="col">
+                  <span className="sr-only">{t('amend.actionColumn')}</span>
+                </th>
+              </tr>
+            </thead>
+            <tbody>
+              {rowsOf(r, tr).map((row) => (
+                <tr key={row.path} data-field={row.path}>
+                  <th scope="row">{row.label}</th>
+                  <td>
+                    {editing === row.path ? (
+                      <AmendForm
+                        row={row}
+                        registerNo={r.registerNo}
+                        onCancel={() => setEditing(null)}
+                        onDone={(next) => {
+                          setEditing(null);
+                          onChanged(next);
+                        }}
+                      />
+                    ) : (
+                      row.value || '—'
+                    )}
+                  </td>
+                  <td>
+                    {editing !== row.path && (
+                      <button
+                        type="button"
+                        className="btn btn--small"
+                        aria-label={t('amend.actionFor', { field: row.label })}
+                        onClick={() => setEditing(row.path)}
+                      >
+                        {t('amend.action')}
+                      </button>
+                    )}
+                  </td>
+                </tr>
+              ))}
+            </tbody>
+          </table>
+        </>
+      )}
+      {r.amendments.length > 0 && (
+        <>
+          <h3>{t('amend.made')}</h3>
+          <ul className="amend-list">
+            {r.amendments.map((a, i) => (
+              <li key={i}>
+                <strong>{labels.get(a.field) ?? t('amend.field.other', { field: a.field })}</strong>
+                {': '}
+                {a.value === '' ? t('amend.cleared') : a.value}
+                {' — '}
+                {t('amend.byAt', { by: a.by, at: formatDateTime(a.at, i18n.language) })}
+                {' — '}
+                <em>{a.reason}</em>
+              </li>
+            ))}
+          </ul>
+        </>
+      )}
+    </section>
+  );
+}
