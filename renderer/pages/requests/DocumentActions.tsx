@@ -54,7 +54,9 @@ export function DocumentActions({
   if (!r.document && !may('requests.handle')) return null;
   return (
     <section className="panel" aria-labelledby="document-actions-heading">
-      <h2 id="document-actions-heading">{t('document.title')}</h2>
+      <h2 id="document-actions-heading">
+        {r.document ? t('document.fileTitle') : t('document.title')}
+      </h2>
       {r.document ? (
         <p>
           <button type="button" className="btn" disabled={busy} onClick={() => void save()}>

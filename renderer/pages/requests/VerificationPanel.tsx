@@ -24,14 +24,31 @@ function Channels({
 }) {
   const { t } = useTranslation('requests');
   const list = r.authority.contacts;
-  if (list.length === 0) {
-    return (
-      <p className="alert alert--warning" data-testid="no-channels">
-        {t('verify.noChannels', { authority: r.authority.name })}
-      </p>
-    );
-  }
-  const line = (c: (typeof list)[number]) =>
+  return (
+    <div className="channels">
+      <h3>{t('verify.channelsTitle', { authority: r.authority.name })}</h3>
+      {list.length === 0 ? (
+        <p className="alert alert--warning" data-testid="no-channels">
+          {t('verify.noChannels', { authority: r.authority.name })}
+        </p>
+      ) : (
+        <ChannelList list={list} choose={choose} />
+      )}
+    </div>
+  );
+}
+
+type Contact = RequestDetail['authority']['contacts'][number];
+
+function ChannelList({
+  list,
+  choose,
+}: {
+  list: Contact[];
+  choose: { value: string; onChange(v: string): void } | undefined;
+}) {
+  const { t } = useTranslation('requests');
+  const line = (c: Contact) =>
     `${t(`verify.kind.${c.kind}`)}: ${c.value}${c.verifiedAt ? ` — ${t('verify.verifiedAt', { at: c.verifiedAt })}` : ''}${c.note ? ` (${c.note})` : ''}`;
   if (!choose) {
     return (
@@ -81,7 +98,9 @@ function VerifyForm({
     at: localNow(),
     note: '',
   });
-  const [channel, setChannel] = useState('');
+  // With one verified channel there is nothing to choose; with several the officer names it.
+  const only = r.authority.contacts.length === 1 ? r.authority.contacts[0]!.value : '';
+  const [channel, setChannel] = useState(only);
   const { busy, error, run } = useDeskAction();
   const callback = v.method === 'callback';
   const submit = (e: FormEvent) => {
@@ -211,7 +230,6 @@ export function VerificationPanel({
       ) : (
         <p className="alert alert--warning">{t('detail.notVerified')}</p>
       )}
-      <h3>{t('verify.channelsTitle', { authority: r.authority.name })}</h3>
       {may('requests.handle') && open && !r.verified ? (
         <VerifyForm request={r} onChanged={onChanged} />
       ) : (

@@ -49,7 +49,20 @@ export async function createTeamVault(
       passphrase: m.passphrase,
     });
   }
+  // The channel call-backs are made on: a call-back only counts on one the catalogue holds.
+  await must('catalogue.addContact', AMSTERDAM_DUTY_DESK);
 }
+
+/** Politie Amsterdam's duty desk as the admin verified it, the channel journeys call back on. */
+export const AMSTERDAM_DUTY_DESK = {
+  authority: 'pol-amsterdam',
+  kind: 'phone',
+  value: '+31 20 559 5000',
+  verifiedBy: 'Admin',
+  verifiedAt: '2026-01-05',
+  verifiedHow: 'politie.nl contact page; called the switchboard and was put through',
+  independent: true,
+} as const;
 
 /**
  * Kabelnet Zwolle's vault as the Settings journeys find it, made through the real handler table
