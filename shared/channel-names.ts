@@ -30,6 +30,7 @@ export const CHANNEL_NAMES = [
   'customers.importProgress',
   'customers.importCancel',
   'customers.summary',
+  'customers.historyStart',
   'catalogue.legalBases',
   'catalogue.authorities',
   'requests.create',

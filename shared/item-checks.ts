@@ -1,4 +1,4 @@
-import { IANAZone } from 'luxon';
+import { DateTime, IANAZone } from 'luxon';
 import {
   normalisePhone,
   parseIpAddress,
@@ -8,11 +8,13 @@ import {
   type IpRange,
 } from './identifiers';
 import { DEFAULT_TIME_ZONE, formatOffset, resolveMoment, type MomentCandidate } from './moment';
+import type { HistoryStart } from './schemas/customers';
 
 /**
  * What the wizard says about an identifier before the request is logged, while the officer can
  * still correct it against the document: a number or address that is not valid, a moment that
- * does not exist or occurred twice (with the offsets to choose from), a moment in the future, an
+ * does not exist or occurred twice (with the offsets to choose from), a moment in the future or
+ * before the earliest assignment the vault holds for its kind (nothing can be found then), an
  * address that cannot be a subscriber's, an IPv4 address without a source port. Logging never
  * fails on these (the register keeps the item's problem as its outcome); they are said early.
  * Pure: the renderer calls it on every change.
@@ -29,7 +31,8 @@ export type ItemCheckCode =
   | 'moment_not_on_calendar'
   | 'moment_gap'
   | 'moment_overlap'
-  | 'moment_future';
+  | 'moment_future'
+  | 'moment_before_history';
 
 export interface ItemCheck {
   code: ItemCheckCode;
@@ -139,7 +142,15 @@ function offsetsAround(moment: string, zone: string): MomentCandidate[] {
   return out.sort((a, b) => a.utcMs - b.utcMs);
 }
 
-function momentChecks(item: CheckedItem, nowMs: number): ItemCheck[] {
+/** `2024-03-01 00:00`, in the desk's zone: where the vault's history begins, as the officer reads it. */
+const localTime = (ms: number) =>
+  DateTime.fromMillis(ms, { zone: DEFAULT_TIME_ZONE }).toFormat('yyyy-MM-dd HH:mm');
+
+function momentChecks(
+  item: CheckedItem,
+  nowMs: number,
+  history: HistoryStart | undefined,
+): ItemCheck[] {
   const moment = item.moment.trim();
   if (!moment) return [];
   const zone = item.timeZone?.trim() || DEFAULT_TIME_ZONE;
@@ -172,14 +183,29 @@ function momentChecks(item: CheckedItem, nowMs: number): ItemCheck[] {
           offsets: r.candidates,
         },
       ];
-    case 'ok':
-      return r.utcMs > nowMs + FUTURE_SLACK_MS
-        ? [{ code: 'moment_future', field: 'moment', level: 'problem' }]
+    case 'ok': {
+      if (r.utcMs > nowMs + FUTURE_SLACK_MS)
+        return [{ code: 'moment_future', field: 'moment', level: 'problem' }];
+      const from = history?.[item.kind === 'phone' ? 'numbers' : 'ips'];
+      const fromMs = from ? Date.parse(from) : NaN;
+      return r.utcMs < fromMs
+        ? [
+            {
+              code: 'moment_before_history',
+              field: 'moment',
+              level: 'problem',
+              params: { from: localTime(fromMs) },
+            },
+          ]
         : [];
+    }
   }
 }
 
-/** Every check of one identifier, in the order of its inputs (value, port, moment). */
-export function checkItem(item: CheckedItem, nowMs: number): ItemCheck[] {
-  return [...identifierChecks(item), ...momentChecks(item, nowMs)];
+/**
+ * Every check of one identifier, in the order of its inputs (value, port, moment). `history`: where
+ * the vault's assignment history begins (customers.historyStart); without it that check is skipped.
+ */
+export function checkItem(item: CheckedItem, nowMs: number, history?: HistoryStart): ItemCheck[] {
+  return [...identifierChecks(item), ...momentChecks(item, nowMs, history)];
 }

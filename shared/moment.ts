@@ -60,8 +60,20 @@ const candidate = (wallMs: number, offsetMinutes: number): MomentCandidate => {
   };
 };
 
-/** Is this an IANA time zone we know (e.g. Europe/Amsterdam, UTC)? */
-export const isKnownZone = (zone: string): boolean => IANAZone.isValidZone(zone);
+const knownZones = new Map<string, boolean>();
+
+/**
+ * Is this an IANA time zone we know (e.g. Europe/Amsterdam, UTC)? Remembered per name: asking Intl
+ * costs a formatter each time, and a document's table asks it for every row. Few names ever occur.
+ */
+export function isKnownZone(zone: string): boolean {
+  let known = knownZones.get(zone);
+  if (known === undefined) {
+    known = IANAZone.isValidZone(zone);
+    if (knownZones.size < 256) knownZones.set(zone, known);
+  }
+  return known;
+}
 
 /**
  * Resolves `moment` (e.g. `2025-10-26T02:30`, `2025-10-26 02:30:15`, `2025-10-26T02:30+01:00`) in

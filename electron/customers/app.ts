@@ -1,7 +1,7 @@
 import { parseTime } from './fields';
 import { cancelImportJob, importJobState, runningImport, startImportJob } from './jobs';
 import { previewFile } from './preview';
-import { customersSummary } from './summary';
+import { customersSummary, historyStart } from './summary';
 import type { HandlerMap } from '../core/context';
 import type { customersContract } from '../../shared/contract/customers';
 import { DeskError } from '../core/errors';
@@ -47,4 +47,6 @@ export const customersHandlers: HandlerMap<CustomersChannels> = {
     ...customersSummary(ctx.db, ctx.now()),
     running: runningImport(ctx.session),
   }),
+
+  'customers.historyStart': (_input, ctx) => historyStart(ctx.db),
 };

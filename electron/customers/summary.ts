@@ -1,4 +1,4 @@
-import type { CustomersSummary, LastImport } from '../../shared/schemas/customers';
+import type { CustomersSummary, HistoryStart, LastImport } from '../../shared/schemas/customers';
 import type { Db } from '../core/db';
 
 const count = (db: Db, sql: string, ...args: unknown[]): number =>
@@ -61,4 +61,19 @@ export function customersSummary(db: Db, at: Date): Omit<CustomersSummary, 'runn
         rejected: r.rejected,
       })),
   };
+}
+
+const earliest = (db: Db, table: string): string | null => {
+  const { t } = db.prepare(`SELECT min(valid_from) AS t FROM ${table}`).get() as {
+    t: number | null;
+  };
+  return t === null ? null : new Date(t).toISOString();
+};
+
+/**
+ * Where the vault's number and IP assignment history begins: the wizard says so when a request's
+ * moment lies before it. Two dates only, no record is read out.
+ */
+export function historyStart(db: Db): HistoryStart {
+  return { numbers: earliest(db, 'number_assignment'), ips: earliest(db, 'ip_assignment') };
 }

@@ -1,6 +1,7 @@
 import { Ack, Empty } from '../schemas/common';
 import {
   CustomersSummary,
+  HistoryStart,
   ImportCancelInput,
   ImportJobState,
   ImportPreview,
@@ -22,4 +23,5 @@ export const customersContract = {
   'customers.importProgress': spec(ImportProgressInput, ImportJobState, 'customers.import'),
   'customers.importCancel': spec(ImportCancelInput, Ack, 'customers.import'),
   'customers.summary': spec(Empty, CustomersSummary, 'vault.read'),
+  'customers.historyStart': spec(Empty, HistoryStart, 'vault.read'),
 };

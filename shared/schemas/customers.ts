@@ -192,3 +192,13 @@ export const CustomersSummary = z.object({
   running: ImportJobState.nullable(),
 });
 export type CustomersSummary = z.infer<typeof CustomersSummary>;
+
+/**
+ * The earliest moment the vault holds an assignment for, per kind (ISO, UTC), or null when it holds
+ * none: a moment before it cannot be answered. Two dates, no record of anyone.
+ */
+export const HistoryStart = z.object({
+  numbers: z.string().nullable(),
+  ips: z.string().nullable(),
+});
+export type HistoryStart = z.infer<typeof HistoryStart>;

@@ -84,4 +84,24 @@ describe('checks of an identifier before logging', () => {
       'moment_future',
     ]);
   });
+
+  it('a moment before the earliest assignment the vault holds for its kind', () => {
+    const history = { numbers: '2024-02-29T23:00:00.000Z', ips: null };
+    const at = (item: Parameters<typeof checkItem>[0]) => checkItem(item, NOW, history);
+    expect(at(phone('0612345678', '2024-02-29T23:30'))).toEqual([
+      {
+        code: 'moment_before_history',
+        field: 'moment',
+        level: 'problem',
+        params: { from: '2024-03-01 00:00' },
+      },
+    ]);
+    // The first moment held, and any after it, can be answered.
+    expect(at(phone('0612345678', '2024-03-01T00:00'))).toEqual([]);
+    expect(at({ ...phone('0612345678', '2024-02-29T23:00'), timeZone: 'UTC' })).toEqual([]);
+    // No IP history held: nothing to compare with, so no check (the register answers "no data").
+    expect(at(ip('198.51.100.23', '443', '2020-01-01T10:00'))).toEqual([]);
+    // Without the history start (not loaded yet) the check is skipped.
+    expect(codes(phone('0612345678', '2020-01-01T10:00'))).toEqual([]);
+  });
 });

@@ -1,5 +1,6 @@
 import { useTranslation } from 'react-i18next';
 import { checkItem } from '../../../../shared/item-checks';
+import { useHistoryStart } from '../intake/useHistoryStart';
 import type { ItemDraft } from './request-draft';
 
 const utcTime = (iso: string) => `${iso.slice(0, 16).replace('T', ' ')} UTC`;
@@ -17,16 +18,22 @@ export function ItemChecks({
   onChooseOffset(offset: string): void;
 }) {
   const { t } = useTranslation('requests');
+  const history = useHistoryStart();
   const checks = checkItem(
     { ...item, port: item.kind === 'ip' ? item.port : undefined },
     Date.now(),
+    history,
   );
   if (!checks.length) return null;
   return (
     <ul className="item-checks">
       {checks.map((c) => (
         <li key={c.code} className={`item-check item-check--${c.level}`} data-check={c.code}>
-          {t(`itemCheck.${c.code}`, { zone: c.params?.zone, range: c.params?.range })}
+          {t(`itemCheck.${c.code}`, {
+            zone: c.params?.zone,
+            range: c.params?.range,
+            from: c.params?.from,
+          })}
           {c.offsets && c.offsets.length > 0 && (
             <span className="item-check__choices">
               {c.offsets.map((o) => (
