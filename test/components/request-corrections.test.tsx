@@ -1,0 +1,185 @@
+// @vitest-environment happy-dom
+import { screen, waitFor, within } from '@testing-library/react';
+import userEvent from '@testing-library/user-event';
+import { describe, expect, it } from 'vitest';
+import type { RequestDetail } from '../../shared/schemas/requests';
+import { installFakeDesk, ok, signedIn } from './support/fake-desk';
+import { renderApp } from './support/render-app';
+
+const OLGA = { id: 2, name: 'olga', displayName: 'Olga Smit', role: 'officer' as const };
+
+/** A checked request: unverified, its IP address without the CGNAT port. */
+function detail(over: Partial<RequestDetail> = {}): RequestDetail {
+  return {
+    registerNo: '2026-0001',
+    receivedAt: '2026-03-02T08:15:00.000Z',
+    channel: 'email',
+    urgency: 'normal',
+    authorityCode: 'pol-amsterdam',
+    authorityName: 'Politie – Eenheid Amsterdam',
+    legalBasisCode: 'sv-126na-1',
+    legalBasisArticle: 'Sv 126na lid 1',
+    caseReference: 'PL1300-2026012345',
+    status: 'checked',
+    deadline: '2026-03-12T08:15:00.000Z',
+    deadlineState: 'open',
+    oral: false,
+    writtenConfirmationDue: null,
+    writtenConfirmationState: null,
+    itemCount: 1,
+    verified: false,
+    requester: {
+      name: 'J. de Boer',
+      function: 'opsporingsambtenaar',
+      badge: null,
+      email: null,
+      phone: null,
+    },
+    authority: {
+      code: 'pol-amsterdam',
+      name: 'Politie – Eenheid Amsterdam',
+      kind: 'police',
+      legacy: false,
+      replacedBy: [],
+      contacts: [{ kind: 'phone', value: '+31205595000', verifiedAt: '2026-01-05', note: '' }],
+      note: '',
+    },
+    legalBasis: {
+      code: 'sv-126na-1',
+      article: 'Sv 126na lid 1',
+      shortName: 'Vordering gebruikersgegevens',
+      issuers: ['opsporingsambtenaar'],
+      categories: ['naw', 'name', 'address', 'postcode', 'city', 'number', 'service_type'],
+      action: 'PROCESS',
+      versionDate: '2026-01-01',
+      validFrom: null,
+      validUntil: null,
+      requiresRcAuthorisation: false,
+      unverified: false,
+      note: '',
+    },
+    categories: ['naw'],
+    verification: null,
+    rcAuthorisation: null,
+    note: null,
+    writtenConfirmationReceivedAt: null,
+    loggedBy: 'olga',
+    loggedAt: '2026-03-02T08:20:00.000Z',
+    document: null,
+    items: [
+      {
+        index: 1,
+        kind: 'ip',
+        value: '203.0.113.5',
+        normalised: '203.0.113.5',
+        port: null,
+        moment: '2025-06-01T14:00',
+        timeZone: 'Europe/Amsterdam',
+        utc: '2025-06-01T12:00:00.000Z',
+        timeStatus: 'ok',
+        timeCandidates: [],
+        inputProblem: null,
+      },
+    ],
+    check: {
+      outcome: 'refuse',
+      failures: [{ code: 'not_verified', message: 'not verified' }],
+      warnings: [],
+      checkedAt: '2026-03-02T08:21:00.000Z',
+      checkedBy: 'olga',
+    },
+    matches: [],
+    decisions: [],
+    approvals: [],
+    amendments: [],
+    events: [],
+    ...over,
+  };
+}
+
+function desk() {
+  let current = detail();
+  return installFakeDesk({
+    'vault.state': () => ok(signedIn({ user: OLGA })),
+    'requests.get': () => ok(current),
+    'requests.verify': (input) => {
+      current = detail({
+        verified: true,
+        verification: {
+          method: input.verification.method,
+          channel: input.verification.channel ?? null,
+          by: input.verification.by,
+          at: '2026-03-02T10:00:00.000Z',
+          note: null,
+        },
+      });
+      return ok(current);
+    },
+    'requests.amend': (input) => {
+      current = {
+        ...current,
+        amendments: [
+          {
+            field: input.field,
+            value: input.value,
+            reason: input.reason,
+            by: 'olga',
+            at: '2026-03-02T11:00:00.000Z',
+          },
+        ],
+      };
+      return ok(current);
+    },
+  });
+}
+
+describe('request page: verification and corrections', () => {
+  it('a call-back names the catalogue channel; the record shows it', async () => {
+    const fake = desk();
+    renderApp('/requests/2026-0001');
+    const panel = await screen.findByRole('region', { name: 'Verificatie' });
+    const channel = within(panel).getByRole('radio', { name: /\+31205595000/ });
+    expect((channel as HTMLInputElement).checked).toBe(true); // the only one: preselected
+    await userEvent.click(within(panel).getByRole('button', { name: 'Verificatie vastleggen' }));
+    await within(panel).findByText('+31205595000', { selector: 'dd' });
+    expect(fake.callsTo('requests.verify')).toEqual([
+      expect.objectContaining({
+        registerNo: '2026-0001',
+        verification: expect.objectContaining({ method: 'callback', channel: '+31205595000' }),
+      }),
+    ]);
+  });
+
+  it('Corrigeren asks for the new value and a reason, then records the amendment', async () => {
+    const fake = desk();
+    renderApp('/requests/2026-0001');
+    const panel = await screen.findByRole('region', { name: 'Correcties' });
+    await userEvent.click(
+      within(panel).getByRole('button', { name: 'Identificator 1: poort corrigeren' }),
+    );
+    const form = within(panel).getByRole('form', { name: 'Correctie van Identificator 1: poort' });
+    await userEvent.type(
+      within(form).getByLabelText('Nieuwe waarde: Identificator 1: poort'),
+      '1500',
+    );
+    const save = within(form).getByRole('button', { name: 'Correctie vastleggen' });
+    expect((save as HTMLButtonElement).disabled).toBe(true);
+    await userEvent.type(
+      within(form).getByLabelText('Reden van de correctie (verplicht)'),
+      'Poort nagezonden',
+    );
+    await userEvent.click(save);
+    await waitFor(() =>
+      expect(fake.callsTo('requests.amend')).toEqual([
+        {
+          registerNo: '2026-0001',
+          field: 'items.1.port',
+          value: '1500',
+          reason: 'Poort nagezonden',
+        },
+      ]),
+    );
+    await within(panel).findByText('Vastgelegde correcties');
+    expect(within(panel).getByText('Poort nagezonden')).toBeTruthy();
+  });
+});
