@@ -15,10 +15,10 @@ type RequestChannels = keyof typeof requestsContract;
 
 /** Handlers of the request register; the work is in electron/register and electron/matching. */
 export const requestsHandlers: HandlerMap<RequestChannels> = {
-  'requests.create': (input, ctx) => ({
-    registerNo: createRequest(ctx, input).registerNo,
-    status: 'received' as const,
-  }),
+  'requests.create': (input, ctx) => {
+    const { registerNo, status } = createRequest(ctx, input);
+    return { registerNo, status };
+  },
   'requests.list': (input, ctx) => listRequests(ctx, input),
   'requests.dashboard': (_input, ctx) => dashboard(ctx),
   'requests.get': (input, ctx) => requestDetail(ctx, input.registerNo),

@@ -1,5 +1,6 @@
 import type { z } from 'zod';
 import type { NewRequestInput } from '../../shared/schemas/requests';
+import type { RequestStatus } from '../../shared/schemas/terms';
 import type { DeskContext } from '../core/context';
 import { failWith } from '../core/errors';
 import { findAuthority, findLegalBasis } from '../catalogue/catalogue';
@@ -9,6 +10,8 @@ import { storeDocument } from './document';
 import { addEvent } from './events';
 import { instantOf } from './instant';
 import { resolveItem } from './items';
+import { runCheck } from './check';
+import { loadRequest } from './store';
 
 type Parsed = z.output<typeof NewRequestInput>;
 
@@ -29,9 +32,13 @@ const yearIn = (iso: string, zone = 'Europe/Amsterdam'): number =>
 /**
  * Logs a request: takes the next register number of its year (gap-free: in the same
  * transaction), stores the request, its items (as given, normalised, resolved to UTC) and, when
- * given, the original document. Checks run as a separate step (requests.check / match).
+ * given, the original document. The checks run at once, in the same transaction, so the officer
+ * sees them on opening the request and a request is never left unchecked (received → checked).
  */
-export function createRequest(ctx: DeskContext, input: Parsed): { id: number; registerNo: string } {
+export function createRequest(
+  ctx: DeskContext,
+  input: Parsed,
+): { id: number; registerNo: string; status: RequestStatus } {
   const db = ctx.db;
   const authority = findAuthority(db, input.authority);
   const basis = findLegalBasis(db, input.legalBasis);
@@ -135,6 +142,8 @@ export function createRequest(ctx: DeskContext, input: Parsed): { id: number; re
       legacyAuthority: authority.legacy,
       ...(input.intake ? { intake: intakeDetails(input.intake, stored?.sha256) } : {}),
     });
-    return { id, registerNo };
+    const row = loadRequest(db, registerNo);
+    runCheck(ctx, row);
+    return { id, registerNo, status: row.status };
   })();
 }

@@ -42,7 +42,7 @@ describe('CLI: the request lifecycle', () => {
     expect(created.json()).toEqual({ registerNo: '2026-0001' });
 
     const list = await cli(
-      ['request', 'list', '--year', '2026', '--status', 'received', ...v, '--json'],
+      ['request', 'list', '--year', '2026', '--status', 'checked', ...v, '--json'],
       OLGA,
     );
     expect(list.json().map((r: { registerNo: string }) => r.registerNo)).toEqual(['2026-0001']);
