@@ -21,6 +21,7 @@ const event = (seq: number): AuditEvent => ({
 function auditDesk(verify: 'intact' | 'broken' = 'intact') {
   return installFakeDesk({
     'vault.state': () => ok(signedIn()),
+    'audit.actions': () => ok(['login.failed', 'login.ok', 'user.added']),
     'audit.list': ({ limit, offset }) => {
       const seqs = Array.from({ length: TOTAL }, (_, i) => TOTAL - i).slice(offset, offset + limit);
       return ok({ events: seqs.map(event), total: TOTAL });
@@ -68,7 +69,9 @@ describe('audit log page', () => {
     renderApp('/audit');
     await screen.findByText(/van 60/);
     await user.type(screen.getByLabelText('Gebruiker'), 'anna');
-    await user.type(screen.getByLabelText('Handeling'), 'login');
+    const action = screen.getByLabelText('Handeling');
+    await within(action).findByRole('option', { name: 'Alle: Aanmelden' });
+    await user.selectOptions(action, 'Alle: Aanmelden');
     fireEvent.change(screen.getByLabelText('Vanaf datum'), { target: { value: '2026-01-10' } });
     fireEvent.change(screen.getByLabelText('Tot en met datum'), {
       target: { value: '2026-01-12' },
@@ -83,6 +86,30 @@ describe('audit log page', () => {
       limit: 25,
       offset: 0,
     });
+  });
+
+  it('words the actions in the table and the filter', async () => {
+    auditDesk();
+    renderApp('/audit');
+    await screen.findByText(/van 60/);
+    const rows = screen.getAllByRole('row').slice(1);
+    expect(within(rows[0]!).getByText('gebruiker toegevoegd')).toBeTruthy();
+    expect(within(rows[1]!).getByText('aangemeld')).toBeTruthy();
+    expect(screen.queryByText('login.ok')).toBeNull();
+    const action = screen.getByLabelText('Handeling');
+    await within(action).findByRole('option', { name: 'mislukte aanmelding' });
+    expect(
+      within(action)
+        .getAllByRole('option')
+        .map((o) => o.textContent),
+    ).toEqual([
+      'Alle handelingen',
+      'Alle: Aanmelden',
+      'aangemeld',
+      'mislukte aanmelding',
+      'Alle: Gebruikers',
+      'gebruiker toegevoegd',
+    ]);
   });
 
   it('refuses an end date before the start date', async () => {

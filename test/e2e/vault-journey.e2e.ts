@@ -133,11 +133,24 @@ describe('vault journey', () => {
     await expectHeading('Auditlog');
 
     await page.getByText(/Gebeurtenis 1–\d+ van \d+/).waitFor();
-    const actions = await page.locator('table tbody tr td:nth-child(4)').allTextContents();
+    // Each action is worded (its code kept on the cell).
+    const cells = page.locator('table tbody tr td:nth-child(4)');
+    const actions = await cells.evaluateAll((tds) =>
+      tds.map((td) => td.getAttribute('data-action')),
+    );
     for (const a of ['vault.created', 'user.added', 'login.ok', 'vault.locked', 'login.failed']) {
       expect(actions, `audit shows ${a}`).toContain(a);
     }
     expect(actions.filter((a) => a === 'user.added')).toHaveLength(2); // anna (setup) and bert
+    const labels = await cells.allTextContents();
+    for (const l of [
+      'kluis aangemaakt',
+      'gebruiker toegevoegd',
+      'aangemeld',
+      'mislukte aanmelding',
+    ]) {
+      expect(labels, `audit shows ${l}`).toContain(l);
+    }
     await scan('11-audit');
 
     const verify = page.getByRole('button', { name: 'Keten controleren' });
@@ -149,7 +162,7 @@ describe('vault journey', () => {
     await scan('12-audit-verified');
 
     // Filter on failed logins and open the event's detail.
-    await page.getByLabel('Handeling').fill('login.failed');
+    await page.getByLabel('Handeling').selectOption({ label: 'mislukte aanmelding' });
     await page.getByRole('button', { name: 'Filteren' }).click();
     await page.getByText(/Gebeurtenis 1–1 van 1/).waitFor();
     await page

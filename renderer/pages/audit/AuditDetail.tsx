@@ -30,7 +30,7 @@ export function AuditDetail({ event, onClose }: { event: AuditEvent; onClose(): 
         <dt>{t('columns.action')}</dt>
         <dd>
           <code>{event.action}</code>
-          {label && <> — {label}</>}
+          {label !== event.action && <> — {label}</>}
         </dd>
         <dt>{t('columns.subject')}</dt>
         <dd>

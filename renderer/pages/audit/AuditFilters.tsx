@@ -1,9 +1,10 @@
-import { useEffect, useId, useState } from 'react';
+import { useEffect, useState } from 'react';
 import type { FormEvent } from 'react';
 import { useTranslation } from 'react-i18next';
-import { Field } from '../../components/Field';
+import { Field, SelectField } from '../../components/Field';
 import { desk } from '../../api';
 import { EMPTY_FILTERS, type AuditFilterValues } from './filters';
+import { actionGroup, useActionGroupLabel, useActionLabel } from './useActionLabel';
 
 /** Filters for the audit log: user, action (prefix), subject (contains), date range. */
 export function AuditFilters({
@@ -14,7 +15,8 @@ export function AuditFilters({
   onApply(f: AuditFilterValues): void;
 }) {
   const { t } = useTranslation('audit');
-  const listId = useId();
+  const actionLabel = useActionLabel();
+  const groupLabel = useActionGroupLabel();
   const [f, setF] = useState(initial);
   const set = (k: keyof AuditFilterValues) => (e: { target: { value: string } }) =>
     setF((prev) => ({ ...prev, [k]: e.target.value }));
@@ -29,6 +31,12 @@ export function AuditFilters({
       live = false;
     };
   }, []);
+  // Grouped by domain; a group's first option selects all of its actions (the filter is a prefix).
+  const groups = new Map<string, string[]>();
+  for (const a of actions) groups.set(actionGroup(a), [...(groups.get(actionGroup(a)) ?? []), a]);
+  if (f.action !== '' && !actions.includes(f.action) && !groups.has(f.action))
+    groups.set(f.action, []);
+  const byLabel = (a: string, b: string) => actionLabel(a).localeCompare(actionLabel(b));
   const rangeInvalid = f.from !== '' && f.to !== '' && f.from > f.to;
 
   function submit(e: FormEvent) {
@@ -46,20 +54,19 @@ export function AuditFilters({
     >
       <div className="filters__grid">
         <Field label={t('filters.user')} value={f.user} onChange={set('user')} autoComplete="off" />
-        <Field
-          label={t('filters.action')}
-          hint={t('filters.actionHint')}
-          hintBelow
-          value={f.action}
-          onChange={set('action')}
-          list={listId}
-          autoComplete="off"
-        />
-        <datalist id={listId}>
-          {actions.map((a) => (
-            <option key={a} value={a} />
+        <SelectField label={t('filters.action')} value={f.action} onChange={set('action')}>
+          <option value="">{t('filters.allActions')}</option>
+          {[...groups].map(([group, codes]) => (
+            <optgroup key={group} label={groupLabel(group)}>
+              <option value={group}>{t('filters.allOf', { group: groupLabel(group) })}</option>
+              {codes.sort(byLabel).map((a) => (
+                <option key={a} value={a}>
+                  {actionLabel(a)}
+                </option>
+              ))}
+            </optgroup>
           ))}
-        </datalist>
+        </SelectField>
         <Field
           label={t('filters.subject')}
           hint={t('filters.subjectHint')}

@@ -2,6 +2,7 @@ import { useTranslation } from 'react-i18next';
 import type { AuditEvent } from '../../../shared/schemas/audit';
 import { formatDateTime } from '../../components/format';
 import { Table } from '../../components/Table';
+import { useActionLabel } from './useActionLabel';
 
 /** One page of audit events, newest first; each row opens its detail. */
 export function AuditTable({
@@ -14,6 +15,7 @@ export function AuditTable({
   onSelect(e: AuditEvent): void;
 }) {
   const { t, i18n } = useTranslation('audit');
+  const actionLabel = useActionLabel();
   return (
     <Table
       className="table--audit"
@@ -34,9 +36,7 @@ export function AuditTable({
           <td>
             <code>{e.user}</code>
           </td>
-          <td>
-            <code>{e.action}</code>
-          </td>
+          <td data-action={e.action}>{actionLabel(e.action)}</td>
           <td className="truncate">
             <code>{e.subject}</code>
           </td>
