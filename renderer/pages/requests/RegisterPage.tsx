@@ -18,6 +18,7 @@ import { Table } from '../../components/Table';
 import { useCan } from '../../session/SessionProvider';
 import { DeadlineBadge } from './DeadlineBadge';
 import { useRequestCatalogue } from './useRequestCatalogue';
+import { WrittenConfirmationsDue } from './WrittenConfirmationsDue';
 import { useDeskData } from '../../hooks/useDeskData';
 
 interface Filters {
@@ -143,6 +144,7 @@ export function RegisterPage() {
             ) : (
               <RequestTable rows={d.open} caption={t('dashboard.title')} />
             )}
+            <WrittenConfirmationsDue rows={d.open} />
           </>
         )}
       </section>
