@@ -1,6 +1,7 @@
 import { useTranslation } from 'react-i18next';
 import type { ImportIssue, ImportReport } from '../../../shared/schemas/customers';
 import { downloadFile } from '../../components/download';
+import { formatDateTime } from '../../components/format';
 import { Table } from '../../components/Table';
 import { reportCsv } from './report-csv';
 
@@ -77,7 +78,7 @@ export function ImportReportView({ report }: { report: ImportReport }) {
           }),
         })}
         {report.asOf &&
-          ` ${t('report.asOf', { asOf: new Date(report.asOf).toLocaleString(i18n.language) })}`}
+          ` ${t('report.asOf', { asOf: formatDateTime(report.asOf, i18n.language) })}`}
         <br />
         <span className="mono">SHA-256 {report.sha256}</span>
       </p>

@@ -10,7 +10,7 @@ import { desk, hostKind, unwrap } from '../../api';
 import { ErrorAlert } from '../../components/ErrorAlert';
 import { base64ToBytes, downloadFile } from '../../components/download';
 import { Field, optionsOf, SelectField } from '../../components/Field';
-import { localNow } from '../../components/format';
+import { formatDateTime, localNow } from '../../components/format';
 import { useDeskAction } from '../../hooks/useDeskAction';
 import { LANGUAGES, type UiLanguage } from '../../i18n/namespaces';
 import { LetterPages } from './LetterPages';
@@ -28,24 +28,36 @@ type Shown =
 export function LetterPanel({
   registerNo,
   onChanged,
+  issueBlocked = null,
 }: {
   registerNo: string;
   /** Told after a letter is issued or marked sent, so the page can refresh its timeline. */
   onChanged?: () => void;
+  /** Why the letter cannot be made final yet (shown at the disabled button); null when it can. */
+  issueBlocked?: string | null;
 }) {
   // Keyed by the request: opening another request starts with a clean panel (no letter, preview,
   // status or sending choice of the one shown before).
-  return <LetterPanelOf key={registerNo} registerNo={registerNo} onChanged={onChanged} />;
+  return (
+    <LetterPanelOf
+      key={registerNo}
+      registerNo={registerNo}
+      onChanged={onChanged}
+      issueBlocked={issueBlocked}
+    />
+  );
 }
 
 function LetterPanelOf({
   registerNo,
   onChanged,
+  issueBlocked,
 }: {
   registerNo: string;
   onChanged: (() => void) | undefined;
+  issueBlocked: string | null;
 }) {
-  const { t } = useTranslation('letters');
+  const { t, i18n } = useTranslation('letters');
   const [records, setRecords] = useState<DisclosureRecord[]>([]);
   const [shown, setShown] = useState<Shown | null>(null);
   const [language, setLanguage] = useState<UiLanguage>('nl');
@@ -135,7 +147,7 @@ function LetterPanelOf({
             {t('recordLine', {
               kind: t(`kind.${current.kind}`),
               id: current.id,
-              at: new Date(current.issuedAt).toLocaleString(),
+              at: formatDateTime(current.issuedAt, i18n.language),
               by: current.issuedBy,
             })}
           </p>
@@ -149,7 +161,7 @@ function LetterPanelOf({
             {current.sent
               ? t('sentLine', {
                   method: t(`method.${current.sent.method}`),
-                  at: new Date(current.sent.at).toLocaleString(),
+                  at: formatDateTime(current.sent.at, i18n.language),
                   by: current.sent.by,
                 })
               : t('notSent')}
@@ -232,10 +244,16 @@ function LetterPanelOf({
               type="button"
               className="btn btn--primary"
               onClick={() => void issue()}
-              disabled={busy}
+              disabled={busy || issueBlocked !== null}
+              aria-describedby={issueBlocked ? 'letter-issue-blocked' : undefined}
             >
               {t('issue')}
             </button>
+            {issueBlocked && (
+              <p id="letter-issue-blocked" className="muted">
+                {issueBlocked}
+              </p>
+            )}
           </div>
         </div>
       )}

@@ -4,12 +4,13 @@ import { IDENTIFIER_KINDS, OUTCOMES, STATS_URGENCIES } from '../../../shared/sch
 import { desk, unwrap } from '../../api';
 import { ErrorAlert } from '../../components/ErrorAlert';
 import { optionsOf } from '../../components/Field';
+import { formatDateTime } from '../../components/format';
 import { Page } from '../../components/Page';
 import { useDeskData } from '../../hooks/useDeskData';
 import { BarChart, type Bar } from './BarChart';
 import { ExportPanel } from './ExportPanel';
 import { FiveYears } from './FiveYears';
-import { formatDateTime, monthNames } from './format';
+import { monthNames } from './format';
 import { Headline } from './Headline';
 
 /**

@@ -12,10 +12,3 @@ export function monthNames(language: string, width: 'short' | 'long'): string[] 
   const f = new Intl.DateTimeFormat(locale(language), { month: width, timeZone: 'UTC' });
   return Array.from({ length: 12 }, (_, m) => f.format(Date.UTC(2001, m, 15)).replace('.', ''));
 }
-
-export const formatDateTime = (iso: string, language: string): string =>
-  new Intl.DateTimeFormat(locale(language), {
-    dateStyle: 'long',
-    timeStyle: 'short',
-    timeZone: 'Europe/Amsterdam',
-  }).format(new Date(iso));

@@ -4,13 +4,9 @@ import type { PurgeOutput, PurgePreview } from '../../../../shared/schemas/ops';
 import { desk, unwrap } from '../../../api';
 import { ErrorAlert } from '../../../components/ErrorAlert';
 import { CheckField } from '../../../components/Field';
+import { formatDate } from '../../../components/format';
 import { Table } from '../../../components/Table';
 import { useDeskAction } from '../../../hooks/useDeskAction';
-
-const formatDate = (iso: string, language: string) =>
-  new Intl.DateTimeFormat(language === 'en' ? 'en-GB' : 'nl-NL', { dateStyle: 'medium' }).format(
-    new Date(iso),
-  );
 
 /** Retention (admins): preview what is due per category, then purge after an explicit confirm. */
 export function PurgePanel() {
