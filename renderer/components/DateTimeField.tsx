@@ -1,0 +1,162 @@
+import { useEffect, useId, useRef, useState } from 'react';
+import type { ReactNode } from 'react';
+import { useTranslation } from 'react-i18next';
+
+const DATE = /^\d{4}-\d{2}-\d{2}$/;
+const TIME = /^([01]?\d|2[0-3])[:.]([0-5]\d)(?:[:.]([0-5]\d))?$/;
+
+/**
+ * A typed time → `HH:MM` (or `HH:MM:SS` when seconds are allowed and given), or null when it is
+ * not a 24-hour time. A dot is accepted as separator, as Dutch writes `14.30`.
+ */
+export function normalTime(text: string, seconds = false): string | null {
+  const m = TIME.exec(text.trim());
+  if (!m || (m[3] !== undefined && !seconds)) return null;
+  const hm = `${m[1]!.padStart(2, '0')}:${m[2]}`;
+  return m[3] !== undefined && m[3] !== '00' ? `${hm}:${m[3]}` : hm;
+}
+
+/** A `yyyy-mm-ddThh:mm[:ss]` value → its date and time parts. */
+function split(value: string): { date: string; time: string } {
+  const [date = '', time = ''] = value.split('T');
+  return {
+    date,
+    time: time.replace(/^(\d{2}:\d{2}(?::\d{2})?).*$/, '$1').replace(/^(\d{2}:\d{2}):00$/, '$1'),
+  };
+}
+
+/** The date and time parts → `yyyy-mm-ddThh:mm[:ss]`, '' when empty, null when incomplete. */
+function join(date: string, time: string, seconds: boolean): string | null {
+  if (date === '' && time.trim() === '') return '';
+  const t = normalTime(time, seconds);
+  return DATE.test(date) && t ? `${date}T${t}` : null;
+}
+
+interface DateTimeFieldProps {
+  label: ReactNode;
+  /** `yyyy-mm-ddThh:mm` (seconds optional), local time; '' when empty. */
+  value: string;
+  /** The complete value, or '' while it is empty or incomplete (the field then says why). */
+  onChange(value: string): void;
+  hint?: ReactNode;
+  error?: string | null;
+  disabled?: boolean;
+  required?: boolean;
+  /** Accept `HH:MM:SS` too (moments of an identifier can need the second). */
+  seconds?: boolean;
+  className?: string;
+}
+
+/**
+ * A moment typed as a date and a 24-hour time (`14:30`), whatever the operating system's locale:
+ * the browser's own date-time input would follow it and can show a 12-hour clock with AM/PM.
+ */
+export function DateTimeField({
+  label,
+  value,
+  onChange,
+  hint,
+  error,
+  disabled,
+  required,
+  seconds = false,
+  className,
+}: DateTimeFieldProps) {
+  const { t } = useTranslation('common');
+  const id = useId();
+  const [parts, setParts] = useState(() => split(value));
+  const [touched, setTouched] = useState(false);
+  // What this field last reported: a value from outside (a reset, a prefill) replaces the parts.
+  const reported = useRef(value);
+  useEffect(() => {
+    if (value !== reported.current) {
+      reported.current = value;
+      setParts(split(value));
+      setTouched(false);
+    }
+  }, [value]);
+
+  function update(next: { date: string; time: string }) {
+    setParts(next);
+    const joined = join(next.date, next.time, seconds) ?? '';
+    if (joined !== reported.current) {
+      reported.current = joined;
+      onChange(joined);
+    }
+  }
+
+  const incomplete = join(parts.date, parts.time, seconds) === null;
+  const timeInvalid = parts.time.trim() !== '' && normalTime(parts.time, seconds) === null;
+  const own =
+    !touched || !incomplete
+      ? null
+      : timeInvalid
+        ? t(seconds ? 'dateTime.timeInvalidSeconds' : 'dateTime.timeInvalid')
+        : parts.date === ''
+          ? t('dateTime.dateMissing')
+          : t('dateTime.timeMissing');
+  const shown = own ?? error ?? null;
+  const hintId = hint ? `${id}-hint` : undefined;
+  const errorId = shown ? `${id}-error` : undefined;
+  const timeHintId = `${id}-time-hint`;
+  const describedBy = (extra?: string) =>
+    [hintId, extra, errorId].filter(Boolean).join(' ') || undefined;
+
+  return (
+    <div
+      role="group"
+      aria-labelledby={`${id}-label`}
+      className={`field datetime-field${shown ? ' field--invalid' : ''}${className ? ` ${className}` : ''}`}
+    >
+      <span className="datetime-field__label" id={`${id}-label`}>
+        {label}
+      </span>
+      {hint && (
+        <p className="field__hint" id={hintId}>
+          {hint}
+        </p>
+      )}
+      <div className="datetime-field__parts" onBlur={() => setTouched(true)}>
+        <div className="datetime-field__part">
+          <label htmlFor={`${id}-date`}>{t('dateTime.date')}</label>
+          <input
+            id={`${id}-date`}
+            type="date"
+            value={parts.date}
+            disabled={disabled}
+            required={required}
+            aria-invalid={shown && (parts.date === '' || !timeInvalid) ? true : undefined}
+            aria-describedby={describedBy()}
+            onChange={(e) => update({ ...parts, date: e.target.value })}
+          />
+        </div>
+        <div className="datetime-field__part datetime-field__part--time">
+          <label htmlFor={`${id}-time`}>{t('dateTime.time')}</label>
+          <input
+            id={`${id}-time`}
+            type="text"
+            inputMode="numeric"
+            autoComplete="off"
+            spellCheck={false}
+            placeholder={seconds ? t('dateTime.placeholderSeconds') : t('dateTime.placeholder')}
+            maxLength={seconds ? 8 : 5}
+            value={parts.time}
+            disabled={disabled}
+            required={required}
+            aria-invalid={shown && timeInvalid ? true : undefined}
+            aria-describedby={describedBy(timeHintId)}
+            onChange={(e) => update({ ...parts, time: e.target.value })}
+          />
+        </div>
+      </div>
+      <p className="field__hint field__hint--below" id={timeHintId}>
+        {seconds ? t('dateTime.timeHintSeconds') : t('dateTime.timeHint')}
+      </p>
+      {shown && (
+        <p className="field__error" id={errorId}>
+          {shown}
+        </p>
+      )}
+    </div>
+  );
+}

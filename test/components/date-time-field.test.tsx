@@ -1,0 +1,135 @@
+// @vitest-environment happy-dom
+import { cleanup, fireEvent, render, screen, within } from '@testing-library/react';
+import userEvent from '@testing-library/user-event';
+import { useState } from 'react';
+import { I18nextProvider } from 'react-i18next';
+import { afterEach, describe, expect, it } from 'vitest';
+import { DateTimeField, normalTime } from '../../renderer/components/DateTimeField';
+import { initI18n } from '../../renderer/i18n';
+
+afterEach(cleanup);
+
+/** The field held by a parent, as a form holds it; what it reports is shown beside it. */
+function Harness({ initial = '', seconds = false }: { initial?: string; seconds?: boolean }) {
+  const [value, setValue] = useState(initial);
+  return (
+    <>
+      <DateTimeField label="Ontvangen op" value={value} onChange={setValue} seconds={seconds} />
+      <output data-testid="value">{value}</output>
+      <button type="button" onClick={() => setValue('2026-01-05T08:00')}>
+        prefill
+      </button>
+    </>
+  );
+}
+
+function renderField(
+  props: { initial?: string; seconds?: boolean } = {},
+  lang: 'nl' | 'en' = 'nl',
+) {
+  render(
+    <I18nextProvider i18n={initI18n(lang)}>
+      <Harness {...props} />
+    </I18nextProvider>,
+  );
+  const group = screen.getByRole('group', {
+    name: lang === 'nl' ? 'Ontvangen op' : 'Ontvangen op',
+  });
+  return {
+    group,
+    date: within(group).getByLabelText(lang === 'nl' ? 'Datum' : 'Date') as HTMLInputElement,
+    time: within(group).getByLabelText(lang === 'nl' ? 'Tijd' : 'Time') as HTMLInputElement,
+    value: () => screen.getByTestId('value').textContent,
+  };
+}
+
+describe('normalTime', () => {
+  it('reads 24-hour times, with a colon or a dot, and refuses the rest', () => {
+    expect(normalTime('14:30')).toBe('14:30');
+    expect(normalTime('9:05')).toBe('09:05');
+    expect(normalTime('14.30')).toBe('14:30');
+    expect(normalTime('23:59')).toBe('23:59');
+    for (const bad of ['24:00', '12:60', '2:30 PM', '1430', '', 'noon']) {
+      expect(normalTime(bad), bad).toBeNull();
+    }
+    expect(normalTime('14:30:05')).toBeNull();
+    expect(normalTime('14:30:05', true)).toBe('14:30:05');
+    expect(normalTime('14:30:00', true)).toBe('14:30');
+  });
+});
+
+describe('DateTimeField', () => {
+  it('is a labelled group of a date field and a 24-hour time text field', () => {
+    const { group, date, time } = renderField();
+    expect(group.getAttribute('role')).toBe('group');
+    expect(date.type).toBe('date');
+    expect(time.type).toBe('text');
+    expect(time.getAttribute('inputmode')).toBe('numeric');
+    const hint = document.getElementById(time.getAttribute('aria-describedby')!.split(' ')[0]!);
+    expect(hint?.textContent).toBe('Tijd in 24 uur, bijvoorbeeld 14:30.');
+  });
+
+  it('reports date and time as one local value once both are complete', async () => {
+    const user = userEvent.setup();
+    const f = renderField();
+    fireEvent.change(f.date, { target: { value: '2026-12-02' } });
+    expect(f.value()).toBe('');
+    await user.type(f.time, '14.30');
+    expect(f.value()).toBe('2026-12-02T14:30');
+  });
+
+  it('is keyboard usable: Tab from the date to the time, typed time only', async () => {
+    const user = userEvent.setup();
+    const f = renderField({ initial: '2026-12-02T09:15' });
+    expect(f.date.value).toBe('2026-12-02');
+    expect(f.time.value).toBe('09:15');
+    f.date.focus();
+    await user.tab();
+    expect(document.activeElement).toBe(f.time);
+    await user.clear(f.time);
+    await user.type(f.time, '21:07');
+    expect(f.value()).toBe('2026-12-02T21:07');
+  });
+
+  it('says how to write the time when it is not a 24-hour time', async () => {
+    const user = userEvent.setup();
+    const f = renderField({ initial: '2026-12-02T09:15' });
+    await user.clear(f.time);
+    await user.type(f.time, '2:30PM');
+    await user.tab();
+    expect(f.value()).toBe('');
+    expect(f.time.getAttribute('aria-invalid')).toBe('true');
+    const error = within(f.group).getByText(/Schrijf de tijd als uu:mm in 24 uur/);
+    expect(f.time.getAttribute('aria-describedby')).toContain(error.id);
+  });
+
+  it('asks for the missing half', async () => {
+    const user = userEvent.setup();
+    const f = renderField();
+    await user.type(f.time, '10:00');
+    await user.tab();
+    expect(within(f.group).getByText('Vul ook de datum in.')).toBeTruthy();
+  });
+
+  it('takes the second where an identifier needs it', async () => {
+    const user = userEvent.setup();
+    const f = renderField({ initial: '2026-10-27T21:07:45', seconds: true });
+    expect(f.time.value).toBe('21:07:45');
+    await user.clear(f.time);
+    await user.type(f.time, '21:07:46');
+    expect(f.value()).toBe('2026-10-27T21:07:46');
+  });
+
+  it('follows a value set from outside', async () => {
+    const user = userEvent.setup();
+    const f = renderField();
+    await user.click(screen.getByRole('button', { name: 'prefill' }));
+    expect(f.date.value).toBe('2026-01-05');
+    expect(f.time.value).toBe('08:00');
+  });
+
+  it('speaks English in the English UI', () => {
+    const f = renderField({}, 'en');
+    expect(f.time.placeholder).toBe('hh:mm');
+  });
+});
