@@ -12,6 +12,7 @@ import { verificationChannel } from './check-channel';
 import { loadDecisions } from './decisions';
 import {
   categoriesOf,
+  currentRow,
   itemView,
   latestCheck,
   latestMatches,
@@ -134,9 +135,13 @@ export function listRequests(ctx: DeskContext, f: ListFilter): RequestSummary[] 
     args.push(f.urgency);
   }
   if (f.search) {
-    where.push(`(register_no LIKE ? ESCAPE '\\' OR case_reference LIKE ? ESCAPE '\\')`);
+    // A corrected case reference is found too (the amendment holds, not the value as logged).
+    where.push(
+      `(register_no LIKE ? ESCAPE '\\' OR case_reference LIKE ? ESCAPE '\\' OR id IN (
+         SELECT request_id FROM amendment WHERE field = 'caseReference' AND value LIKE ? ESCAPE '\\'))`,
+    );
     const like = `%${f.search.replace(/[\\%_]/g, (c) => `\\${c}`)}%`;
-    args.push(like, like);
+    args.push(like, like, like);
   }
   if (f.openOnly) {
     where.push(`status NOT IN (${FINAL_STATUSES.map(() => '?').join(', ')})`);
@@ -149,7 +154,7 @@ export function listRequests(ctx: DeskContext, f: ListFilter): RequestSummary[] 
     )
     .all(...args) as RequestRow[];
   const now = ctx.nowIso();
-  return rows.map((r) => summaryOf(ctx.db, r, now));
+  return rows.map((r) => summaryOf(ctx.db, currentRow(ctx.db, r), now));
 }
 
 export function dashboard(ctx: DeskContext) {

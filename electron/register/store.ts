@@ -79,12 +79,15 @@ const amendmentsOf = (db: Db, requestId: number): Amended[] =>
     .prepare('SELECT field, value FROM amendment WHERE request_id = ? ORDER BY id')
     .all(requestId) as Amended[];
 
-/** The request as it holds now: as logged, with its amendments applied (amend-fields.ts). */
+/** A request row as it holds now: as logged, with its amendments applied (amend-fields.ts). */
+export const currentRow = (db: Db, r: RequestRow): RequestRow =>
+  amendedRequest(r, amendmentsOf(db, r.id));
+
 export function loadRequest(db: Db, registerNo: string): RequestRow {
   const r = db.prepare('SELECT * FROM request WHERE register_no = ?').get(registerNo) as
     RequestRow | undefined;
   if (!r) throw new DeskError('NOT_FOUND', `There is no request ${registerNo} in the register.`);
-  return amendedRequest(r, amendmentsOf(db, r.id));
+  return currentRow(db, r);
 }
 
 /** The identifiers as they hold now, amendments applied. */

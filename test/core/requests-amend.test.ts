@@ -1,4 +1,5 @@
 import { describe, expect, it } from 'vitest';
+import { letterFromRegister } from '../../electron/letters/from-register';
 import { registerDesk, requestJson } from '../fixtures/requests/desk';
 
 type Desk = Awaited<ReturnType<typeof registerDesk>>;
@@ -130,8 +131,27 @@ describe('corrections as amendments', () => {
     });
     expect(r.status).toBe('disclosed');
     expect(r.requester.email).toBe('j.boer@politie.example');
+    await d.must('requests.amend', {
+      registerNo,
+      field: 'caseReference',
+      value: 'PL1300-2026012346',
+      reason: 'Typo in the case number.',
+    });
+    // The letter is made from the record as it holds now.
+    const letter = letterFromRegister(d.session.vault!.db, registerNo, {
+      language: 'nl',
+      signer: { userName: 'anna', function: 'Compliance' },
+      issuedAt: '2026-03-02T13:00:00.000Z',
+      chainHead: { seq: 1, hash: 'x' },
+    });
+    expect(letter.model.request.caseReference).toBe('PL1300-2026012346');
+    const found = await d.must('requests.list', { search: '2026012346' });
+    expect(found.map((x) => [x.registerNo, x.caseReference])).toEqual([
+      [registerNo, 'PL1300-2026012346'],
+    ]);
     expect(r.decisions.at(-1)!.state).toBe('in_effect');
     expect(r.events.at(-1)).toMatchObject({ kind: 'amended', user: 'anna' });
+    expect(r.decisions.at(-1)!.state).toBe('in_effect');
   });
 
   it('refuses what cannot be amended, with a worded reason', async () => {
