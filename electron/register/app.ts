@@ -4,6 +4,7 @@ import { createRequest } from './create';
 import { documentText, readDocument, saveDocument, storeDocument } from './document';
 import { amend, confirmWritten } from './amend';
 import { approve } from './approve';
+import { approvalQueue } from './approval-queue';
 import { check, verify } from './check';
 import { decide } from './decide';
 import { match } from './match';
@@ -20,7 +21,10 @@ export const requestsHandlers: HandlerMap<RequestChannels> = {
     return { registerNo, status };
   },
   'requests.list': (input, ctx) => listRequests(ctx, input),
-  'requests.dashboard': (_input, ctx) => dashboard(ctx),
+  'requests.dashboard': (_input, ctx) => ({
+    ...dashboard(ctx),
+    awaitingMyApproval: approvalQueue(ctx),
+  }),
   'requests.get': (input, ctx) => requestDetail(ctx, input.registerNo),
   'requests.verify': (input, ctx) => {
     verify(ctx, input.registerNo, input.verification);

@@ -306,4 +306,6 @@ export const Dashboard = z.object({
   dueSoon: z.number().int(),
   awaitingApproval: z.number().int(),
   confirmationsOverdue: z.number().int(),
+  /** Disclosures awaiting approval decided by someone else (empty unless the user approves). */
+  awaitingMyApproval: z.array(RequestSummary),
 });

@@ -4,6 +4,7 @@ import { useTranslation } from 'react-i18next';
 import type { CheckFinding, RequestDetail, Verification } from '../../../shared/schemas/requests';
 import { localNow } from '../../components/format';
 import { VerificationFields } from './draft/VerificationFields';
+import { StepAction } from './StepAction';
 
 /** Records how the requester was verified (call-back, known portal, signed document). */
 export function VerifyPanel({
@@ -57,26 +58,33 @@ function Findings({ list, tone }: { list: CheckFinding[]; tone: 'error' | 'warni
   );
 }
 
-/** The latest checks: outcome, failures (the refusal reasons) and warnings. */
+/**
+ * The latest checks (they run by themselves when the request is logged, verified or corrected):
+ * outcome, failures (the refusal reasons) and warnings; then the one step that follows them,
+ * check and match, offered only when it can succeed and else shown with what is needed.
+ */
 export function ChecksPanel({
   request,
   busy,
   canRun,
   onRun,
+  onCheckAndMatch,
 }: {
   request: RequestDetail;
   busy: boolean;
   canRun: boolean;
   onRun(): void;
+  onCheckAndMatch(): void;
 }) {
   const { t } = useTranslation('requests');
   const c = request.check;
+  const proceed = c?.outcome === 'proceed';
   return (
     <section className="panel" aria-labelledby="checks-heading">
       <h2 id="checks-heading">{t('detail.checks')}</h2>
       {c && (
         <>
-          <p className={`alert alert--${c.outcome === 'proceed' ? 'ok' : 'error'}`}>
+          <p className={`alert alert--${proceed ? 'ok' : 'error'}`}>
             {t(`detail.checkOutcome.${c.outcome}`)}
           </p>
           <Findings list={c.failures} tone="error" />
@@ -84,9 +92,21 @@ export function ChecksPanel({
         </>
       )}
       {canRun && (
-        <button type="button" className="btn btn--primary" disabled={busy} onClick={onRun}>
-          {t('detail.runCheck')}
-        </button>
+        <div className="actions">
+          <StepAction
+            label={t(request.matches.length > 0 ? 'flow.recheckAndMatch' : 'flow.checkAndMatch')}
+            reason={c && !proceed ? t('flow.checksFailed') : null}
+            busy={busy}
+            onClick={onCheckAndMatch}
+          />
+          <StepAction
+            label={t(c ? 'flow.recheck' : 'detail.runCheck')}
+            reason={null}
+            busy={busy}
+            primary={false}
+            onClick={onRun}
+          />
+        </div>
       )}
     </section>
   );

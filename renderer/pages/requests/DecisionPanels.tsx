@@ -1,5 +1,6 @@
 import { useState } from 'react';
 import type { FormEvent } from 'react';
+import type { TFunction } from 'i18next';
 import { useTranslation } from 'react-i18next';
 import {
   isNawCategory,
@@ -9,6 +10,30 @@ import {
 import type { RequestDetail } from '../../../shared/schemas/requests';
 import { Field } from '../../components/Field';
 import { formatDateTime } from '../../components/format';
+import { identifierName } from './identifier-name';
+
+/**
+ * Why an outcome cannot be decided now (null when it can): disclosing and "no data" need the
+ * checks to pass and the items matched; disclosing needs a match, "no data" needs none.
+ */
+function unavailable(
+  request: RequestDetail,
+  matchedCount: number,
+  t: TFunction<'requests'>,
+): Record<DecisionOutcome, string | null> {
+  const needsMatch =
+    request.check?.outcome !== 'proceed'
+      ? t('flow.checksFailed')
+      : request.status !== 'matched'
+        ? t('flow.matchFirst')
+        : null;
+  return {
+    disclose: needsMatch ?? (matchedCount === 0 ? t('flow.noneMatched') : null),
+    no_data: needsMatch ?? (matchedCount > 0 ? t('flow.someMatched') : null),
+    refuse: null,
+    referred: null,
+  };
+}
 
 export interface DecideValues {
   outcome: DecisionOutcome;
@@ -19,8 +44,8 @@ export interface DecideValues {
 
 /**
  * The decision: disclose (only matched items; only the NAW categories the request asks for and
- * the basis allows; everything else withheld), no data, refuse or refer. Failed checks leave
- * only refuse or refer.
+ * the basis allows; everything else withheld), no data, refuse or refer. Every outcome is listed;
+ * one that cannot be decided now is disabled with the reason (failed checks, not matched yet).
  */
 export function DecidePanel({
   request,
@@ -37,14 +62,12 @@ export function DecidePanel({
   const allowed = request.categories.filter(
     (c) => isNawCategory(c) && request.legalBasis.categories.includes(c),
   );
-  const outcomes: DecisionOutcome[] =
-    proceed && request.status === 'matched'
-      ? matched.length > 0
-        ? ['disclose', 'refuse', 'referred']
-        : ['no_data', 'refuse', 'referred']
-      : request.check?.outcome === 'refer'
-        ? ['referred', 'refuse']
-        : ['refuse', 'referred'];
+  const reasons = unavailable(request, matched.length, t);
+  const order: DecisionOutcome[] =
+    request.check?.outcome === 'refer'
+      ? ['referred', 'refuse', 'disclose', 'no_data']
+      : ['disclose', 'no_data', 'refuse', 'referred'];
+  const outcomes = order.filter((o) => !reasons[o]);
   const [outcome, setOutcome] = useState<DecisionOutcome>(outcomes[0]!);
   const [items, setItems] = useState<number[]>(matched);
   const [categories, setCategories] = useState<DataCategory[]>(allowed);
@@ -68,16 +91,23 @@ export function DecidePanel({
       <form onSubmit={submit}>
         <fieldset className="checks-grid">
           <legend>{t('detail.outcome')}</legend>
-          {outcomes.map((o) => (
+          {order.map((o) => (
             <label key={o} className="check">
               <input
                 type="radio"
                 name="outcome"
                 value={o}
                 checked={current === o}
+                disabled={Boolean(reasons[o])}
+                aria-describedby={reasons[o] ? `outcome-why-${o}` : undefined}
                 onChange={() => setOutcome(o)}
               />{' '}
               {t(`detail.outcomes.${o}`)}
+              {reasons[o] && (
+                <span id={`outcome-why-${o}`} className="muted choice-reason">
+                  {reasons[o]}
+                </span>
+              )}
             </label>
           ))}
         </fieldset>
@@ -92,7 +122,7 @@ export function DecidePanel({
                     checked={items.includes(i)}
                     onChange={(e) => setItems(toggle(items, i, e.target.checked))}
                   />{' '}
-                  {t('form.item', { n: i })}
+                  {identifierName(request, i, t)}
                 </label>
               ))}
             </fieldset>
@@ -178,7 +208,7 @@ export function ApprovePanel({
               — <strong>{t(`detail.decisionState.${d.state}`)}</strong>
               {d.outcome === 'disclose' && (
                 <div>
-                  {d.items.map((i) => t('form.item', { n: i })).join(', ')}:{' '}
+                  {d.items.map((i) => identifierName(request, i, t)).join(', ')}:{' '}
                   {d.categories.map((c) => t(`category.${c}`)).join(', ')}
                   {d.withheld.length > 0 && (
                     <div className="muted">

@@ -1,14 +1,20 @@
 import { useState } from 'react';
 import type { FormEvent } from 'react';
 import { useTranslation } from 'react-i18next';
-import { Link } from 'react-router';
+import { Link, useSearchParams } from 'react-router';
 import {
   REQUEST_STATUSES,
   URGENCIES,
   type RequestStatus,
   type Urgency,
 } from '../../../shared/schemas/terms';
-import type { RequestSummary } from '../../../shared/schemas/requests';
+import type {
+  Dashboard as DashboardSchema,
+  RequestSummary,
+} from '../../../shared/schemas/requests';
+import type { z } from 'zod';
+
+type Dashboard = z.infer<typeof DashboardSchema>;
 import { desk, unwrap } from '../../api';
 import { ErrorAlert } from '../../components/ErrorAlert';
 import { Field, optionsOf, SelectField } from '../../components/Field';
@@ -17,6 +23,7 @@ import { Page } from '../../components/Page';
 import { Table } from '../../components/Table';
 import { useCan } from '../../session/SessionProvider';
 import { DeadlineBadge } from './DeadlineBadge';
+import { TimeLeft } from './TimeLeft';
 import { useRequestCatalogue } from './useRequestCatalogue';
 import { WrittenConfirmationsDue } from './WrittenConfirmationsDue';
 import { useDeskData } from '../../hooks/useDeskData';
@@ -54,7 +61,12 @@ function RequestTable({ rows, caption }: { rows: RequestSummary[]; caption: stri
       ]}
     >
       {rows.map((r) => (
-        <tr key={r.registerNo}>
+        <tr
+          key={r.registerNo}
+          className={
+            r.urgency === 'emergency' && r.deadlineState !== 'closed' ? 'row--emergency' : undefined
+          }
+        >
           <td className="nowrap">
             <Link to={`/requests/${r.registerNo}`}>{r.registerNo}</Link>
           </td>
@@ -64,7 +76,7 @@ function RequestTable({ rows, caption }: { rows: RequestSummary[]; caption: stri
           <td>{r.caseReference ?? '—'}</td>
           <td>
             {t(`status.${r.status}`)}
-            {r.urgency !== 'normal' && (
+            {r.urgency === 'urgent' && (
               <>
                 {' '}
                 <span className="badge badge--warn">{t(`urgency.${r.urgency}`)}</span>
@@ -72,7 +84,12 @@ function RequestTable({ rows, caption }: { rows: RequestSummary[]; caption: stri
             )}
           </td>
           <td>
-            {formatDateTime(r.deadline, i18n.language)} <DeadlineBadge state={r.deadlineState} />
+            {formatDateTime(r.deadline, i18n.language)}{' '}
+            {r.deadlineState === 'closed' ? (
+              <DeadlineBadge state={r.deadlineState} />
+            ) : (
+              <TimeLeft deadline={r.deadline} state={r.deadlineState} urgency={r.urgency} />
+            )}
           </td>
         </tr>
       ))}
@@ -80,10 +97,92 @@ function RequestTable({ rows, caption }: { rows: RequestSummary[]; caption: stri
   );
 }
 
+/** The dashboard's tiles: each a view of the open requests, opened as `?view=<tile>`. */
+const TILES = [
+  'open',
+  'emergency',
+  'overdue',
+  'dueSoon',
+  'awaitingApproval',
+  'mine',
+  'confirmationsOverdue',
+] as const;
+type Tile = (typeof TILES)[number];
+const isTile = (v: string | null): v is Tile => TILES.includes(v as Tile);
+
+/** The open requests a tile stands for. */
+function rowsOf(d: Dashboard, tile: Tile): RequestSummary[] {
+  switch (tile) {
+    case 'open':
+      return d.open;
+    case 'emergency':
+      return d.open.filter((r) => r.urgency === 'emergency');
+    case 'overdue':
+      return d.open.filter((r) => r.deadlineState === 'overdue');
+    case 'dueSoon':
+      return d.open.filter((r) => r.deadlineState === 'due_soon');
+    case 'awaitingApproval':
+      return d.open.filter((r) => r.status === 'awaiting_approval');
+    case 'mine':
+      return d.awaitingMyApproval;
+    case 'confirmationsOverdue':
+      return d.open.filter((r) => r.writtenConfirmationState === 'overdue');
+  }
+}
+
+/** A tile's label: the dashboard's words, the approver queue's title, or the tiles' own. */
+function useTileLabel(): (tile: Tile) => string {
+  const { t } = useTranslation('requests');
+  return (tile) =>
+    tile === 'open' || tile === 'emergency' || tile === 'mine'
+      ? t(`tiles.${tile}`)
+      : t(`dashboard.${tile}`);
+}
+
+/** The counts as links: each opens the register filtered to what it counts. */
+function DashboardTiles({
+  d,
+  current,
+  mayApprove,
+}: {
+  d: Dashboard;
+  current: Tile | null;
+  mayApprove: boolean;
+}) {
+  const { t } = useTranslation('requests');
+  const label = useTileLabel();
+  const shown = TILES.filter(
+    (tile) =>
+      (tile !== 'mine' || mayApprove) && (tile !== 'emergency' || rowsOf(d, tile).length > 0),
+  );
+  return (
+    <ul className="dashboard-tiles" aria-label={t('tiles.label')}>
+      {shown.map((tile) => (
+        <li key={tile}>
+          <Link
+            to={`/requests?view=${tile}`}
+            className={`dashboard-tile${tile === 'emergency' ? ' dashboard-tile--emergency' : ''}`}
+            aria-current={current === tile ? 'true' : undefined}
+            data-tile={tile}
+          >
+            <strong>{rowsOf(d, tile).length}</strong> {label(tile)}
+          </Link>
+        </li>
+      ))}
+    </ul>
+  );
+}
+
 /** The register: a dashboard of open requests by deadline, then the whole register with filters. */
 export function RegisterPage() {
   const { t } = useTranslation('requests');
-  const mayHandle = useCan()('requests.handle');
+  const may = useCan();
+  const mayHandle = may('requests.handle');
+  const mayApprove = may('requests.approve');
+  const [params] = useSearchParams();
+  const view = params.get('view');
+  const tile = isTile(view) ? view : null;
+  const tileLabel = useTileLabel();
   const [draft, setDraft] = useState<Filters>(EMPTY);
   const [filters, setFilters] = useState<Filters>(EMPTY);
   const dash = useDeskData(async () => unwrap(await desk.requests.dashboard({})), []);
@@ -120,29 +219,35 @@ export function RegisterPage() {
           </Link>
         </p>
       )}
+      {mayApprove && d && !tile && (
+        <section className="panel" aria-labelledby="queue-heading">
+          <h2 id="queue-heading">{t('queue.title')}</h2>
+          {d.awaitingMyApproval.length === 0 ? (
+            <p>{t('queue.none')}</p>
+          ) : (
+            <RequestTable rows={d.awaitingMyApproval} caption={t('queue.title')} />
+          )}
+        </section>
+      )}
       <section className="panel" aria-labelledby="dash-heading">
         <h2 id="dash-heading">{t('dashboard.title')}</h2>
         <ErrorAlert error={dash.error} />
         {d && (
           <>
-            <ul className="dashboard-counts">
-              <li>
-                <strong>{d.overdue}</strong> {t('dashboard.overdue')}
-              </li>
-              <li>
-                <strong>{d.dueSoon}</strong> {t('dashboard.dueSoon')}
-              </li>
-              <li>
-                <strong>{d.awaitingApproval}</strong> {t('dashboard.awaitingApproval')}
-              </li>
-              <li>
-                <strong>{d.confirmationsOverdue}</strong> {t('dashboard.confirmationsOverdue')}
-              </li>
-            </ul>
-            {d.open.length === 0 ? (
-              <p>{t('dashboard.none')}</p>
+            <DashboardTiles d={d} current={tile} mayApprove={mayApprove} />
+            {tile && (
+              <p role="status">
+                {t('tiles.showing', { what: tileLabel(tile) })}{' '}
+                <Link to="/requests">{t('tiles.all')}</Link>
+              </p>
+            )}
+            {rowsOf(d, tile ?? 'open').length === 0 ? (
+              <p>{t(tile === 'mine' ? 'queue.none' : 'dashboard.none')}</p>
             ) : (
-              <RequestTable rows={d.open} caption={t('dashboard.title')} />
+              <RequestTable
+                rows={rowsOf(d, tile ?? 'open')}
+                caption={tile ? tileLabel(tile) : t('dashboard.title')}
+              />
             )}
             <WrittenConfirmationsDue rows={d.open} />
           </>

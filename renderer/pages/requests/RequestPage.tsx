@@ -9,6 +9,7 @@ import { useDeskAction } from '../../hooks/useDeskAction';
 import { useDeskData } from '../../hooks/useDeskData';
 import { useCan, useSession } from '../../session/SessionProvider';
 import { DeadlineBadge } from './DeadlineBadge';
+import { TimeLeft } from './TimeLeft';
 import { ApprovePanel, DecidePanel } from './DecisionPanels';
 import { ItemsPanel } from './ItemsPanel';
 import { OriginalDocument } from './intake/OriginalDocument';
@@ -88,6 +89,11 @@ export function RequestPage() {
         ))}
       </ol>
       <p role="status" aria-live="polite">
+        {!final && (
+          <>
+            <TimeLeft deadline={r.deadline} state={r.deadlineState} urgency={r.urgency} />{' '}
+          </>
+        )}
         <strong>{t(`status.${r.status}`)}</strong>
         {' · '}
         {steps.current
@@ -105,7 +111,13 @@ export function RequestPage() {
           </dd>
           <dt>{t('detail.deadline')}</dt>
           <dd>
-            {when(r.deadline)} <DeadlineBadge state={r.deadlineState} /> {t(`urgency.${r.urgency}`)}
+            {when(r.deadline)}{' '}
+            {final ? (
+              <DeadlineBadge state={r.deadlineState} />
+            ) : (
+              <TimeLeft deadline={r.deadline} state={r.deadlineState} urgency={r.urgency} />
+            )}{' '}
+            {r.urgency !== 'emergency' && t(`urgency.${r.urgency}`)}
           </dd>
           {r.oral && (
             <>
@@ -161,12 +173,20 @@ export function RequestPage() {
         busy={busy}
         canRun={mayHandle && open}
         onRun={() => act(async () => void unwrap(await desk.requests.check({ registerNo })))}
+        onCheckAndMatch={() =>
+          act(async () => {
+            // One step for the officer: the checks as they stand now, then matching if they pass.
+            const checked = unwrap(await desk.requests.check({ registerNo }));
+            if (checked.outcome === 'proceed') unwrap(await desk.requests.match({ registerNo }));
+          })
+        }
       />
       <ItemsPanel
         request={r}
         busy={busy}
-        canMatch={mayHandle && open && r.check?.outcome === 'proceed'}
-        onMatch={() => act(async () => void unwrap(await desk.requests.match({ registerNo })))}
+        // Matching is part of "check and match" in the checks panel.
+        canMatch={false}
+        onMatch={() => undefined}
         onResolve={(index, offset) =>
           act(async () => unwrap(await desk.requests.resolveTime({ registerNo, index, offset })))
         }
@@ -193,7 +213,11 @@ export function RequestPage() {
         }
       />
       {mayHandle && LETTER_STATES.includes(r.status) && (
-        <LetterPanel registerNo={registerNo} onChanged={() => void detail.reload()} />
+        <LetterPanel
+          registerNo={registerNo}
+          onChanged={() => void detail.reload()}
+          issueBlocked={r.status === 'awaiting_approval' ? t('flow.letterAfterApproval') : null}
+        />
       )}
       <AmendPanel request={r} onChanged={detail.setData} />
       <Timeline request={r} />
