@@ -43,7 +43,7 @@ function printDetail(print: (t: string) => void, r: Detail): void {
   );
   print(`  categories ${r.categories.join(', ')}`);
   print(
-    `  verified ${r.verification ? `${r.verification.method} by ${r.verification.by} at ${r.verification.at}` : 'NO'}`,
+    `  verified ${r.verification ? `${r.verification.method}${r.verification.channel ? ` on ${r.verification.channel}` : ''} by ${r.verification.by} at ${r.verification.at}` : 'NO'}`,
   );
   for (const i of r.items) {
     const m = r.matches.find((x) => x.index === i.index);

@@ -17,6 +17,26 @@ interface Row {
   value: string;
 }
 
+/** How a corrected field is named to people (`items.2.port` → "Identificator 2: poort"). */
+export function amendedFieldLabel(
+  t: (k: string, o?: Record<string, unknown>) => string,
+  field: string,
+): string {
+  const item = /^items\.(\d+)\.(value|port|moment|timeZone)$/.exec(field);
+  if (item) return t(`amend.field.item.${item[2]}`, { n: Number(item[1]) });
+  const key = {
+    caseReference: 'caseReference',
+    rcAuthorisation: 'rcAuthorisation',
+    note: 'note',
+    'requester.name': 'requesterName',
+    'requester.badge': 'requesterBadge',
+    'requester.email': 'requesterEmail',
+    'requester.phone': 'requesterPhone',
+    writtenConfirmationReceivedAt: 'writtenConfirmation',
+  }[field];
+  return key ? t(`amend.field.${key}`) : t('amend.field.other', { field });
+}
+
 /** The request fields, then each identifier's value, port (IP), moment and zone. */
 function rowsOf(r: RequestDetail, t: (k: string, o?: Record<string, unknown>) => string): Row[] {
   const rows: Row[] = [
@@ -134,7 +154,6 @@ export function AmendPanel({
   const [editing, setEditing] = useState<string | null>(null);
   const canAmend = may('requests.handle') && r.status !== 'awaiting_approval';
   const tr = t as unknown as (k: string, o?: Record<string, unknown>) => string;
-  const labels = new Map(rowsOf(r, tr).map((row) => [row.path, row.label]));
   if (!canAmend && r.amendments.length === 0) return null;
   return (
     <section className="panel" aria-labelledby="amend-heading">
@@ -198,7 +217,7 @@ export function AmendPanel({
           <ul className="amend-list">
             {r.amendments.map((a, i) => (
               <li key={i}>
-                <strong>{labels.get(a.field) ?? t('amend.field.other', { field: a.field })}</strong>
+                <strong>{amendedFieldLabel(tr, a.field)}</strong>
                 {': '}
                 {a.value === '' ? t('amend.cleared') : a.value}
                 {' — '}

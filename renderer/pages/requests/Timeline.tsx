@@ -1,10 +1,12 @@
 import { useTranslation } from 'react-i18next';
 import type { RequestDetail } from '../../../shared/schemas/requests';
 import { formatDateTime } from '../../components/format';
+import { amendedFieldLabel } from './AmendPanel';
 
 /** Every event of the request, oldest first, with amendments. */
 export function Timeline({ request }: { request: RequestDetail }) {
   const { t, i18n } = useTranslation('requests');
+  const tr = t as unknown as (k: string, o?: Record<string, unknown>) => string;
   return (
     <section className="panel" aria-labelledby="timeline-heading">
       <h2 id="timeline-heading">{t('detail.timeline')}</h2>
@@ -24,7 +26,8 @@ export function Timeline({ request }: { request: RequestDetail }) {
           <ul>
             {request.amendments.map((a, i) => (
               <li key={i}>
-                {formatDateTime(a.at, i18n.language)} — {a.by}: {a.field} = {a.value} ({a.reason})
+                {formatDateTime(a.at, i18n.language)} — {a.by}: {amendedFieldLabel(tr, a.field)} ={' '}
+                {a.value === '' ? t('amend.cleared') : a.value} ({a.reason})
               </li>
             ))}
           </ul>
