@@ -2,6 +2,7 @@
 import { screen, waitFor, within } from '@testing-library/react';
 import userEvent from '@testing-library/user-event';
 import { describe, expect, it } from 'vitest';
+import { typeDateTime } from './support/date-time';
 import { installFakeDesk, ok, signedIn } from './support/fake-desk';
 import { renderApp } from './support/render-app';
 import { AUTHORITY, BASIS, OFFICER } from './support/request-catalogue';
@@ -44,9 +45,7 @@ describe('logging a new request', () => {
     await screen.findByRole('option', { name: AUTHORITY.name });
     await user.selectOptions(screen.getByLabelText('Instantie'), 'pol-amsterdam');
     await user.type(screen.getByLabelText('Zaaknummer (PV/BVH of parketnummer)'), ' PL1300-1 ');
-    const receivedAt = screen.getByLabelText('Ontvangen op') as HTMLInputElement;
-    await user.clear(receivedAt);
-    await user.type(receivedAt, '2026-03-02T09:30');
+    await typeDateTime(user, screen, 'Ontvangen op', '2026-03-02T09:30');
     await user.selectOptions(screen.getByLabelText('Urgentie'), 'urgent');
 
     const requester = within(screen.getByRole('region', { name: 'Aanvrager' }));
@@ -58,21 +57,19 @@ describe('logging a new request', () => {
       screen.getByRole('region', { name: 'Verificatie van de aanvrager' }),
     );
     expect((verification.getByLabelText('Door') as HTMLInputElement).value).toBe('olga');
-    const at = verification.getByLabelText('Wanneer') as HTMLInputElement;
-    await user.clear(at);
-    await user.type(at, '2026-03-02T09:40');
+    await typeDateTime(user, verification, 'Wanneer', '2026-03-02T09:40');
     await user.type(verification.getByLabelText('Toelichting'), 'teruggebeld');
 
     const item = (n: number) => within(screen.getByRole('group', { name: `Identificator ${n}` }));
     await user.type(item(1).getByLabelText('Nummer of adres'), '06-12345678');
-    await user.type(item(1).getByLabelText('Moment'), '2024-05-01T10:00');
+    await typeDateTime(user, item(1), 'Moment', '2024-05-01T10:00');
     expect(screen.queryByRole('button', { name: 'Verwijder identificator 1' })).toBeNull();
     await user.click(screen.getByRole('button', { name: 'Identificator toevoegen' }));
     expect((item(2).getByLabelText('Bronpoort') as HTMLInputElement).disabled).toBe(true);
     await user.selectOptions(item(2).getByLabelText('Soort'), 'ip');
     await user.type(item(2).getByLabelText('Nummer of adres'), '203.0.113.5');
     await user.type(item(2).getByLabelText('Bronpoort'), '1500');
-    await user.type(item(2).getByLabelText('Moment'), '2025-06-01T14:00');
+    await typeDateTime(user, item(2), 'Moment', '2025-06-01T14:00');
     await user.click(screen.getByRole('button', { name: 'Identificator toevoegen' }));
     await user.click(screen.getByRole('button', { name: 'Verwijder identificator 3' }));
     expect(screen.queryByRole('group', { name: 'Identificator 3' })).toBeNull();
@@ -132,7 +129,7 @@ describe('logging a new request', () => {
     );
     const item = within(screen.getByRole('group', { name: 'Identificator 1' }));
     await user.type(item.getByLabelText('Nummer of adres'), 'geen nummer');
-    await user.type(item.getByLabelText('Moment'), '2024-05-01T10:00');
+    await typeDateTime(user, item, 'Moment', '2024-05-01T10:00');
     await user.click(screen.getByRole('button', { name: 'Registreren' }));
     expect((await screen.findByRole('alert')).textContent).toContain('not a phone number');
     expect(screen.getByRole('heading', { level: 1, name: 'Nieuw verzoek' })).toBeTruthy();

@@ -10,6 +10,7 @@ import { IMPORT_KINDS } from '../../../shared/schemas/customers';
 import type { ErrorCode } from '../../../shared/result';
 import { DeskCallError, desk, hostKind, unwrap } from '../../api';
 import { ErrorAlert } from '../../components/ErrorAlert';
+import { DateTimeField } from '../../components/DateTimeField';
 import { CheckField } from '../../components/Field';
 import { useDeskAction } from '../../hooks/useDeskAction';
 import { ImportReportView } from './ImportReportView';
@@ -190,17 +191,13 @@ export function ImportPanel({ onFinished }: { onFinished: () => void }) {
             <p className="field__hint">{t(`kind.hint.${kind || 'none'}`)}</p>
           </div>
           {preview.mode === 'snapshot' && (
-            <div className="field">
-              <label htmlFor="import-as-of">{t('import.asOf')}</label>
-              <input
-                id="import-as-of"
-                type="datetime-local"
-                value={asOf}
-                disabled={busy}
-                onChange={(e) => setAsOf(e.target.value)}
-              />
-              <p className="field__hint">{t('import.asOfHint')}</p>
-            </div>
+            <DateTimeField
+              label={t('import.asOf')}
+              hint={t('import.asOfHint')}
+              value={asOf}
+              disabled={busy}
+              onChange={setAsOf}
+            />
           )}
           <CheckField
             id="import-accept-valid"

@@ -9,7 +9,8 @@ import {
 import { desk, hostKind, unwrap } from '../../api';
 import { ErrorAlert } from '../../components/ErrorAlert';
 import { base64ToBytes, downloadFile } from '../../components/download';
-import { Field, optionsOf, SelectField } from '../../components/Field';
+import { DateTimeField } from '../../components/DateTimeField';
+import { optionsOf, SelectField } from '../../components/Field';
 import { formatDateTime, localNow } from '../../components/format';
 import { useDeskAction } from '../../hooks/useDeskAction';
 import { LANGUAGES, type UiLanguage } from '../../i18n/namespaces';
@@ -210,11 +211,10 @@ function LetterPanelOf({
                   >
                     {optionsOf(SEND_METHODS, (m) => t(`method.${m}`))}
                   </SelectField>
-                  <Field
+                  <DateTimeField
                     label={t('sentAtLabel')}
-                    type="datetime-local"
                     value={sentAt}
-                    onChange={(e) => setSentAt(e.target.value)}
+                    onChange={setSentAt}
                     required
                   />
                   <div className="actions">

@@ -4,7 +4,7 @@ import { useTranslation } from 'react-i18next';
 import type { RequestDetail, Verification } from '../../../shared/schemas/requests';
 import { desk, unwrap } from '../../api';
 import { ErrorAlert } from '../../components/ErrorAlert';
-import { Field } from '../../components/Field';
+import { DateTimeField } from '../../components/DateTimeField';
 import { formatDateTime, localNow } from '../../components/format';
 import { useDeskAction } from '../../hooks/useDeskAction';
 import { useCan, useSession } from '../../session/SessionProvider';
@@ -173,12 +173,7 @@ function WrittenConfirmation({
           </p>
           {may('requests.handle') && (
             <form onSubmit={submit} aria-label={t('verify.writtenTitle')}>
-              <Field
-                label={t('verify.writtenAt')}
-                type="datetime-local"
-                value={at}
-                onChange={(e) => setAt(e.target.value)}
-              />
+              <DateTimeField label={t('verify.writtenAt')} value={at} onChange={setAt} />
               <ErrorAlert error={error} />
               <button type="submit" className="btn" disabled={busy || !at}>
                 {t('detail.confirmWritten')}

@@ -1,5 +1,6 @@
 import { useTranslation } from 'react-i18next';
 import type { Draft } from '../../../../shared/schemas/intake';
+import { DateTimeField } from '../../../components/DateTimeField';
 import { Field, SelectField } from '../../../components/Field';
 import { ItemSource } from '../intake/ItemSource';
 import { ItemChecks } from './ItemChecks';
@@ -57,12 +58,11 @@ export function ItemsEditor({
             disabled={it.kind !== 'ip'}
             onChange={(e) => setItem(i, { port: e.target.value })}
           />
-          <Field
+          <DateTimeField
             label={t('form.moment')}
-            type="datetime-local"
-            step={1}
+            seconds
             value={it.moment}
-            onChange={(e) => setItem(i, { moment: e.target.value })}
+            onChange={(moment) => setItem(i, { moment })}
             error={required(`moment${i}`)}
           />
           <Field

@@ -1,6 +1,7 @@
 import { useTranslation } from 'react-i18next';
 import { DATA_CATEGORIES, REQUEST_CHANNELS, URGENCIES } from '../../../../shared/schemas/terms';
 import type { Draft } from '../../../../shared/schemas/intake';
+import { DateTimeField } from '../../../components/DateTimeField';
 import { Field, optionsOf, SelectField } from '../../../components/Field';
 import { SourceNote, Sourced } from '../intake/SourceNote';
 import type { RequestCatalogue } from '../useRequestCatalogue';
@@ -64,11 +65,10 @@ export function RequestFields({
           />
         </Sourced>
         <Sourced draft={read} path="receivedAt">
-          <Field
+          <DateTimeField
             label={t('form.receivedAt')}
-            type="datetime-local"
             value={d.receivedAt}
-            onChange={(e) => set({ receivedAt: e.target.value })}
+            onChange={(receivedAt) => set({ receivedAt })}
             error={required('receivedAt')}
           />
         </Sourced>
@@ -91,12 +91,11 @@ export function RequestFields({
           </SelectField>
         </Sourced>
         <Sourced draft={read} path="deadline">
-          <Field
+          <DateTimeField
             label={t('form.deadline')}
             hint={t('form.deadlineHint')}
-            type="datetime-local"
             value={d.deadline}
-            onChange={(e) => set({ deadline: e.target.value })}
+            onChange={(deadline) => set({ deadline })}
           />
         </Sourced>
       </div>

@@ -1,6 +1,7 @@
 import { useTranslation } from 'react-i18next';
 import { VERIFICATION_METHODS } from '../../../../shared/schemas/terms';
 import type { Verification } from '../../../../shared/schemas/requests';
+import { DateTimeField } from '../../../components/DateTimeField';
 import { Field, optionsOf, SelectField } from '../../../components/Field';
 
 /** How the requester was verified: method, by whom, when, a note (logging form and detail page). */
@@ -22,12 +23,7 @@ export function VerificationFields({
         {optionsOf(VERIFICATION_METHODS, (m) => t(`verification.${m}`))}
       </SelectField>
       <Field label={t('form.by')} value={v.by} onChange={(e) => onChange({ by: e.target.value })} />
-      <Field
-        label={t('form.at')}
-        type="datetime-local"
-        value={v.at}
-        onChange={(e) => onChange({ at: e.target.value })}
-      />
+      <DateTimeField label={t('form.at')} value={v.at} onChange={(at) => onChange({ at })} />
       <Field
         label={t('form.note')}
         value={v.note ?? ''}
