@@ -2,10 +2,22 @@ import type { z } from 'zod';
 import { coreText, type MessageKey, type MessageParams } from '../../shared/messages';
 import { errWorded, type Err } from '../../shared/result';
 
+const isKey = (message: string) => coreText('en', message) !== message;
+
 /** A schema issue as a worded message: which field, and what is wrong with it. */
 function wordIssue(issue: z.core.$ZodIssue): { key: MessageKey; params: MessageParams } {
   const field = issue.path.length ? issue.path.join('.') : '-';
   const limit = (v: unknown) => (typeof v === 'bigint' ? Number(v) : (v as number));
+  // A limit may name its own key (with a unit: "at least 1 year"); it gets the limit as parameter.
+  if ((issue.code === 'too_big' || issue.code === 'too_small') && isKey(issue.message)) {
+    return {
+      key: issue.message as MessageKey,
+      params:
+        issue.code === 'too_big'
+          ? { field, maximum: limit(issue.maximum) }
+          : { field, minimum: limit(issue.minimum) },
+    };
+  }
   switch (issue.code) {
     case 'too_big':
       return {
@@ -38,7 +50,7 @@ function wordIssue(issue: z.core.$ZodIssue): { key: MessageKey; params: MessageP
       return { key: 'input.notAllowed', params: { field } };
     default:
       // A schema's own refinement may name a message key; otherwise it is worded generally.
-      return coreText('en', issue.message) !== issue.message
+      return isKey(issue.message)
         ? { key: issue.message as MessageKey, params: { field } }
         : { key: 'input.wrongType', params: { field } };
   }

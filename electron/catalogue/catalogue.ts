@@ -5,7 +5,7 @@ import type {
   VerifiedContact,
 } from '../../shared/schemas/catalogue';
 import type { Authority, LegalBasis } from '../../shared/schemas/catalogue';
-import { DeskError } from '../core/errors';
+import { wordedError } from '../core/errors';
 import type { Db } from '../core/db';
 
 interface BasisRow {
@@ -112,27 +112,27 @@ export function catalogueView(db: Db): CatalogueView {
 
 export const catalogueAuthority = (db: Db, code: string): CatalogueAuthority => {
   const a = catalogueView(db).authorities.find((x) => x.code === code);
-  if (!a) throw new DeskError('NOT_FOUND', `Authority ${code} is not in the catalogue.`);
+  if (!a) throw wordedError('NOT_FOUND', 'catalogue.authorityUnknown', { code });
   return a;
 };
 
 export const catalogueLegalBasis = (db: Db, code: string): CatalogueLegalBasis => {
   const b = catalogueView(db).legalBases.find((x) => x.code === code);
-  if (!b) throw new DeskError('NOT_FOUND', `Legal basis ${code} is not in the catalogue.`);
+  if (!b) throw wordedError('NOT_FOUND', 'catalogue.basisUnknown', { code });
   return b;
 };
 
 export function getLegalBasis(db: Db, code: string): LegalBasis {
   const r = db.prepare('SELECT * FROM legal_basis WHERE code = ?').get(code) as
     BasisRow | undefined;
-  if (!r) throw new DeskError('NOT_FOUND', `Legal basis ${code} is not in the catalogue.`);
+  if (!r) throw wordedError('NOT_FOUND', 'catalogue.basisUnknown', { code });
   return toBasis(r);
 }
 
 export function getAuthority(db: Db, code: string): Authority {
   const r = db.prepare('SELECT * FROM authority WHERE code = ?').get(code) as
     AuthorityRow | undefined;
-  if (!r) throw new DeskError('NOT_FOUND', `Authority ${code} is not in the catalogue.`);
+  if (!r) throw wordedError('NOT_FOUND', 'catalogue.authorityUnknown', { code });
   return toAuthority(r);
 }
 
@@ -145,10 +145,10 @@ export function findLegalBasis(db: Db, given: string): LegalBasis {
       !b.active && (b.code === given.trim().toLowerCase() || squash(b.article) === squash(given)),
   );
   if (inactive) {
-    throw new DeskError(
-      'BAD_INPUT',
-      `legalBasis: ${inactive.article} (${inactive.code}) is no longer active in the catalogue; choose the basis that replaces it (see Settings → Legal bases).`,
-    );
+    throw wordedError('BAD_INPUT', 'catalogue.basisInactive', {
+      article: inactive.article,
+      code: inactive.code,
+    });
   }
   const all = listLegalBases(db);
   const hit =
@@ -156,14 +156,12 @@ export function findLegalBasis(db: Db, given: string): LegalBasis {
     all.find((b) => squash(b.article) === squash(given));
   if (!hit) {
     const near = all.filter((b) => squash(b.article).includes(squash(given))).map((b) => b.code);
-    throw new DeskError(
-      'BAD_INPUT',
-      `legalBasis: "${given.slice(0, 60)}" is not in the catalogue${
-        near.length
-          ? `; did you mean ${near.join(' or ')}?`
-          : '. Use a code such as sv-126na-1 (see Settings → Legal bases).'
-      }`,
-    );
+    throw near.length
+      ? wordedError('BAD_INPUT', 'catalogue.basisNotFoundNear', {
+          given: given.slice(0, 60),
+          near: near.join(' or '),
+        })
+      : wordedError('BAD_INPUT', 'catalogue.basisNotFound', { given: given.slice(0, 60) });
   }
   return hit;
 }
@@ -175,18 +173,15 @@ export function findAuthority(db: Db, given: string): Authority {
     (a) => !a.active && (a.code === g || a.name.toLowerCase() === g),
   );
   if (inactive) {
-    throw new DeskError(
-      'BAD_INPUT',
-      `authority: ${inactive.name} (${inactive.code}) is no longer active in the catalogue; choose another or reactivate it in Settings → Authorities.`,
-    );
+    throw wordedError('BAD_INPUT', 'catalogue.authorityInactive', {
+      name: inactive.name,
+      code: inactive.code,
+    });
   }
   const all = listAuthorities(db);
   const hit = all.find((a) => a.code === g) ?? all.find((a) => a.name.toLowerCase() === g);
   if (!hit) {
-    throw new DeskError(
-      'BAD_INPUT',
-      `authority: "${given.slice(0, 60)}" is not in the catalogue. Use a code such as pol-amsterdam or the exact name (see Settings → Authorities).`,
-    );
+    throw wordedError('BAD_INPUT', 'catalogue.authorityNotFound', { given: given.slice(0, 60) });
   }
   return hit;
 }

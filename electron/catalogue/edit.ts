@@ -13,7 +13,7 @@ import type {
   VerifiedContact,
 } from '../../shared/schemas/catalogue';
 import type { DeskContext } from '../core/context';
-import { DeskError } from '../core/errors';
+import { wordedError } from '../core/errors';
 import { catalogueAuthority, catalogueLegalBasis, catalogueView } from './catalogue';
 
 /**
@@ -46,10 +46,10 @@ function assertNameFree(ctx: DeskContext, name: string, except?: string) {
     (a) => a.code !== except && a.name.toLowerCase() === name.toLowerCase(),
   );
   if (clash) {
-    throw new DeskError(
-      'CONFLICT',
-      `An authority named "${clash.name}" is already in the catalogue (${clash.code}).`,
-    );
+    throw wordedError('CONFLICT', 'catalogue.authorityNameTaken', {
+      name: clash.name,
+      code: clash.code,
+    });
   }
 }
 
@@ -59,7 +59,7 @@ export function addAuthority(
 ): CatalogueAuthority {
   const db = ctx.db;
   if (db.prepare('SELECT 1 FROM authority WHERE code = ?').get(input.code)) {
-    throw new DeskError('CONFLICT', `The code ${input.code} is already used; choose another.`);
+    throw wordedError('CONFLICT', 'catalogue.codeTaken', { code: input.code });
   }
   assertNameFree(ctx, input.name);
   db.transaction(() => {
@@ -93,10 +93,7 @@ export function updateAuthority(
     const known = new Set(catalogueView(db).authorities.map((a) => a.code));
     const unknown = fields.replacedBy.filter((c) => !known.has(c) || c === code);
     if (unknown.length) {
-      throw new DeskError(
-        'BAD_INPUT',
-        `replacedBy: ${unknown.join(', ')} is not another authority in the catalogue.`,
-      );
+      throw wordedError('BAD_INPUT', 'catalogue.replacedByUnknown', { codes: unknown.join(', ') });
     }
   }
   const change = diff(before, fields);
@@ -126,10 +123,10 @@ export function updateAuthority(
 export function removeAuthority(ctx: DeskContext, code: string): { done: true } {
   const before = catalogueAuthority(ctx.db, code);
   if (before.requestCount > 0) {
-    throw new DeskError(
-      'CONFLICT',
-      `${before.requestCount} request(s) refer to ${before.name}; it can never be removed. Deactivate it instead.`,
-    );
+    throw wordedError('CONFLICT', 'catalogue.authorityInUse', {
+      count: before.requestCount,
+      name: before.name,
+    });
   }
   ctx.db.transaction(() => {
     ctx.db.prepare('DELETE FROM authority WHERE code = ?').run(code);
@@ -144,7 +141,7 @@ export function removeAuthority(ctx: DeskContext, code: string): { done: true } 
 function contactValue(kind: VerifiedContact['kind'], value: string): string {
   if (kind !== 'phone') return value;
   const p = normalisePhone(value);
-  if (!p.ok) throw new DeskError('BAD_INPUT', `value: ${p.reason}.`);
+  if (!p.ok) throw wordedError('BAD_INPUT', 'catalogue.contactInvalid', { reason: p.reason });
   return p.value.e164;
 }
 
@@ -163,11 +160,14 @@ export function addContact(
     ctx.now(),
   );
   if (input.verifiedAt > today) {
-    throw new DeskError('BAD_INPUT', 'verifiedAt: the verification date lies in the future.');
+    throw wordedError('BAD_INPUT', 'catalogue.verifiedInFuture');
   }
   const value = contactValue(input.kind, input.value);
   if (before.contacts.some((c) => c.kind === input.kind && c.value === value)) {
-    throw new DeskError('CONFLICT', `${before.name} already has this ${input.kind} channel.`);
+    throw wordedError('CONFLICT', 'catalogue.contactExists', {
+      name: before.name,
+      kind: input.kind,
+    });
   }
   const contact: VerifiedContact = {
     id: randomUUID().slice(0, 8),
@@ -197,7 +197,7 @@ export function removeContact(
   const before = catalogueAuthority(ctx.db, input.authority);
   const contact = before.contacts.find((c) => c.id === input.contactId);
   if (!contact) {
-    throw new DeskError('NOT_FOUND', `That contact channel is not listed for ${before.name}.`);
+    throw wordedError('NOT_FOUND', 'catalogue.contactUnknown', { name: before.name });
   }
   ctx.db.transaction(() => {
     writeContacts(
@@ -223,10 +223,10 @@ function assertArticleFree(ctx: DeskContext, article: string, except?: string) {
     (b) => b.code !== except && b.active && squash(b.article) === squash(article),
   );
   if (clash) {
-    throw new DeskError(
-      'CONFLICT',
-      `${clash.article} is already in the catalogue as ${clash.code}; edit that one or deactivate it first.`,
-    );
+    throw wordedError('CONFLICT', 'catalogue.articleTaken', {
+      article: clash.article,
+      code: clash.code,
+    });
   }
 }
 
@@ -254,7 +254,7 @@ export function addLegalBasis(
 ): CatalogueLegalBasis {
   const db = ctx.db;
   if (db.prepare('SELECT 1 FROM legal_basis WHERE code = ?').get(input.code)) {
-    throw new DeskError('CONFLICT', `The code ${input.code} is already used; choose another.`);
+    throw wordedError('CONFLICT', 'catalogue.codeTaken', { code: input.code });
   }
   assertArticleFree(ctx, input.article);
   const { code, ...row } = { ...input, active: true };
@@ -281,10 +281,7 @@ export function updateLegalBasis(
     ...Object.fromEntries(Object.entries(fields).filter(([, v]) => v !== undefined)),
   } as CatalogueLegalBasis;
   if (after.validFrom && after.validUntil && after.validFrom >= after.validUntil) {
-    throw new DeskError(
-      'BAD_INPUT',
-      'validUntil: the basis must start (valid from) before it ends (valid until).',
-    );
+    throw wordedError('BAD_INPUT', 'catalogue.basisEndsBeforeStart');
   }
   if (fields.article !== undefined || (fields.active && !before.active)) {
     assertArticleFree(ctx, after.article, code);
@@ -307,10 +304,10 @@ export function updateLegalBasis(
 export function removeLegalBasis(ctx: DeskContext, code: string): { done: true } {
   const before = catalogueLegalBasis(ctx.db, code);
   if (before.requestCount > 0) {
-    throw new DeskError(
-      'CONFLICT',
-      `${before.requestCount} request(s) refer to ${before.article}; it can never be removed. Deactivate it instead.`,
-    );
+    throw wordedError('CONFLICT', 'catalogue.basisInUse', {
+      count: before.requestCount,
+      article: before.article,
+    });
   }
   ctx.db.transaction(() => {
     ctx.db.prepare('DELETE FROM legal_basis WHERE code = ?').run(code);

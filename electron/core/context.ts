@@ -2,7 +2,7 @@ import type { Channel } from '../../shared/contract';
 import type { OutputOf, ParsedInputOf } from '../../shared/contract';
 import { appendAudit, type AuditEntry } from '../audit/log';
 import type { OpenVault, VaultUser } from '../vault/vault';
-import { DeskError } from './errors';
+import { wordedError } from './errors';
 import type { DeskSession } from './session';
 
 /** What every handler gets: the session, the clock, the open vault and the signed-in user. */
@@ -20,8 +20,8 @@ export class DeskContext {
     const v = this.session.vault;
     if (!v) {
       throw this.session.exists
-        ? new DeskError('LOCKED', 'The vault is locked. Sign in again.')
-        : new DeskError('NO_VAULT', 'There is no vault here yet. Create one first.');
+        ? wordedError('LOCKED', 'vault.locked')
+        : wordedError('NO_VAULT', 'vault.none');
     }
     return v;
   }
@@ -32,7 +32,7 @@ export class DeskContext {
 
   get user(): VaultUser {
     const u = this.session.user;
-    if (!u) throw new DeskError('NOT_SIGNED_IN', 'Sign in first.');
+    if (!u) throw wordedError('NOT_SIGNED_IN', 'vault.signInFirst');
     return u;
   }
 

@@ -23,6 +23,17 @@ export const fail = (code: ErrorCode, message: string, details?: unknown): never
   throw new DeskError(code, message, details);
 };
 
+/**
+ * A worded failure to throw (`throw wordedError(...)`) where control flow must see the throw, or to
+ * hand on: `key` from shared/messages, its `{{params}}` filled in, English in `message`.
+ */
+export const wordedError = (
+  code: ErrorCode,
+  key: MessageKey,
+  params?: MessageParams,
+  details?: unknown,
+): DeskError => new DeskError(code, coreText('en', key, params), details, key, params);
+
 /** Fails with a worded message: `key` from shared/messages, its `{{params}}` filled in. */
 export const failWith = (
   code: ErrorCode,
@@ -30,5 +41,5 @@ export const failWith = (
   params?: MessageParams,
   details?: unknown,
 ): never => {
-  throw new DeskError(code, coreText('en', key, params), details, key, params);
+  throw wordedError(code, key, params, details);
 };

@@ -5,7 +5,7 @@ import {
   type UpdateSettingsInput,
 } from '../../shared/schemas/settings';
 import type { DeskContext } from '../core/context';
-import { DeskError } from '../core/errors';
+import { wordedError } from '../core/errors';
 import { organisationName, readSettings, writeSetting } from '../core/settings';
 
 /** Settings with the organisation name filled from the vault when none was set yet. */
@@ -27,10 +27,10 @@ export function updateSettings(ctx: DeskContext, input: UpdateSettingsInput): Se
   if (input.organisation) next.organisation = { ...before.organisation, ...input.organisation };
   const merged = { ...before, ...next } as Settings;
   if (merged.retentionAuditYears < merged.retentionRequestYears) {
-    throw new DeskError('BAD_INPUT', AUDIT_SHORTER_THAN_REQUESTS);
+    throw wordedError('BAD_INPUT', AUDIT_SHORTER_THAN_REQUESTS);
   }
   if (merged.organisation.name === '') {
-    throw new DeskError('BAD_INPUT', 'The organisation needs a name.');
+    throw wordedError('BAD_INPUT', 'settings.organisationName');
   }
   const changed = Object.entries(next).filter(
     ([k, v]) =>

@@ -1,7 +1,7 @@
 import type { Role } from '../../shared/roles';
 import type { UserRecord } from '../../shared/schemas/users';
 import type { DeskContext } from '../core/context';
-import { DeskError } from '../core/errors';
+import { wordedError } from '../core/errors';
 import { openSlot, readKeySlots } from '../vault/keyslots';
 import { removeSlot, vaultPaths } from '../vault/vault';
 import { withNewKeySlot } from './key-slot-change';
@@ -9,9 +9,13 @@ import { keepAnActiveAdmin } from './last-admin';
 import { toRecord, userRecord, userRow } from './records';
 
 /** An admin changes other accounts; their own goes through another admin. */
-const notSelf = (ctx: DeskContext, name: string, what: string): void => {
+const notSelf = (
+  ctx: DeskContext,
+  name: string,
+  what: 'users.notSelfDisable' | 'users.notSelfRole',
+): void => {
   if (ctx.user.name === name) {
-    throw new DeskError('CONFLICT', `You cannot ${what} your own account; ask another admin.`);
+    throw wordedError('CONFLICT', what);
   }
 };
 
@@ -20,10 +24,7 @@ export async function addUser(
   input: { name: string; displayName?: string | undefined; role: Role; passphrase: string },
 ): Promise<UserRecord> {
   if (ctx.db.prepare('SELECT 1 FROM user WHERE name = ?').get(input.name)) {
-    throw new DeskError(
-      'USER_EXISTS',
-      `A user named ${input.name} already exists; choose another name.`,
-    );
+    throw wordedError('USER_EXISTS', 'users.nameTaken', { name: input.name });
   }
   await withNewKeySlot(ctx, input.name, input.passphrase, () => {
     ctx.db
@@ -46,10 +47,7 @@ export async function changeOwnPassphrase(
     input.current,
   );
   if (!check) {
-    throw new DeskError(
-      'BAD_CREDENTIALS',
-      'The current passphrase is not right; nothing was changed.',
-    );
+    throw wordedError('BAD_CREDENTIALS', 'users.wrongCurrentPassphrase');
   }
   check.fill(0);
   await withNewKeySlot(ctx, me.name, input.next, () =>
@@ -63,10 +61,10 @@ export async function changeOwnPassphrase(
  * disabled and its key slot removed, so that passphrase no longer opens the vault.
  */
 export function disableUser(ctx: DeskContext, name: string): UserRecord {
-  notSelf(ctx, name, 'disable');
+  notSelf(ctx, name, 'users.notSelfDisable');
   const row = userRow(ctx.db, name);
   if (row.disabled_at !== null) return toRecord(row);
-  keepAnActiveAdmin(ctx.db, row, 'enable or add another admin first.');
+  keepAnActiveAdmin(ctx.db, row, 'users.lastAdminDisable');
   ctx.db.transaction(() => {
     ctx.db.prepare('UPDATE user SET disabled_at = ? WHERE id = ?').run(ctx.nowIso(), row.id);
     ctx.audit('user.disabled', `user:${row.name}`, {
@@ -87,10 +85,7 @@ export async function enableUser(
 ): Promise<UserRecord> {
   const row = userRow(ctx.db, input.name);
   if (row.disabled_at === null) {
-    throw new DeskError(
-      'CONFLICT',
-      `${row.name} is already active; use "reset passphrase" to give a new passphrase.`,
-    );
+    throw wordedError('CONFLICT', 'users.alreadyActive', { name: row.name });
   }
   await withNewKeySlot(ctx, row.name, input.passphrase, () => {
     ctx.db.prepare('UPDATE user SET disabled_at = NULL WHERE id = ?').run(row.id);
@@ -104,10 +99,10 @@ export async function enableUser(
 }
 
 export function changeRole(ctx: DeskContext, input: { name: string; role: Role }): UserRecord {
-  notSelf(ctx, input.name, 'change the role of');
+  notSelf(ctx, input.name, 'users.notSelfRole');
   const row = userRow(ctx.db, input.name);
   if (row.role === input.role) return toRecord(row);
-  keepAnActiveAdmin(ctx.db, row, 'make another user admin first.');
+  keepAnActiveAdmin(ctx.db, row, 'users.lastAdminRole');
   ctx.db.transaction(() => {
     ctx.db.prepare('UPDATE user SET role = ? WHERE id = ?').run(input.role, row.id);
     ctx.audit('user.role.changed', `user:${row.name}`, {
@@ -124,14 +119,11 @@ export async function resetPassphrase(
   input: { name: string; passphrase: string },
 ): Promise<UserRecord> {
   if (ctx.user.name === input.name) {
-    throw new DeskError('CONFLICT', 'Change your own passphrase with "change my passphrase".');
+    throw wordedError('CONFLICT', 'users.resetOwn');
   }
   const row = userRow(ctx.db, input.name);
   if (row.disabled_at !== null) {
-    throw new DeskError(
-      'CONFLICT',
-      `${row.name} is disabled; enable the account with a new passphrase instead.`,
-    );
+    throw wordedError('CONFLICT', 'users.disabled', { name: row.name });
   }
   await withNewKeySlot(ctx, row.name, input.passphrase, () =>
     ctx.audit('user.passphrase.reset', `user:${row.name}`, { by: ctx.user.name }),

@@ -1,5 +1,5 @@
 import type { DeskContext } from '../core/context';
-import { DeskError } from '../core/errors';
+import { wordedError } from '../core/errors';
 import { changeKeySlots, readKeySlots, withSlot, wrapForUser } from '../vault/keyslots';
 import { vaultPaths } from '../vault/vault';
 
@@ -23,8 +23,7 @@ export async function withNewKeySlot<T>(
     ctx.session.kdfCost,
   );
   // The vault may have locked during the KDF (its key is zeroed then): write nothing.
-  if (ctx.session.vault !== vault)
-    throw new DeskError('LOCKED', 'The vault is locked. Sign in again.');
+  if (ctx.session.vault !== vault) throw wordedError('LOCKED', 'vault.locked');
   const file = vaultPaths(vault.dir).slots;
   return changeKeySlots(vault.db, file, withSlot(readKeySlots(file), userName, wrapped), record);
 }

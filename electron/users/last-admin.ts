@@ -1,5 +1,5 @@
 import type { Db } from '../core/db';
-import { DeskError } from '../core/errors';
+import { wordedError } from '../core/errors';
 import type { UserRow } from './records';
 
 const activeAdmins = (db: Db): number =>
@@ -11,10 +11,14 @@ const activeAdmins = (db: Db): number =>
 
 /**
  * The desk always keeps an active admin: without one nobody could manage users or settings any
- * more. Refuses to disable or demote the last one; `instead` says what to do first.
+ * more. Refuses to disable or demote the last one; `instead` words what to do first.
  */
-export function keepAnActiveAdmin(db: Db, user: UserRow, instead: string): void {
+export function keepAnActiveAdmin(
+  db: Db,
+  user: UserRow,
+  instead: 'users.lastAdminDisable' | 'users.lastAdminRole',
+): void {
   if (user.role === 'admin' && user.disabled_at === null && activeAdmins(db) <= 1) {
-    throw new DeskError('CONFLICT', `${user.name} is the last active admin; ${instead}`);
+    throw wordedError('CONFLICT', instead, { name: user.name });
   }
 }

@@ -1,6 +1,6 @@
 import type { UserRecord } from '../../shared/schemas/users';
 import type { Db } from '../core/db';
-import { DeskError } from '../core/errors';
+import { wordedError } from '../core/errors';
 
 /** A row of the user table. */
 export interface UserRow {
@@ -24,7 +24,7 @@ export const toRecord = (r: UserRow): UserRecord => ({
 /** The account with this name; NOT_FOUND when there is none. */
 export function userRow(db: Db, name: string): UserRow {
   const row = db.prepare('SELECT * FROM user WHERE name = ?').get(name) as UserRow | undefined;
-  if (!row) throw new DeskError('NOT_FOUND', `There is no user named ${name}.`);
+  if (!row) throw wordedError('NOT_FOUND', 'users.unknown', { name });
   return row;
 }
 

@@ -1,5 +1,5 @@
 import type { DeskSession } from '../core/session';
-import { DeskError } from '../core/errors';
+import { wordedError } from '../core/errors';
 import { DEMO_ADMIN } from './demo';
 
 /**
@@ -8,10 +8,10 @@ import { DEMO_ADMIN } from './demo';
  */
 export async function openDemo(s: DeskSession): Promise<{ created: boolean }> {
   if (!s.demoVaultDir) {
-    throw new DeskError('CONFLICT', 'The demo vault is opened from the app window, not here.');
+    throw wordedError('CONFLICT', 'vault.demoFromWindow');
   }
   const seed = s.seedDemo;
-  if (!seed) throw new DeskError('CONFLICT', 'This window cannot make a demo vault.');
+  if (!seed) throw wordedError('CONFLICT', 'vault.demoNotHere');
   s.switchVault(s.demoVaultDir);
   if (s.exists) return { created: false };
   try {

@@ -1,7 +1,7 @@
 import { createHmac, randomBytes } from 'node:crypto';
 import { existsSync, readFileSync, rmSync } from 'node:fs';
 import { z } from 'zod';
-import { DeskError } from '../core/errors';
+import { wordedError } from '../core/errors';
 import { diskFullAsDeskError } from '../core/disk-full';
 import type { Db } from '../core/db';
 import { unwrapKey, wrapKey, type WrappedKey } from './key-wrap';
@@ -92,23 +92,17 @@ export function parseKeySlots(raw: unknown): KeySlotsFile | null {
 
 export function readKeySlots(file: string): KeySlotsFile {
   if (!existsSync(file)) {
-    throw new DeskError('NO_VAULT', 'No vault key file found in this folder.');
+    throw wordedError('NO_VAULT', 'vault.noKeyFile');
   }
   let parsed: unknown;
   try {
     parsed = JSON.parse(readFileSync(file, 'utf8'));
   } catch {
-    throw new DeskError(
-      'VAULT_DAMAGED',
-      'The vault key file (keyslots.json) is damaged: it is not valid JSON. Restore it from a backup; the app did not change it.',
-    );
+    throw wordedError('VAULT_DAMAGED', 'vault.keyFileNotJson');
   }
   const slots = parseKeySlots(parsed);
   if (!slots) {
-    throw new DeskError(
-      'VAULT_DAMAGED',
-      'The vault key file (keyslots.json) is not a NAW Desk key file or is damaged. Restore it from a backup; the app did not change it.',
-    );
+    throw wordedError('VAULT_DAMAGED', 'vault.keyFileDamaged');
   }
   return slots;
 }

@@ -1,7 +1,7 @@
 import type { Language, SessionUser } from '../../shared/schemas/common';
 import { appendAudit } from '../audit/log';
 import type { DeskContext } from '../core/context';
-import { DeskError } from '../core/errors';
+import { wordedError } from '../core/errors';
 import { writeSetting } from '../core/settings';
 import { checkAfterUnlock } from './integrity-watch';
 import { changeKeySlots, readKeySlots, withSlot, wrapForUser } from './keyslots';
@@ -50,7 +50,7 @@ export async function unlockAndSignIn(
   input: { userName: string; passphrase: string },
 ): Promise<SessionUser> {
   const s = ctx.session;
-  if (!s.exists) throw new DeskError('NO_VAULT', 'There is no vault here yet. Create one first.');
+  if (!s.exists) throw wordedError('NO_VAULT', 'vault.none');
   if (s.vault) s.lock('manual');
   const opened = await unlockVault(s.vaultDir, input.userName, input.passphrase, {
     busyTimeoutMs: s.busyTimeoutMs,
@@ -59,11 +59,10 @@ export async function unlockAndSignIn(
     s.recordFailure(input.userName);
     const delay = s.failureDelayMs();
     await s.sleep(delay);
-    throw new DeskError(
-      'BAD_CREDENTIALS',
-      'Unknown user or wrong passphrase. Check the user name and passphrase (caps lock?) and try again.',
-      { attempts: s.consecutiveFailures, delayMs: delay },
-    );
+    throw wordedError('BAD_CREDENTIALS', 'vault.badCredentials', undefined, {
+      attempts: s.consecutiveFailures,
+      delayMs: delay,
+    });
   }
   s.signIn(opened.vault, opened.user);
   checkAfterUnlock(s, opened.vault);
@@ -76,16 +75,13 @@ export async function restoreAccess(
   input: { recoveryKey: string; userName: string; newPassphrase: string },
 ): Promise<{ done: true }> {
   const s = ctx.session;
-  if (!s.exists) throw new DeskError('NO_VAULT', 'There is no vault here yet.');
+  if (!s.exists) throw wordedError('NO_VAULT', 'vault.noneYet');
   if (s.vault) s.lock('manual');
   const vault = openWithRecoveryKey(s.vaultDir, input.recoveryKey);
   try {
     const user = findUser(vault.db, input.userName);
     if (!user || user.role !== 'admin' || user.disabled) {
-      throw new DeskError(
-        'FORBIDDEN',
-        'The recovery key can only set a new passphrase for an active admin account.',
-      );
+      throw wordedError('FORBIDDEN', 'vault.recoveryAdminOnly');
     }
     const wrapped = await wrapForUser(
       vault.vaultId,

@@ -2,7 +2,7 @@ import { randomBytes, randomUUID } from 'node:crypto';
 import { existsSync, mkdirSync, readdirSync, rmSync } from 'node:fs';
 import { join } from 'node:path';
 import type { Role } from '../../shared/roles';
-import { DeskError } from '../core/errors';
+import { DeskError, wordedError } from '../core/errors';
 import { appendAudit } from '../audit/log';
 import { openEncryptedDb, RESTORE_ADVICE, type Db } from '../core/db';
 import { sqliteCheck } from '../core/db-integrity';
@@ -185,16 +185,13 @@ export async function createVault(
   o: CreateVaultOptions,
 ): Promise<{ vault: OpenVault; recoveryKey: string; user: VaultUser }> {
   if (vaultExists(dir)) {
-    throw new DeskError('VAULT_EXISTS', `A vault already exists in ${dir}; it was left untouched.`);
+    throw wordedError('VAULT_EXISTS', 'vault.exists', { dir });
   }
   mkdirSync(dir, { recursive: true, mode: 0o700 });
   keepOwnerOnly(dir);
   const unexpected = readdirSync(dir).filter((f) => !f.startsWith('.'));
   if (unexpected.length > 0) {
-    throw new DeskError(
-      'VAULT_EXISTS',
-      `The folder ${dir} is not empty; choose an empty folder for a new vault.`,
-    );
+    throw wordedError('VAULT_EXISTS', 'vault.folderNotEmpty', { dir });
   }
   const key = randomBytes(32);
   const vaultId = randomUUID();
@@ -298,17 +295,14 @@ export function openWithRecoveryKey(dir: string, recoveryKey: string): OpenVault
   const slots = readKeySlots(vaultPaths(dir).slots);
   const key = parseRecoveryKey(recoveryKey);
   if (!key) {
-    throw new DeskError(
-      'BAD_RECOVERY_KEY',
-      'A recovery key is 64 hexadecimal digits (dashes optional).',
-    );
+    throw wordedError('BAD_RECOVERY_KEY', 'vault.recoveryKeyFormat');
   }
   try {
     return openWithKey(dir, key, slots);
   } catch (e) {
     // A wrong key and a damaged first page look the same; any other damage is reported as such.
     if (e instanceof DeskError && e.code === 'VAULT_DAMAGED' && damageReason(e) === 'unreadable') {
-      throw new DeskError('BAD_RECOVERY_KEY', 'This recovery key does not open this vault.');
+      throw wordedError('BAD_RECOVERY_KEY', 'vault.recoveryKeyWrong');
     }
     throw e;
   } finally {

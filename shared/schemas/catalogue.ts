@@ -61,10 +61,7 @@ const optionalText = (label: string, max: number) =>
 const DATE = /^\d{4}-\d{2}-\d{2}$/;
 const isRealDate = (v: string) =>
   DATE.test(v) && new Date(`${v}T00:00:00Z`).toISOString().slice(0, 10) === v;
-export const IsoDate = z
-  .string()
-  .trim()
-  .refine(isRealDate, 'Give the date as YYYY-MM-DD, e.g. 2026-01-01.');
+export const IsoDate = z.string().trim().refine(isRealDate, 'input.dateFormat');
 const OptionalDate = z.preprocess((v) => (v === '' ? null : v), IsoDate.nullable());
 
 /** A code: lower-case letters, digits and dashes (`sv-2-7-3`, `pol-lo`). Never changes once made. */
@@ -158,13 +155,13 @@ export const AddContactInput = z
       ctx.addIssue({
         code: 'custom',
         path: ['value'],
-        message: 'Give the e-mail address as name@example.nl.',
+        message: 'catalogue.emailFormat',
       });
     if (c.kind === 'portal' && !/^https:\/\/[^\s/]+\.[^\s]+$/i.test(c.value))
       ctx.addIssue({
         code: 'custom',
         path: ['value'],
-        message: 'Give the portal as a full https:// address.',
+        message: 'catalogue.portalFormat',
       });
   });
 export type AddContactInput = z.input<typeof AddContactInput>;
@@ -200,7 +197,7 @@ const basisFields = {
 const datesInOrder = (b: { validFrom?: string | null; validUntil?: string | null }) =>
   !b.validFrom || !b.validUntil || b.validFrom < b.validUntil;
 const DATES_IN_ORDER = {
-  message: 'The basis must start (valid from) before it ends (valid until).',
+  message: 'catalogue.basisPeriod',
   path: ['validUntil'],
 };
 

@@ -41,10 +41,10 @@ export const RestoreInput = z
     passphrase: z.string().min(1).max(1024).optional(),
   })
   .refine((r) => (r.recoveryKey !== undefined) !== (r.userName !== undefined), {
-    message: 'Give either the recovery key, or a user name and that user’s passphrase.',
+    message: 'ops.restoreCredentials',
   })
   .refine((r) => (r.userName === undefined) === (r.passphrase === undefined), {
-    message: 'A user name needs that user’s passphrase.',
+    message: 'ops.restorePassphraseNeeded',
   });
 
 export const RestoreOutput = z.object({

@@ -10,20 +10,17 @@ export const Organisation = z.object({
   address: line('The address', 200),
   postcode: line('The postcode', 20).refine(
     (v) => v === '' || /^[0-9A-Za-z][0-9A-Za-z -]{1,18}$/.test(v),
-    'Give the postcode as letters and digits, e.g. 1234 AB.',
+    'settings.postcodeFormat',
   ),
   city: line('The city', 100),
-  kvk: line('The KvK number', 8).refine(
-    (v) => v === '' || /^\d{8}$/.test(v),
-    'A KvK number has exactly 8 digits.',
-  ),
+  kvk: line('The KvK number', 8).refine((v) => v === '' || /^\d{8}$/.test(v), 'settings.kvkFormat'),
   email: line('The contact e-mail', 200).refine(
     (v) => v === '' || /^[^\s@]+@[^\s@]+\.[^\s@]+$/.test(v),
-    'Give the contact e-mail as name@example.nl.',
+    'settings.emailFormat',
   ),
   phone: line('The contact phone', 40).refine(
     (v) => v === '' || /^[+0-9][0-9 ()-]{5,38}$/.test(v),
-    'Give the contact phone in digits, e.g. +31 20 123 4567.',
+    'settings.phoneFormat',
   ),
 });
 export type Organisation = z.infer<typeof Organisation>;
@@ -33,11 +30,7 @@ export const MAX_RETENTION_YEARS = 30;
 
 export const Settings = z.object({
   language: Language,
-  idleLockMinutes: z
-    .number()
-    .int()
-    .min(1, 'The idle lock needs at least 1 minute.')
-    .max(240, 'The idle lock can be at most 240 minutes (4 hours).'),
+  idleLockMinutes: z.number().int().min(1, 'input.minutes.min').max(240, 'input.minutes.max'),
   organisation: Organisation,
   /** A disclosure needs a second person's approval. Off only for a one-person desk; loudly shown. */
   fourEyes: z.boolean(),
@@ -51,36 +44,20 @@ export const Settings = z.object({
   retentionRequestYears: z
     .number()
     .int()
-    .min(MIN_REQUEST_RETENTION_YEARS, 'Keep requests at least 1 year after closing.')
-    .max(MAX_RETENTION_YEARS, `Keep requests at most ${MAX_RETENTION_YEARS} years.`),
+    .min(MIN_REQUEST_RETENTION_YEARS, 'input.years.min')
+    .max(MAX_RETENTION_YEARS, 'input.years.max'),
   /** Data of former customers is purged this many months after their last assignment ended. */
-  retentionCustomerMonths: z
-    .number()
-    .int()
-    .min(1, 'Keep former customers at least 1 month.')
-    .max(120, 'Keep former customers at most 120 months (10 years).'),
+  retentionCustomerMonths: z.number().int().min(1, 'input.months.min').max(120, 'input.months.max'),
   /** Audit events are kept this many years; never shorter than the requests they describe. */
   retentionAuditYears: z
     .number()
     .int()
-    .min(MIN_REQUEST_RETENTION_YEARS, 'Keep the audit log at least 1 year.')
-    .max(MAX_RETENTION_YEARS + 10, `Keep the audit log at most ${MAX_RETENTION_YEARS + 10} years.`),
+    .min(MIN_REQUEST_RETENTION_YEARS, 'input.years.min')
+    .max(MAX_RETENTION_YEARS + 10, 'input.years.max'),
   /** Default answer deadlines per urgency (a request may carry its own; see register/deadlines.ts). */
-  deadlineDaysNormal: z
-    .number()
-    .int()
-    .min(1, 'A normal request needs at least 1 day.')
-    .max(60, 'The deadline for a normal request can be at most 60 days.'),
-  deadlineDaysUrgent: z
-    .number()
-    .int()
-    .min(1, 'An urgent request needs at least 1 day.')
-    .max(30, 'The deadline for an urgent request can be at most 30 days.'),
-  deadlineHoursEmergency: z
-    .number()
-    .int()
-    .min(1, 'An emergency needs at least 1 hour.')
-    .max(72, 'The deadline for an emergency can be at most 72 hours.'),
+  deadlineDaysNormal: z.number().int().min(1, 'input.days.min').max(60, 'input.days.max'),
+  deadlineDaysUrgent: z.number().int().min(1, 'input.days.min').max(30, 'input.days.max'),
+  deadlineHoursEmergency: z.number().int().min(1, 'input.hours.min').max(72, 'input.hours.max'),
   /**
    * A current-state snapshot that would close more than this share (%) of what the vault holds as
    * current is refused unless confirmed: a cut-off or half-written export must not empty the desk.
@@ -88,8 +65,8 @@ export const Settings = z.object({
   snapshotMaxClosePercent: z
     .number()
     .int()
-    .min(0, 'The share a snapshot may close is at least 0%.')
-    .max(100, 'The share a snapshot may close is at most 100%.'),
+    .min(0, 'input.percent.min')
+    .max(100, 'input.percent.max'),
 });
 export type Settings = z.infer<typeof Settings>;
 
@@ -118,11 +95,10 @@ export const DEFAULT_SETTINGS: Settings = {
   snapshotMaxClosePercent: 5,
 };
 
-export const AUDIT_SHORTER_THAN_REQUESTS =
-  'Keep the audit log at least as long as the requests it describes (audit years ≥ request years).';
+/** Message keys (shared/messages) of the refinements below. */
+export const AUDIT_SHORTER_THAN_REQUESTS = 'settings.auditShorterThanRequests';
 
-export const URGENT_LONGER_THAN_NORMAL =
-  'An urgent request cannot have a longer deadline than a normal one (urgent days ≤ normal days).';
+export const URGENT_LONGER_THAN_NORMAL = 'settings.urgentLongerThanNormal';
 
 /** A partial update; the handler checks the combined result (e.g. audit ≥ request retention). */
 export const UpdateSettingsInput = Settings.partial()

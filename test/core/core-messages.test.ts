@@ -38,7 +38,8 @@ describe('the core’s messages', () => {
     const used = new Set<string>();
     for (const file of sourceFiles('electron')) {
       const src = readFileSync(file, 'utf8');
-      for (const m of src.matchAll(/failWith\(\s*'[A-Z_]+',\s*'([\w.]+)'/g)) used.add(m[1]!);
+      for (const m of src.matchAll(/(?:failWith|wordedError)\(\s*'[A-Z_]+',\s*'([\w.]+)'/g))
+        used.add(m[1]!);
     }
     expect(used.size).toBeGreaterThan(0);
     for (const key of used) {

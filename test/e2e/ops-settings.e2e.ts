@@ -87,7 +87,7 @@ describe('operating the desk: users, settings, backup, purge, audit export (Chro
     await org.getByRole('button', { name: 'Organisatie opslaan' }).click();
     await org
       .getByRole('alert')
-      .getByText(/8 digits/)
+      .getByText(/8 cijfers/)
       .waitFor();
     await org.getByLabel('KvK-nummer').fill('12345678');
     await org.getByLabel('Contact-e-mail').fill('compliance@kabelnet.example');
