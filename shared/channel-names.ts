@@ -25,6 +25,7 @@ export const CHANNEL_NAMES = [
   'settings.get',
   'settings.update',
   'files.pickOpen',
+  'files.dropped',
   'customers.preview',
   'customers.importStart',
   'customers.importProgress',

@@ -1,7 +1,7 @@
 import { randomBytes } from 'node:crypto';
 import { statSync } from 'node:fs';
-import { basename } from 'node:path';
-import { DeskError } from './errors';
+import { basename, isAbsolute } from 'node:path';
+import { DeskError, failWith } from './errors';
 
 export interface PickedFile {
   token: string;
@@ -20,6 +20,21 @@ export class FileRegistry {
     const token = randomBytes(16).toString('hex');
     this.files.set(token, { path, name });
     return { token, name, size: statSync(path).size };
+  }
+
+  /**
+   * A file dropped on the app's window, by the place Electron gives for it: a regular file only
+   * (no folder, device or pipe). Known from then on by token, like a picked file.
+   */
+  registerDropped(path: string): PickedFile {
+    let regular = false;
+    try {
+      regular = path !== '' && isAbsolute(path) && statSync(path).isFile();
+    } catch {
+      // gone, or not readable: refused below like any other non-file
+    }
+    if (!regular) return failWith('BAD_INPUT', 'dropped.notAFile');
+    return this.register(path);
   }
 
   resolve(token: string): { path: string; name: string } {

@@ -1,7 +1,7 @@
 import type { FilePurpose } from '../../shared/schemas/files';
 import type { HandlerMap } from '../core/context';
 import type { filesContract } from '../../shared/contract/files';
-import { DeskError } from '../core/errors';
+import { DeskError, failWith } from '../core/errors';
 
 const DIALOG: Record<FilePurpose, { title: string; extensions: string[] }> = {
   import: { title: 'Choose a CSV file to import', extensions: ['csv', 'txt'] },
@@ -23,5 +23,11 @@ export const filesHandlers: HandlerMap<keyof typeof filesContract> = {
     }
     const path = await platform.pickOpenFile(DIALOG[input.purpose]);
     return path ? ctx.session.files.register(path) : null;
+  },
+
+  'files.dropped': (input, ctx) => {
+    // Only the app's preload fills the path, from the File the user dropped.
+    if (!ctx.session.platform) return failWith('CONFLICT', 'dropped.notHere');
+    return ctx.session.files.registerDropped(input.path);
   },
 };

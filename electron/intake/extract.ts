@@ -5,7 +5,7 @@ import type { DeskContext } from '../core/context';
 import { readSetting } from '../core/settings';
 import type { IntakeCatalogues } from './extract-draft';
 import { LIMITS, refuse } from './read/limits';
-import { extractInWorker } from './run-worker';
+import { sessionReader } from './session-reader';
 
 /** The vault's catalogue (active rows) and the provider's own contact details. */
 export function intakeCatalogues(ctx: DeskContext): IntakeCatalogues {
@@ -17,16 +17,18 @@ export function intakeCatalogues(ctx: DeskContext): IntakeCatalogues {
 }
 
 /**
- * Reads a picked file (by token) or pasted text into a draft, off the main thread. Nothing is
+ * Reads a picked file (by token) or pasted text into a draft, off the main thread (the session's
+ * warm reader). Nothing is
  * stored: the officer confirms the draft, and `requests.create` logs it.
  */
 export async function extractRequest(ctx: DeskContext, input: ExtractInput): Promise<Draft> {
   const catalogues = intakeCatalogues(ctx);
-  if ('text' in input) return extractInWorker({ text: input.text }, catalogues);
+  const reader = sessionReader(ctx.session);
+  if ('text' in input) return reader.extract({ text: input.text }, catalogues);
   const file = ctx.session.files.resolve(input.file);
   // Size first: a huge file is never read into memory.
   if (statSync(file.path).size > LIMITS.fileBytes) {
     refuse('too_large', `${file.name} is larger than 25 MB.`, { maxBytes: LIMITS.fileBytes });
   }
-  return extractInWorker({ bytes: readFileSync(file.path), name: file.name }, catalogues);
+  return reader.extract({ bytes: readFileSync(file.path), name: file.name }, catalogues);
 }

@@ -1,4 +1,4 @@
-import { parentPort, workerData } from 'node:worker_threads';
+import { parentPort } from 'node:worker_threads';
 import type { Draft } from '../../shared/schemas/intake';
 import { DeskError } from '../core/errors';
 import type { IntakeCatalogues } from './extract-draft';
@@ -6,48 +6,52 @@ import { loadPdfJs } from './read/pdf';
 import { draftFrom, type IntakeSource } from './read/read-document';
 
 /**
- * The reading worker: parses the document (MIME, PDF, .msg) and extracts the draft off the main
- * thread, under the heap and time limits its starter sets. Bundled as dist-electron/
- * intake-worker.cjs by scripts/build-main.mjs.
+ * The reading worker: parses documents (MIME, PDF, .msg) and extracts their drafts off the main
+ * thread, under the heap and time limits its starter sets. It loads its code once, says `ready`,
+ * then reads one document per message, in turn, for as long as its starter keeps it. Bundled as
+ * dist-electron/intake-worker.cjs by scripts/build-main.mjs.
  */
-export interface IntakeWorkerData {
+export interface IntakeJob {
+  id: number;
   source: { bytes: ArrayBuffer; name: string } | { text: string };
   catalogues: IntakeCatalogues;
 }
 
 export type IntakeWorkerMessage =
   | { type: 'ready' }
-  | { type: 'done'; draft: Draft }
-  | { type: 'error'; code: string; message: string; details?: unknown };
+  | { type: 'done'; id: number; draft: Draft }
+  | { type: 'error'; id: number; code: string; message: string; details?: unknown };
+
+async function read(job: IntakeJob): Promise<IntakeWorkerMessage> {
+  const source: IntakeSource =
+    'text' in job.source
+      ? { text: job.source.text }
+      : { bytes: new Uint8Array(job.source.bytes), name: job.source.name };
+  try {
+    return { type: 'done', id: job.id, draft: await draftFrom(source, job.catalogues) };
+  } catch (e) {
+    return e instanceof DeskError
+      ? { type: 'error', id: job.id, code: e.code, message: e.message, details: e.details }
+      : // No message: it may carry the document's text. The kind of error is enough to start.
+        {
+          type: 'error',
+          id: job.id,
+          code: 'INTERNAL',
+          message: `Reading stopped on an unexpected ${(e as Error)?.name ?? 'error'}.`,
+        };
+  }
+}
 
 async function main(): Promise<void> {
   const port = parentPort;
   if (!port) throw new Error('intake-worker must run as a worker thread');
-  const data = workerData as IntakeWorkerData;
-  const source: IntakeSource =
-    'text' in data.source
-      ? { text: data.source.text }
-      : { bytes: new Uint8Array(data.source.bytes), name: data.source.name };
-  try {
-    // Loading the code is not the document's doing: the time limit starts once it is loaded.
-    if (!('text' in source)) await loadPdfJs();
-    port.postMessage({ type: 'ready' } satisfies IntakeWorkerMessage);
-    port.postMessage({
-      type: 'done',
-      draft: await draftFrom(source, data.catalogues),
-    } satisfies IntakeWorkerMessage);
-  } catch (e) {
-    const m: IntakeWorkerMessage =
-      e instanceof DeskError
-        ? { type: 'error', code: e.code, message: e.message, details: e.details }
-        : // No message: it may carry the document's text. The kind of error is enough to start.
-          {
-            type: 'error',
-            code: 'INTERNAL',
-            message: `Reading stopped on an unexpected ${(e as Error)?.name ?? 'error'}.`,
-          };
-    port.postMessage(m);
-  }
+  // Loading the code is not a document's doing: its starter times each document from `ready`.
+  await loadPdfJs();
+  let turn = Promise.resolve();
+  port.on('message', (job: IntakeJob) => {
+    turn = turn.then(async () => port.postMessage(await read(job)));
+  });
+  port.postMessage({ type: 'ready' } satisfies IntakeWorkerMessage);
 }
 
 void main();

@@ -1,5 +1,5 @@
 import { z } from 'zod';
-import { FilePurpose, PickedFile } from '../schemas/files';
+import { DroppedFile, FilePurpose, PickedFile } from '../schemas/files';
 import { spec } from './spec';
 
 /**
@@ -8,4 +8,10 @@ import { spec } from './spec';
  */
 export const filesContract = {
   'files.pickOpen': spec(z.object({ purpose: FilePurpose }), PickedFile.nullable(), 'session'),
+  /**
+   * A file dropped on the app's window. The preload's `desk.files.dropped(file)` takes the page's
+   * File and sends its place on disk, so the page never names a path; refused where there is no
+   * native window (the browser harness uploads, the CLI names its files).
+   */
+  'files.dropped': spec(DroppedFile, PickedFile, 'session'),
 };

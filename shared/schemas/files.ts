@@ -8,6 +8,13 @@ export const PickedFile = z.object({ token: z.string(), name: z.string(), size: 
 export type PickedFile = z.infer<typeof PickedFile>;
 
 /**
+ * A file dropped on the app's window. The page hands the preload a File; the preload asks
+ * Electron where it lies and sends only that (empty when the File did not come from the disk).
+ */
+export const DroppedFile = z.object({ path: z.string().max(4096) });
+export type DroppedFile = z.infer<typeof DroppedFile>;
+
+/**
  * Where a file the desk makes goes (an export, a report, a backup):
  * - `dialog`: the app's native save dialog picks the file, so the renderer never sends a path;
  * - `inline`: back to the caller, which downloads it (browser) or prints it (CLI);

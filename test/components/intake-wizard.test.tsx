@@ -253,6 +253,30 @@ describe('the document-first wizard', () => {
     expect(sent.intake).toEqual({ extracted: Object.keys(DRAFT.extraction.fields), changed: [] });
   });
 
+  it('in the app window, hands a dropped file to the preload and reads it by its token', async () => {
+    const fake = desk();
+    // As the preload does: desk.files.dropped takes the File (and finds where it lies on disk).
+    const dropped: unknown[] = [];
+    (window.desk!.files as unknown as Record<string, (f: unknown) => unknown>).dropped = async (
+      f,
+    ) => {
+      dropped.push(f);
+      return ok({ token: 'tok-d', name: 'verzoek.eml', size: 12 });
+    };
+    window.deskHost = { kind: 'electron' };
+    renderApp('/requests/new');
+    await screen.findByRole('option', { name: AUTHORITY.name });
+    const file = new File([MAIL], 'verzoek.eml', { type: 'message/rfc822' });
+    fireEvent.drop(document.querySelector('[data-dropzone="intake"]')!, {
+      dataTransfer: { files: [file] },
+    });
+    await screen.findByText('Ingelezen uit verzoek.eml');
+    // The File itself goes to window.desk.files.dropped, no path.
+    expect(dropped).toEqual([file]);
+    expect(fake.callsTo('intake.extract')).toEqual([{ file: 'tok-d' }]);
+    expect(screen.queryByText(/Slepen werkt in dit venster niet/)).toBeNull();
+  });
+
   it('reads request JSON as it is: names resolved to the catalogue, no document text to show', async () => {
     const fake = desk();
     fake.handlers['intake.extract'] = () =>

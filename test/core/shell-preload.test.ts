@@ -6,6 +6,8 @@ import { CHANNELS } from '../../shared/contract';
 const electron = vi.hoisted(() => ({
   exposed: new Map<string, unknown>(),
   invoke: vi.fn(async (..._args: unknown[]) => ({ ok: true, data: 'answer' })),
+  // Electron knows where a File the user dropped lies; any other object has no place on disk.
+  dropped: new WeakMap<object, string>(),
 }));
 vi.mock('electron', () => ({
   contextBridge: {
@@ -15,6 +17,12 @@ vi.mock('electron', () => ({
     },
   },
   ipcRenderer: { invoke: electron.invoke },
+  webUtils: {
+    getPathForFile: (file: object) => {
+      if (typeof file !== 'object' || file === null) throw new TypeError('not a File');
+      return electron.dropped.get(file) ?? '';
+    },
+  },
 }));
 
 await import('../../electron/preload');
@@ -68,5 +76,28 @@ describe('preload', () => {
     const requires = [...code.matchAll(/\brequire\(\s*["'`]([^"'`]+)["'`]\s*\)/g)].map((m) => m[1]);
     expect(new Set(requires)).toEqual(new Set(['electron']));
     expect(code).not.toMatch(/\bprocess\.(env|binding|dlopen)|better-sqlite3/);
+  });
+
+  it('files.dropped takes the dropped File and sends only where it lies, never a path from the page', async () => {
+    const files = (electron.exposed.get('desk') as Record<string, Record<string, unknown>>)
+      .files as { dropped: (file: unknown) => Promise<unknown> };
+    const file = { name: 'vordering.eml' };
+    electron.dropped.set(file, '/home/olga/Downloads/vordering.eml');
+    await files.dropped(file);
+    expect(electron.invoke).toHaveBeenLastCalledWith('desk:invoke', 'files.dropped', {
+      path: '/home/olga/Downloads/vordering.eml',
+    });
+    // A path the page writes itself, a File it made, or nothing: no place on disk is sent.
+    for (const forged of [
+      { path: '/etc/passwd' },
+      { name: 'made.eml' },
+      '/etc/passwd',
+      undefined,
+    ]) {
+      await files.dropped(forged);
+      expect(electron.invoke).toHaveBeenLastCalledWith('desk:invoke', 'files.dropped', {
+        path: '',
+      });
+    }
   });
 });

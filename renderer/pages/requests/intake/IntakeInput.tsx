@@ -24,10 +24,10 @@ export function IntakeInput({ intake }: { intake: Intake }) {
     setOver(false);
     const file = e.dataTransfer.files[0];
     if (!file) return;
-    // The app's window gets no upload: its files come through the native dialog only.
-    if (!intake.canUpload) return setDropRefused(true);
+    // A host that can take neither a dropped file nor an upload says so.
+    if (!intake.canDrop) return setDropRefused(true);
     setDropRefused(false);
-    void intake.upload(file);
+    void intake.drop(file);
   };
 
   return (

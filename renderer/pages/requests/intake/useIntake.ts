@@ -3,6 +3,7 @@ import type { Draft, ExtractInput } from '../../../../shared/schemas/intake';
 import { desk, hostKind, unwrap } from '../../../api';
 import { useDeskAction } from '../../../hooks/useDeskAction';
 import type { RequestDraft } from '../draft/request-draft';
+import { droppedFile } from './dropped-file';
 import { formFromDraft, textSha256, type CatalogueNames, type IntakeSource } from './draft-form';
 
 /** A document read in: its draft, what it was read from, and the form as the draft filled it. */
@@ -13,8 +14,8 @@ export interface ReadDocument {
 }
 
 /**
- * Reading a request document into the form: a file picked (app), uploaded or dropped (browser),
- * or pasted text, through intake.extract. Reading stores nothing; `onRead` gets the filled form,
+ * Reading a request document into the form: a file picked or dropped (app), uploaded or dropped
+ * (browser), or pasted text, through intake.extract. Reading stores nothing; `onRead` gets the filled form,
  * its authority and basis as the `catalogue`'s codes.
  * A refusal is the action's error (its reason code says why, in the UI language).
  */
@@ -50,6 +51,16 @@ export function useIntake(
     upload: (file: File) =>
       action.run(async () => {
         const picked = await window.deskHost!.upload!(file);
+        await readFile(picked);
+      }),
+    /** A file dropped on the zone: the app's window hands it to the preload, a browser uploads it. */
+    canDrop: hostKind() === 'electron' || Boolean(window.deskHost?.upload),
+    drop: (file: File) =>
+      action.run(async () => {
+        const picked =
+          hostKind() === 'electron'
+            ? await droppedFile(file)
+            : await window.deskHost!.upload!(file);
         await readFile(picked);
       }),
     readText: (text: string) =>
