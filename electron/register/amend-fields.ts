@@ -55,7 +55,7 @@ export function amendedRequest<R extends RequestColumns>(row: R, amendments: Ame
   return out;
 }
 
-/** The item columns an amendment can change, as the register row holds them. */
+/** An identifier as the register row holds it (all but its keys). */
 export interface ItemColumns {
   idx: number;
   kind: 'phone' | 'ip';

@@ -16,7 +16,7 @@ import { DeskError } from '../core/errors';
 import type { Db } from '../core/db';
 import { deadlineState } from './deadlines';
 import type { ResolvedItem } from './items';
-import { amendedItem, amendedRequest, type Amended } from './amend-fields';
+import { amendedItem, amendedRequest, type Amended, type ItemColumns } from './amend-fields';
 
 export interface RequestRow {
   id: number;
@@ -50,20 +50,10 @@ export interface RequestRow {
   logged_at: string;
 }
 
-export interface ItemRow {
+/** An identifier's row: the columns an amendment can change (amend-fields.ts) and its keys. */
+export interface ItemRow extends ItemColumns {
   id: number;
   request_id: number;
-  idx: number;
-  kind: 'phone' | 'ip';
-  value: string;
-  normalised: string | null;
-  port: number | null;
-  input_problem: string | null;
-  moment: string;
-  time_zone: string;
-  time_status: ItemView['timeStatus'];
-  utc_ms: number | null;
-  time_candidates: string;
 }
 
 /**

@@ -8,6 +8,7 @@ import { Field } from '../../components/Field';
 import { formatDateTime } from '../../components/format';
 import { useDeskAction } from '../../hooks/useDeskAction';
 import { useCan } from '../../session/SessionProvider';
+import type { RequestPanelProps } from './VerificationPanel';
 import './amend.css';
 
 /** A field the register lets an amendment correct, with what it holds now. */
@@ -142,13 +143,7 @@ function AmendForm({
  * "Corrigeren" action that asks for the new value and why. The record only grows: who corrected
  * what, when and why is listed below; a changed identifier is matched again by itself.
  */
-export function AmendPanel({
-  request: r,
-  onChanged,
-}: {
-  request: RequestDetail;
-  onChanged(next: RequestDetail): void;
-}) {
+export function AmendPanel({ request: r, onChanged }: RequestPanelProps) {
   const { t, i18n } = useTranslation('requests');
   const may = useCan();
   const [editing, setEditing] = useState<string | null>(null);

@@ -12,6 +12,12 @@ import { DeadlineBadge } from './DeadlineBadge';
 import { VerificationFields } from './draft/VerificationFields';
 import './amend.css';
 
+/** A panel of the request page that changes the request and hands back its new detail. */
+export interface RequestPanelProps {
+  request: RequestDetail;
+  onChanged(next: RequestDetail): void;
+}
+
 const FINAL = ['disclosed', 'no_data', 'refused', 'referred'];
 
 /** The authority's channels the provider verified itself, from the catalogue (never the request's). */
@@ -83,13 +89,7 @@ function ChannelList({
 }
 
 /** How the requester is verified: a call-back names one of the catalogue's channels. */
-function VerifyForm({
-  request: r,
-  onChanged,
-}: {
-  request: RequestDetail;
-  onChanged(next: RequestDetail): void;
-}) {
+function VerifyForm({ request: r, onChanged }: RequestPanelProps) {
   const { t } = useTranslation('requests');
   const { state } = useSession();
   const [v, setV] = useState<Verification>({
@@ -137,13 +137,7 @@ function VerifyForm({
 }
 
 /** The written confirmation of an oral request: its 3-day deadline, and recording its arrival. */
-function WrittenConfirmation({
-  request: r,
-  onChanged,
-}: {
-  request: RequestDetail;
-  onChanged(next: RequestDetail): void;
-}) {
+function WrittenConfirmation({ request: r, onChanged }: RequestPanelProps) {
   const { t, i18n } = useTranslation('requests');
   const may = useCan();
   const [at, setAt] = useState(localNow());
@@ -191,13 +185,7 @@ function WrittenConfirmation({
  * as recorded (method, channel, by, when, note) and, while the request is open and unverified,
  * the form that records it. A call-back on any number but the catalogue's does not count.
  */
-export function VerificationPanel({
-  request: r,
-  onChanged,
-}: {
-  request: RequestDetail;
-  onChanged(next: RequestDetail): void;
-}) {
+export function VerificationPanel({ request: r, onChanged }: RequestPanelProps) {
   const { t, i18n } = useTranslation('requests');
   const may = useCan();
   const open = !FINAL.includes(r.status) && r.status !== 'awaiting_approval';
