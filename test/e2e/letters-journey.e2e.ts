@@ -9,6 +9,7 @@ import { dispatch } from '../../electron/api/table';
 import { runImport } from '../../electron/customers/run-import';
 import { requestJson } from '../fixtures/requests/desk';
 import { SCREENS_DIR, expectAxeClean, screenshot, tabTo } from './support/browser';
+import { fillDateTime } from './support/date-time';
 import { createTeamVault, PASS } from './support/desk';
 import { openDesk, signIn, type E2EDesk } from './support/open-desk';
 
@@ -135,7 +136,7 @@ describe('letters journey', () => {
     const select = panel().getByLabel('Verzonden per');
     await tabTo(page, select, 30);
     await select.selectOption(method);
-    await panel().getByLabel('Verzonden op').fill(at);
+    await fillDateTime(panel(), 'Verzonden op', at);
     await tabTo(page, panel().getByRole('button', { name: 'Markeren als verzonden' }), 12);
     await page.keyboard.press('Enter');
     await panel()

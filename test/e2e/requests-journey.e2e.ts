@@ -4,6 +4,7 @@ import type { Page } from 'playwright-core';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { importFixtures } from '../fixtures/requests/seed';
 import { expectAxeClean } from './support/browser';
+import { fillDateTime } from './support/date-time';
 import { createTeamVault, PASS } from './support/desk';
 import { openDesk, signIn, type E2EDesk } from './support/open-desk';
 
@@ -54,15 +55,15 @@ describe('requests journey', () => {
 
     const item = (n: number) => page.getByRole('group', { name: `Identificator ${n}` });
     await item(1).getByLabel('Nummer of adres').fill('06-12345678');
-    await item(1).getByLabel('Moment').fill('2024-05-01T10:00');
+    await fillDateTime(item(1), 'Moment', '2024-05-01T10:00');
     await page.getByRole('button', { name: 'Identificator toevoegen' }).click();
     await item(2).getByLabel('Soort').selectOption('ip');
     await item(2).getByLabel('Nummer of adres').fill('203.0.113.5');
     await item(2).getByLabel('Bronpoort').fill('1500');
-    await item(2).getByLabel('Moment').fill('2025-06-01T14:00');
+    await fillDateTime(item(2), 'Moment', '2025-06-01T14:00');
     await page.getByRole('button', { name: 'Identificator toevoegen' }).click();
     await item(3).getByLabel('Nummer of adres').fill('0687654321');
-    await item(3).getByLabel('Moment').fill('2025-10-26T02:30');
+    await fillDateTime(item(3), 'Moment', '2025-10-26T02:30');
 
     const pdf = join(desk.dir, 'vordering.pdf');
     writeFileSync(pdf, '%PDF-1.4\n1 0 obj <<>> endobj\ntrailer <<>>\n%%EOF\n');
@@ -85,7 +86,7 @@ describe('requests journey', () => {
   it('verify → checks pass → match, choosing the offset of the repeated hour', async () => {
     await page.getByRole('button', { name: 'Verificatie vastleggen' }).click();
     await page.getByText('Alle controles geslaagd: het verzoek kan worden gematcht.').waitFor();
-    await page.getByRole('button', { name: 'Matchen', exact: true }).click();
+    await page.getByRole('button', { name: 'Controleren en matchen', exact: true }).click();
     const row = (n: number) => page.locator(`tr[data-item="${n}"]`);
     await row(1).getByText('Jan de Vries').waitFor();
     expect(await row(1).textContent()).toContain('Kerkstraat 22 A'); // today's address: he moved
@@ -96,7 +97,7 @@ describe('requests journey', () => {
     await row(3)
       .getByRole('button', { name: /Gebruik \+02:00/ })
       .click();
-    await page.getByRole('button', { name: 'Opnieuw matchen' }).click();
+    await page.getByRole('button', { name: 'Opnieuw controleren en matchen' }).click();
     await row(3).getByText('Sanne Visser').waitFor();
     await row(1).getByText('Bewijs').click();
     await row(1)
@@ -106,9 +107,10 @@ describe('requests journey', () => {
   });
 
   it('the officer decides to disclose items 1 and 3 without the number; that is withheld', async () => {
+    // The decision names the identifiers: item 2 is the IP address with its port.
     await page
       .getByRole('group', { name: 'Te verstrekken identificatoren' })
-      .getByLabel('Identificator 2')
+      .getByLabel('203.0.113.5 poort 1500')
       .uncheck();
     await page
       .getByRole('group', { name: 'Te verstrekken gegevens' })

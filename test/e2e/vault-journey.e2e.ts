@@ -135,8 +135,8 @@ describe('vault journey', () => {
     await page.getByText(/Gebeurtenis 1–\d+ van \d+/).waitFor();
     // Each action is worded (its code kept on the cell).
     const cells = page.locator('table tbody tr td:nth-child(4)');
-    const actions = await cells.evaluateAll((tds) =>
-      tds.map((td) => td.getAttribute('data-action')),
+    const actions = await Promise.all(
+      (await cells.all()).map((cell) => cell.getAttribute('data-action')),
     );
     for (const a of ['vault.created', 'user.added', 'login.ok', 'vault.locked', 'login.failed']) {
       expect(actions, `audit shows ${a}`).toContain(a);
