@@ -7,6 +7,7 @@ import type { RequestDetail } from '../../shared/schemas/requests';
 import { changeDateTime, dateTimeValue } from './support/date-time';
 import { err, installFakeDesk, ok, signedIn } from './support/fake-desk';
 import { renderApp } from './support/render-app';
+import { forgetHistoryStart } from '../../renderer/pages/requests/intake/useHistoryStart';
 import { AUTHORITY, BASIS, OFFICER } from './support/request-catalogue';
 
 const MAIL = [
@@ -330,6 +331,25 @@ describe('the document-first wizard', () => {
       (screen.getByLabelText('Zaaknummer (PV/BVH of parketnummer)') as HTMLInputElement).value,
     ).toBe('');
     expect(fake.callsTo('requests.create')).toEqual([]);
+  });
+
+  it('says when a moment lies before the oldest data the desk holds for its kind', async () => {
+    const fake = desk();
+    fake.handlers['customers.historyStart'] = () =>
+      ok({ numbers: '2026-10-29T00:00:00.000Z', ips: null });
+    forgetHistoryStart();
+    const user = userEvent.setup();
+    await pasteMail(user);
+    await waitFor(() =>
+      expect(
+        item(1).getByText(
+          'Dit moment ligt vóór de oudste gegevens van de balie (2026-10-29 01:00): er is dan niets te vinden. Controleer de datum in het document.',
+        ),
+      ).toBeTruthy(),
+    );
+    // No IP history held: the address's moment is not judged.
+    expect(item(2).queryByText(/oudste gegevens/)).toBeNull();
+    forgetHistoryStart();
   });
 
   it('checks each identifier as it is typed, and lets the officer choose the offset', async () => {
