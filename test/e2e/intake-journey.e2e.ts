@@ -132,7 +132,7 @@ describe('intake journey', () => {
     await click(item(2).getByLabel('Klopt met het document'));
     await scan('intake-03-confirmed');
     await click(page.getByRole('button', { name: 'Bevestigen en registreren' }));
-    const heading = page.getByRole('heading', { level: 1, name: /^Verzoeken \d{4}-0001$/ });
+    const heading = page.getByRole('heading', { level: 1, name: /^Verzoek \d{4}-0001$/ });
     await heading.waitFor();
     registerNo = (await heading.textContent())!.replace('Verzoeken ', '');
     await scan('intake-04-logged');

@@ -53,7 +53,7 @@ describe('letters journey', () => {
 
   async function openRequest(registerNo: string) {
     await page.goto(`${desk.harness.origin}/#/requests/${registerNo}`);
-    await page.getByRole('heading', { level: 1, name: `Verzoeken ${registerNo}` }).waitFor();
+    await page.getByRole('heading', { level: 1, name: `Verzoek ${registerNo}` }).waitFor();
     await panel().waitFor();
   }
 
@@ -151,7 +151,7 @@ describe('letters journey', () => {
 
     // After a reload of the page the record still says sent, and the core refuses a second "sent".
     await page.reload();
-    await page.getByRole('heading', { level: 1, name: `Verzoeken ${registerNo}` }).waitFor();
+    await page.getByRole('heading', { level: 1, name: `Verzoek ${registerNo}` }).waitFor();
     await panel().getByText(`Verzonden per ${methodLabel} op`, { exact: false }).waitFor();
     await screenshot(page, `${shot}-reopened`);
     expect(await panel().getByRole('button', { name: 'Markeren als verzonden' }).count()).toBe(0);

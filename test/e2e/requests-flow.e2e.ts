@@ -69,7 +69,7 @@ describe('requests flow', () => {
     await page.getByRole('button', { name: 'Vergrendelen' }).waitFor();
   };
   const requestHeading = () =>
-    page.getByRole('heading', { level: 1, name: `Verzoeken ${registerNo}` });
+    page.getByRole('heading', { level: 1, name: `Verzoek ${registerNo}` });
 
   beforeAll(async () => {
     desk = await openDesk({ prefix: 'naw-desk-e2e-flow-' });
@@ -208,7 +208,7 @@ describe('requests flow', () => {
     expect(await shown.getByRole('link', { name: registerNo }).count()).toBe(0);
     await scan('flow-08-emergency-tile');
     await page.getByRole('link', { name: emergency }).first().click();
-    await page.getByRole('heading', { level: 1, name: `Verzoeken ${emergency}` }).waitFor();
+    await page.getByRole('heading', { level: 1, name: `Verzoek ${emergency}` }).waitFor();
     await page
       .getByText(/nog 7 u \d+ min/)
       .first()

@@ -72,7 +72,7 @@ describe('requests journey', () => {
     await scan('req-03-form-filled');
 
     await page.getByRole('button', { name: 'Registreren' }).click();
-    const heading = page.getByRole('heading', { level: 1, name: /^Verzoeken \d{4}-0001$/ });
+    const heading = page.getByRole('heading', { level: 1, name: /^Verzoek \d{4}-0001$/ });
     await heading.waitFor();
     registerNo = (await heading.textContent())!.replace('Verzoeken ', '');
     await page

@@ -73,7 +73,7 @@ export function RequestPage() {
   const open = !final && r.status !== 'awaiting_approval';
 
   return (
-    <Page title={`${t('title')} ${r.registerNo}`}>
+    <Page title={t('detail.title', { registerNo: r.registerNo })}>
       <p>
         <Link to="/requests">{t('detail.back')}</Link>
       </p>
