@@ -175,8 +175,9 @@ export function RequestPage() {
         onRun={() => act(async () => void unwrap(await desk.requests.check({ registerNo })))}
         onCheckAndMatch={() =>
           act(async () => {
-            // One step for the officer: the checks as they stand now, then matching if they pass.
-            const checked = unwrap(await desk.requests.check({ registerNo }));
+            // One step for the officer. The checks already ran on logging and on every
+            // verification or correction, so they are current; they run here only if missing.
+            const checked = r.check ?? unwrap(await desk.requests.check({ registerNo }));
             if (checked.outcome === 'proceed') unwrap(await desk.requests.match({ registerNo }));
           })
         }
