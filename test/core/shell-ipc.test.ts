@@ -1,3 +1,5 @@
+import { writeFileSync } from 'node:fs';
+import { join } from 'node:path';
 import { afterEach, beforeEach, describe, expect, it, vi } from 'vitest';
 
 // The only mock allowed: Electron itself. ipcMain records the handlers registered on it.
@@ -18,7 +20,7 @@ vi.mock('electron', () => ({ ipcMain: electron.ipcMain }));
 
 import { bindIpc, handleInvoke } from '../../electron/ipc';
 import { APP_ENTRY_URL, IPC_CHANNEL } from '../../electron/shell/security';
-import { createdDesk } from '../support/desk';
+import { createdDesk, tempDir } from '../support/desk';
 
 const topFrame = { url: APP_ENTRY_URL, parent: null };
 const untrusted = [
@@ -82,5 +84,22 @@ describe('IPC transport', () => {
     expect(session.vault).not.toBeNull();
     unbind();
     expect(electron.handlers.size).toBe(0);
+  });
+
+  it('takes a dropped file by its place on disk from our top frame only', async () => {
+    const platform = { pickOpenFile: async () => null, pickSaveFile: async () => null };
+    const { session, must } = await createdDesk({ platform });
+    const path = join(tempDir(), 'vordering.eml');
+    writeFileSync(path, 'Van: J. de Boer');
+    await expect(
+      handleInvoke(session, { senderFrame: topFrame }, 'files.dropped', { path }),
+    ).resolves.toMatchObject({ ok: true, data: { name: 'vordering.eml', size: 15 } });
+    const head = await must('audit.head', {});
+    for (const [, frame] of untrusted) {
+      await expect(
+        handleInvoke(session, { senderFrame: frame }, 'files.dropped', { path }),
+      ).resolves.toMatchObject({ ok: false, code: 'FORBIDDEN' });
+    }
+    expect(await must('audit.head', {})).toEqual(head);
   });
 });
