@@ -4,23 +4,25 @@ import type { CatalogueAuthority } from '../../../../shared/schemas/catalogue';
 import { ErrorAlert, StatusMessage } from '../../../components/ErrorAlert';
 import { Field } from '../../../components/Field';
 import { Table } from '../../../components/Table';
+import { useCatalogueText } from '../../../hooks/useCatalogueText';
 import { AddAuthorityForm } from './AddAuthorityForm';
 import { AuthorityEditor } from './AuthorityEditor';
 import { CATALOGUE_REASONS } from './catalogue-reasons';
 import { useCatalogueView } from './useCatalogueView';
 
-const matches = (a: CatalogueAuthority, q: string) =>
-  q === '' || `${a.name} ${a.code}`.toLowerCase().includes(q.trim().toLowerCase());
+const matches = (a: CatalogueAuthority, name: string, q: string) =>
+  q === '' || `${name} ${a.name} ${a.code}`.toLowerCase().includes(q.trim().toLowerCase());
 
 /** Authorities with their verified contact channels: list, find, edit, add (admins). */
 export function AuthoritiesSection() {
   const { t } = useTranslation('catalogue');
+  const { authorityName } = useCatalogueText();
   const { data: view, error, reload } = useCatalogueView();
   const [query, setQuery] = useState('');
   const [open, setOpen] = useState<string | null>(null);
   const [note, setNote] = useState<string | null>(null);
 
-  const list = view?.authorities.filter((a) => matches(a, query)) ?? [];
+  const list = view?.authorities.filter((a) => matches(a, authorityName(a), query)) ?? [];
   const editing = view?.authorities.find((a) => a.code === open) ?? null;
 
   return (
@@ -70,7 +72,7 @@ export function AuthoritiesSection() {
             {list.map((a) => (
               <tr key={a.code}>
                 <td className="wrap">
-                  {a.name}
+                  {authorityName(a)}
                   <div className="muted">
                     <code>{a.code}</code>
                   </div>
@@ -93,7 +95,7 @@ export function AuthoritiesSection() {
                     type="button"
                     id={`edit-${a.code}`}
                     className="btn btn--small"
-                    aria-label={t('authorities.editFor', { name: a.name })}
+                    aria-label={t('authorities.editFor', { name: authorityName(a) })}
                     aria-expanded={open === a.code}
                     onClick={() => {
                       setNote(null);

@@ -6,6 +6,7 @@ import { desk, unwrap } from '../../../api';
 import { CheckField, Field } from '../../../components/Field';
 import { FormFooter } from '../../../components/FormFooter';
 import { useDeskAction } from '../../../hooks/useDeskAction';
+import { useCatalogueText } from '../../../hooks/useCatalogueText';
 import { AuthorityKindField, type AuthorityKind } from './AuthorityKindField';
 import { CATALOGUE_REASONS } from './catalogue-reasons';
 import { ContactsPanel } from './ContactsPanel';
@@ -23,6 +24,7 @@ export function AuthorityEditor({
   onClose: () => void;
 }) {
   const { t } = useTranslation('catalogue');
+  const { authorityName } = useCatalogueText();
   const { busy, error, done, run } = useDeskAction();
   const [name, setName] = useState(a.name);
   const [kind, setKind] = useState<AuthorityKind>(a.kind);
@@ -55,7 +57,7 @@ export function AuthorityEditor({
   return (
     <div className="catalogue-editor" role="group" aria-labelledby={`authority-${a.code}`}>
       <h3 id={`authority-${a.code}`} ref={heading} tabIndex={-1}>
-        {a.name} <code>{a.code}</code>
+        {authorityName(a)} <code>{a.code}</code>
       </h3>
       <form onSubmit={save} noValidate aria-busy={busy}>
         <Field
@@ -102,7 +104,7 @@ export function AuthorityEditor({
         )}
         {confirmRemove && (
           <div className="alert alert--warning" role="alert">
-            <p>{t('authorities.confirmRemove', { name: a.name })}</p>
+            <p>{t('authorities.confirmRemove', { name: authorityName(a) })}</p>
             <div className="actions">
               <button type="button" className="btn btn--primary" onClick={() => void remove()}>
                 {t('authorities.confirmRemoveYes')}

@@ -13,6 +13,7 @@ import { CheckField, Field, optionsOf, SelectField } from '../../../components/F
 import { FormFooter } from '../../../components/FormFooter';
 import { localToday } from '../../../components/format';
 import { Table } from '../../../components/Table';
+import { useCatalogueText } from '../../../hooks/useCatalogueText';
 import { useDeskAction } from '../../../hooks/useDeskAction';
 import { useSession } from '../../../session/SessionProvider';
 import { CATALOGUE_REASONS } from './catalogue-reasons';
@@ -26,6 +27,7 @@ export function ContactsPanel({
   onChanged: () => void;
 }) {
   const { t } = useTranslation('catalogue');
+  const { authorityName } = useCatalogueText();
   const titleId = `contacts-${a.code}`;
   return (
     <section className="subform" aria-labelledby={titleId}>
@@ -35,7 +37,7 @@ export function ContactsPanel({
       ) : (
         <Table
           className="catalogue-table"
-          caption={t('contacts.caption', { name: a.name })}
+          caption={t('contacts.caption', { name: authorityName(a) })}
           columns={[
             t('contacts.kind'),
             t('contacts.value'),

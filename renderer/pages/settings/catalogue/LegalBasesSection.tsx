@@ -5,6 +5,7 @@ import { desk, unwrap } from '../../../api';
 import { ErrorAlert } from '../../../components/ErrorAlert';
 import { Table } from '../../../components/Table';
 import { useDeskAction } from '../../../hooks/useDeskAction';
+import { useCatalogueText } from '../../../hooks/useCatalogueText';
 import { CATALOGUE_REASONS } from './catalogue-reasons';
 import { EMPTY_BASIS, LegalBasisForm, type BasisValues } from './LegalBasisForm';
 import { useCatalogueView } from './useCatalogueView';
@@ -22,6 +23,7 @@ function changes(before: CatalogueLegalBasis, after: BasisValues) {
 /** The legal catalogue: list, edit (categories, issuers, action, dates, text), add (admins). */
 export function LegalBasesSection() {
   const { t } = useTranslation(['catalogue', 'requests']);
+  const { basisName } = useCatalogueText();
   const { data: view, error, reload } = useCatalogueView();
   const [open, setOpen] = useState<string | null>(null);
   const editing = view?.legalBases.find((b) => b.code === open) ?? null;
@@ -64,7 +66,7 @@ export function LegalBasesSection() {
               <tr key={b.code}>
                 <td className="wrap">
                   <strong>{b.article}</strong>
-                  <div className="muted">{b.shortName}</div>
+                  <div className="muted">{basisName(b)}</div>
                 </td>
                 <td>{t(`bases.actions.${b.action}`)}</td>
                 <td className="wrap">

@@ -1,0 +1,48 @@
+// @vitest-environment happy-dom
+import { renderHook } from '@testing-library/react';
+import type { ReactNode } from 'react';
+import { I18nextProvider } from 'react-i18next';
+import { describe, expect, it } from 'vitest';
+import { DEFAULT_AUTHORITIES, DEFAULT_LEGAL_BASES } from '../../electron/catalogue/defaults';
+import { useCatalogueText } from '../../renderer/hooks/useCatalogueText';
+import { initI18n } from '../../renderer/i18n';
+import { RESOURCES } from '../../renderer/i18n/resources';
+
+const seeded = (lang: 'nl' | 'en') =>
+  (RESOURCES[lang].catalogue as { seeded: Record<'basis' | 'authority', Record<string, string>> })
+    .seeded;
+
+function texts(lang: 'nl' | 'en') {
+  const i18n = initI18n(lang);
+  const wrapper = ({ children }: { children: ReactNode }) => (
+    <I18nextProvider i18n={i18n}>{children}</I18nextProvider>
+  );
+  return renderHook(() => useCatalogueText(), { wrapper }).result.current;
+}
+
+describe('catalogue texts', () => {
+  it.each(['nl', 'en'] as const)('words every seeded legal basis in %s', (lang) => {
+    const missing = DEFAULT_LEGAL_BASES.filter((b) => !seeded(lang).basis[b.code]);
+    expect(missing.map((b) => b.code)).toEqual([]);
+  });
+
+  it('words the seeded English authority name in both languages; Dutch names stay as they are', () => {
+    for (const lang of ['nl', 'en'] as const) {
+      expect(Object.keys(seeded(lang).authority).sort()).toEqual(['eu-issuing']);
+    }
+  });
+
+  it('shows the seeded texts in the UI language, an added entry as stored', () => {
+    const nl = texts('nl');
+    const tap = DEFAULT_LEGAL_BASES.find((b) => b.code === 'sv-126m')!;
+    expect(tap.shortName).toBe('Tap (interception)');
+    expect(nl.basisName(tap)).toBe('Tap (onderschepping)');
+    const eu = DEFAULT_AUTHORITIES.find((a) => a.code === 'eu-issuing')!;
+    expect(nl.authorityName(eu)).toMatch(/^Buitenlandse EU-autoriteit/);
+    expect(texts('en').authorityName(eu)).toBe(eu.name);
+    expect(nl.authorityName({ code: 'pol-amsterdam', name: 'Politie – Eenheid Amsterdam' })).toBe(
+      'Politie – Eenheid Amsterdam',
+    );
+    expect(nl.basisName({ code: 'local-1', shortName: 'Eigen grondslag' })).toBe('Eigen grondslag');
+  });
+});
