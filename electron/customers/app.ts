@@ -4,7 +4,7 @@ import { previewFile } from './preview';
 import { customersSummary, historyStart } from './summary';
 import type { HandlerMap } from '../core/context';
 import type { customersContract } from '../../shared/contract/customers';
-import { DeskError } from '../core/errors';
+import { wordedError } from '../core/errors';
 
 type CustomersChannels = keyof typeof customersContract;
 
@@ -20,7 +20,8 @@ export const customersHandlers: HandlerMap<CustomersChannels> = {
     let asOf: number | null = null;
     if (input.asOf !== undefined) {
       const t = parseTime(input.asOf);
-      if (!t.ok) throw new DeskError('BAD_INPUT', `as-of: ${t.reason}`);
+      if (!t.ok)
+        throw wordedError('BAD_INPUT', 'input.invalid', { field: 'as-of', problem: t.reason });
       asOf = t.value;
     }
     const jobId = startImportJob(ctx, {

@@ -7,7 +7,7 @@ import type {
   ImportReport,
 } from '../../shared/schemas/customers';
 import type { DeskContext } from '../core/context';
-import { DeskError } from '../core/errors';
+import { wordedError } from '../core/errors';
 import type { DeskSession } from '../core/session';
 import { getNativeBinding } from '../core/db';
 import { vaultPaths, type OpenVault } from '../vault/vault';
@@ -70,10 +70,7 @@ export function startImportJob(
   const jobs = jobsOf(session);
   for (const j of jobs.values()) {
     if (j.state === 'running') {
-      throw new DeskError(
-        'CONFLICT',
-        `An import (${j.fileName}) is already running; wait for it to finish or cancel it.`,
-      );
+      throw wordedError('CONFLICT', 'customers.importRunning', { file: j.fileName });
     }
   }
   const vault = ctx.vault;
@@ -166,7 +163,7 @@ export function startImportJob(
 
 function findJob(session: DeskSession, jobId: string): Job {
   const job = jobsOf(session).get(jobId);
-  if (!job) throw new DeskError('NOT_FOUND', 'There is no such import (any more).');
+  if (!job) throw wordedError('NOT_FOUND', 'customers.noSuchImport');
   return job;
 }
 

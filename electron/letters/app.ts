@@ -2,7 +2,7 @@ import { basename } from 'node:path';
 import type { HandlerMap } from '../core/context';
 import type { lettersContract } from '../../shared/contract/letters';
 import { FileDelivery } from '../core/deliver';
-import { DeskError } from '../core/errors';
+import { DeskError, wordedError } from '../core/errors';
 import {
   correctLetter,
   issueLetter,
@@ -57,7 +57,7 @@ export const lettersHandlers: HandlerMap<LetterChannels> = {
   'letters.print': async (input, ctx) => {
     const print = ctx.session.platform?.printPdf;
     if (!print) {
-      throw new DeskError('CONFLICT', 'This window cannot print; download the PDF and print it.');
+      throw wordedError('CONFLICT', 'letters.cannotPrint');
     }
     const { pdf, pages } = readArchived(ctx, input.registerNo, input.id, 'printed');
     await print.call(ctx.session.platform, pdf, pages);

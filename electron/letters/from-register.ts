@@ -7,7 +7,7 @@ import {
 import { type Evidence, type Subscriber } from '../../shared/schemas/matching';
 import type { Organisation } from '../../shared/schemas/settings';
 import { createdOrgName, organisationName, readSetting } from '../core/settings';
-import { DeskError } from '../core/errors';
+import { wordedError } from '../core/errors';
 import { readLogo } from '../ops/logo';
 import { getAuthority, getLegalBasis } from '../catalogue/catalogue';
 import { latestDecision, type Decision } from '../register/decisions';
@@ -74,23 +74,17 @@ export function decisionInForce(db: Db, registerNo: string): DecisionInForce {
   const request = loadRequest(db, registerNo);
   const decision = latestDecision(db, request);
   if (!decision) {
-    throw new DeskError(
-      'CONFLICT',
-      `Request ${registerNo} has no decision yet; decide it before making its letter.`,
-    );
+    throw wordedError('CONFLICT', 'letters.noDecision', { no: registerNo });
   }
   const kind = KIND[decision.outcome];
   if (!kind) {
-    throw new DeskError(
-      'CONFLICT',
-      `Request ${registerNo} was referred to another team; the NAW desk sends no letter for it.`,
-    );
+    throw wordedError('CONFLICT', 'letters.referred', { no: registerNo });
   }
   if (decision.state === 'rejected') {
-    throw new DeskError(
-      'CONFLICT',
-      `Request ${registerNo} has no decision in force (${request.status}); decide it again.`,
-    );
+    throw wordedError('CONFLICT', 'letters.noDecisionInForce', {
+      no: registerNo,
+      status: request.status,
+    });
   }
   return { request, decision, kind, final: decision.state === 'in_effect' };
 }

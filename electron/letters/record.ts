@@ -2,7 +2,7 @@ import type { DisclosureRecord, SendMethod } from '../../shared/schemas/letters'
 import type { DataCategory } from '../../shared/schemas/terms';
 import { chainHead } from '../audit/log';
 import type { DeskContext } from '../core/context';
-import { DeskError } from '../core/errors';
+import { wordedError } from '../core/errors';
 import { readSetting } from '../core/settings';
 import { addEvent } from '../register/events';
 import { instantOf } from '../register/instant';
@@ -112,12 +112,9 @@ export function findRecord(db: Db, registerNo: string, id?: number): DisclosureR
   const all = listRecords(db, registerNo);
   const found = id === undefined ? all.at(-1) : all.find((r) => r.id === id);
   if (!found) {
-    throw new DeskError(
-      'NOT_FOUND',
-      id === undefined
-        ? `Request ${registerNo} has no issued letter yet; issue it first.`
-        : `Request ${registerNo} has no letter record ${id}.`,
-    );
+    throw id === undefined
+      ? wordedError('NOT_FOUND', 'letters.notIssued', { no: registerNo })
+      : wordedError('NOT_FOUND', 'letters.noRecordOf', { no: registerNo, id });
   }
   return found;
 }
@@ -125,7 +122,7 @@ export function findRecord(db: Db, registerNo: string, id?: number): DisclosureR
 export function archivedPdf(db: Db, recordId: number): { pdf: Buffer; pages: string[] } {
   const row = db.prepare('SELECT pdf, pages FROM disclosure WHERE id = ?').get(recordId) as
     { pdf: Buffer; pages: string } | undefined;
-  if (!row) throw new DeskError('NOT_FOUND', `There is no letter record ${recordId}.`);
+  if (!row) throw wordedError('NOT_FOUND', 'letters.noRecord', { id: recordId });
   return { pdf: Buffer.from(row.pdf), pages: JSON.parse(row.pages) as string[] };
 }
 
@@ -181,10 +178,7 @@ function mayIssue(
   correction: Correction | null,
 ): void {
   if (!f.final) {
-    throw new DeskError(
-      'CONFLICT',
-      `The disclosure of ${registerNo} awaits approval; it can be previewed, not issued.`,
-    );
+    throw wordedError('CONFLICT', 'letters.awaitingApproval', { no: registerNo });
   }
   const existing = ctx.db
     .prepare(
@@ -193,16 +187,10 @@ function mayIssue(
     )
     .get(f.decision.id) as { id: number } | undefined;
   if (!correction && existing) {
-    throw new DeskError(
-      'CONFLICT',
-      `The letter of ${registerNo} was already issued; reprint it, or issue a correction.`,
-    );
+    throw wordedError('CONFLICT', 'letters.alreadyIssued', { no: registerNo });
   }
   if (correction && existing?.id !== correction.of.id) {
-    throw new DeskError(
-      'CONFLICT',
-      `Letter ${correction.of.id} of ${registerNo} is not the one in force; correct the latest.`,
-    );
+    throw wordedError('CONFLICT', 'letters.notInForce', { id: correction.of.id, no: registerNo });
   }
 }
 
@@ -318,10 +306,7 @@ async function issueRecord(
     })();
     if (id !== null) return findRecord(ctx.db, registerNo, id);
   }
-  throw new DeskError(
-    'CONFLICT',
-    'The audit log kept changing while the letter was made; try again.',
-  );
+  throw wordedError('CONFLICT', 'letters.auditBusy');
 }
 
 function correctionRemark(lang: LetterLanguage, of: DisclosureRecord, reason: string): string {
@@ -377,25 +362,25 @@ export function markSent(
   return ctx.db.transaction(() => {
     const record = findRecord(ctx.db, registerNo, id);
     if (record.sent) {
-      throw new DeskError(
-        'CONFLICT',
-        `Letter ${record.id} of ${registerNo} was already marked as sent (${record.sent.method}, ${record.sent.at}); it is never changed.`,
-      );
+      throw wordedError('CONFLICT', 'letters.alreadySent', {
+        id: record.id,
+        no: registerNo,
+        method: record.sent.method,
+        at: record.sent.at,
+      });
     }
     if (record.correctedBy !== null) {
-      throw new DeskError(
-        'CONFLICT',
-        `Letter ${record.id} of ${registerNo} was replaced by correction ${record.correctedBy}; send that one.`,
-      );
+      throw wordedError('CONFLICT', 'letters.replaced', {
+        id: record.id,
+        no: registerNo,
+        by: record.correctedBy,
+      });
     }
     if (Date.parse(sentAt) < Date.parse(record.issuedAt) - 60_000) {
-      throw new DeskError('BAD_INPUT', 'sentAt lies before the letter was issued; check the time.');
+      throw wordedError('BAD_INPUT', 'letters.sentBeforeIssued');
     }
     if (Date.parse(sentAt) > ctx.now().getTime() + 5 * 60_000) {
-      throw new DeskError(
-        'BAD_INPUT',
-        'sentAt lies in the future; record sending once it is sent.',
-      );
+      throw wordedError('BAD_INPUT', 'letters.sentInFuture');
     }
     const recordedAt = ctx.nowIso();
     ctx.db

@@ -1,5 +1,5 @@
 import type { DeskContext } from '../core/context';
-import { DeskError } from '../core/errors';
+import { wordedError } from '../core/errors';
 import { readSetting } from '../core/settings';
 import { latestDecision, type Decision } from './decisions';
 import { addEvent } from './events';
@@ -21,16 +21,10 @@ function onePersonApproval(
 ): boolean {
   const same = d.decidedBy === ctx.user.name;
   if (same && fourEyes(ctx)) {
-    throw new DeskError(
-      'FORBIDDEN',
-      `You decided this disclosure yourself; a different approver must approve it (four eyes).`,
-    );
+    throw wordedError('FORBIDDEN', 'register.ownDecision');
   }
   if (approved && r.verification_method === null) {
-    throw new DeskError(
-      'CONFLICT',
-      `Request ${r.register_no} is not verified; it is never disclosed on.`,
-    );
+    throw wordedError('CONFLICT', 'register.notVerified', { no: r.register_no });
   }
   return same;
 }

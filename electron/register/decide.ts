@@ -2,7 +2,7 @@ import { isNawCategory, type DataCategory, type DecisionOutcome } from '../../sh
 import { type LegalBasis } from '../../shared/schemas/catalogue';
 import { type CheckResult } from '../../shared/schemas/requests';
 import type { DeskContext } from '../core/context';
-import { DeskError } from '../core/errors';
+import { wordedError } from '../core/errors';
 import { getLegalBasis } from '../catalogue/catalogue';
 import { currentCheck } from './check';
 import { addEvent } from './events';
@@ -27,19 +27,16 @@ interface Scope {
 /** Disclose and no_data answer the request: only after passed checks, matching and verification. */
 function mayAnswer(r: RequestRow, c: CheckResult | null, outcome: 'disclose' | 'no_data'): void {
   if (!c || c.outcome !== 'proceed') {
-    throw new DeskError(
-      'CONFLICT',
-      `Request ${r.register_no} failed its checks (${c?.outcome ?? 'not checked'}); it can only be refused or referred.`,
-    );
+    throw wordedError('CONFLICT', 'register.checksFailed', {
+      no: r.register_no,
+      outcome: c?.outcome ?? 'not checked',
+    });
   }
   if (nextStatus(r.status, DECISION_STEP[outcome]) === null) {
-    throw new DeskError('CONFLICT', `Match request ${r.register_no} before deciding ${outcome}.`);
+    throw wordedError('CONFLICT', 'register.matchFirst', { no: r.register_no, outcome });
   }
   if (r.verification_method === null) {
-    throw new DeskError(
-      'CONFLICT',
-      `Request ${r.register_no} is not verified; it is never disclosed on.`,
-    );
+    throw wordedError('CONFLICT', 'register.notVerified', { no: r.register_no });
   }
 }
 
@@ -57,20 +54,18 @@ function disclosureScope(
   const items = a.items ?? matched;
   const wrong = items.filter((i) => !matched.includes(i));
   if (items.length === 0 || wrong.length > 0) {
-    throw new DeskError(
-      'CONFLICT',
-      items.length === 0
-        ? `No item of ${r.register_no} matched one subscriber; decide no_data (or refuse) instead.`
-        : `Only items that matched one subscriber can be disclosed; item ${wrong.join(', ')} did not.`,
-    );
+    throw items.length === 0
+      ? wordedError('CONFLICT', 'register.nothingMatched', { no: r.register_no })
+      : wordedError('CONFLICT', 'register.onlyMatchedItems', { items: wrong.join(', ') });
   }
   const categories = a.categories ?? allowed;
   const outside = categories.filter((x) => !allowed.includes(x));
   if (categories.length === 0 || outside.length > 0) {
-    throw new DeskError(
-      'CONFLICT',
-      `Only categories the request asks for and ${basis.article} allows can be disclosed (${allowed.join(', ') || 'none'}); not ${outside.join(', ') || 'nothing'}.`,
-    );
+    throw wordedError('CONFLICT', 'register.categoriesOutside', {
+      article: basis.article,
+      allowed: allowed.join(', ') || 'none',
+      outside: outside.join(', ') || 'nothing',
+    });
   }
   return { items, categories };
 }
@@ -78,10 +73,10 @@ function disclosureScope(
 /** No data is only true when no item matched a subscriber. */
 function nothingMatched(r: RequestRow, matched: number[]): void {
   if (matched.length === 0) return;
-  throw new DeskError(
-    'CONFLICT',
-    `Item ${matched.join(', ')} of ${r.register_no} matched a subscriber; disclose or refuse instead of no_data.`,
-  );
+  throw wordedError('CONFLICT', 'register.matchedNotNoData', {
+    items: matched.join(', '),
+    no: r.register_no,
+  });
 }
 
 /** A refusal or referral carries the failed checks' messages first, then the officer's reasons. */
@@ -91,7 +86,7 @@ function reasonsOf(a: DecideArgs, c: CheckResult | null): string[] {
   const fromChecks = c && c.outcome !== 'proceed' ? c.failures.map((f) => f.message) : [];
   const reasons = [...fromChecks, ...own];
   if (a.outcome === 'refuse' && reasons.length === 0) {
-    throw new DeskError('BAD_INPUT', 'Give the reason for the refusal.');
+    throw wordedError('BAD_INPUT', 'register.refusalReason');
   }
   return reasons;
 }

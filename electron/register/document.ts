@@ -5,7 +5,7 @@ import type { z } from 'zod';
 import type { DocumentText } from '../../shared/schemas/requests';
 import type { DeskContext } from '../core/context';
 import { FileDelivery } from '../core/deliver';
-import { DeskError } from '../core/errors';
+import { DeskError, wordedError } from '../core/errors';
 import { intakeCatalogues } from '../intake/extract';
 import { decodeText } from '../intake/read/text';
 import { sniff } from '../intake/read/sniff';
@@ -56,27 +56,18 @@ export function storeDocument(
 ): { sha256: string } {
   const file = ctx.session.files.resolve(token);
   if (statSync(file.path).size > MAX_DOCUMENT_BYTES) {
-    throw new DeskError(
-      'BAD_INPUT',
-      'The document is larger than 25 MB; scan it at a lower resolution.',
-    );
+    throw wordedError('BAD_INPUT', 'register.documentTooLarge');
   }
   const bytes = readFileSync(file.path);
   const mime = documentMime(bytes, file.name);
   if (!mime) {
-    throw new DeskError(
-      'BAD_INPUT',
-      `${file.name} is not a PDF, PNG or JPEG file, nor a mail (.eml, .msg), text (.txt) or request JSON (.json).`,
-    );
+    throw wordedError('BAD_INPUT', 'register.documentType', { name: file.name });
   }
   const exists = ctx.db
     .prepare('SELECT 1 FROM request_document WHERE request_id = ?')
     .get(requestId);
   if (exists) {
-    throw new DeskError(
-      'CONFLICT',
-      `Request ${registerNo} already has its original document; it is never replaced. Add an amendment instead.`,
-    );
+    throw wordedError('CONFLICT', 'register.documentExists', { no: registerNo });
   }
   const sha256 = createHash('sha256').update(bytes).digest('hex');
   ctx.db
@@ -113,7 +104,7 @@ function viewDocument(ctx: DeskContext, registerNo: string, action = 'request.do
     )
     .get(registerNo) as
     { name: string; mime: string; size: number; sha256: string; bytes: Buffer } | undefined;
-  if (!row) throw new DeskError('NOT_FOUND', `Request ${registerNo} has no document.`);
+  if (!row) throw wordedError('NOT_FOUND', 'register.noDocument', { no: registerNo });
   ctx.db.transaction(() => ctx.audit(action, `request:${registerNo}`, { sha256: row.sha256 }))();
   return row;
 }
@@ -130,7 +121,7 @@ export async function saveDocument(ctx: DeskContext, registerNo: string) {
        WHERE r.register_no = ?`,
     )
     .get(registerNo) as { name: string } | undefined;
-  if (!known) throw new DeskError('NOT_FOUND', `Request ${registerNo} has no document.`);
+  if (!known) throw wordedError('NOT_FOUND', 'register.noDocument', { no: registerNo });
   const ext = extname(known.name).slice(1).toLowerCase();
   const to = await FileDelivery.choose(ctx, 'dialog', {
     title: 'Save the original request document',

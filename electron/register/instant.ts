@@ -1,5 +1,5 @@
 import { resolveMoment } from '../../shared/moment';
-import { DeskError } from '../core/errors';
+import { wordedError } from '../core/errors';
 
 /**
  * A date-time the desk is told (when a request arrived, was verified, its letter was sent): ISO
@@ -10,10 +10,11 @@ export function instantOf(field: string, text: string): string {
   const r = resolveMoment(text, 'Europe/Amsterdam');
   if (r.status === 'ok') return r.utc;
   if (r.status === 'ambiguous_time') {
-    throw new DeskError(
-      'BAD_INPUT',
-      `${field}: ${text} occurred twice (the clocks went back); add the offset, e.g. ${text}${r.candidates[0]!.offset}.`,
-    );
+    throw wordedError('BAD_INPUT', 'register.momentTwice', {
+      field,
+      text,
+      example: `${text}${r.candidates[0]!.offset}`,
+    });
   }
-  throw new DeskError('BAD_INPUT', `${field}: ${r.reason}`);
+  throw wordedError('BAD_INPUT', 'input.invalid', { field, problem: r.reason });
 }

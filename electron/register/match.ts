@@ -1,7 +1,7 @@
 import type { ItemMatch } from '../../shared/schemas/matching';
 import type { CheckResult } from '../../shared/schemas/requests';
 import type { DeskContext } from '../core/context';
-import { DeskError } from '../core/errors';
+import { DeskError, wordedError } from '../core/errors';
 import { matchItem } from '../matching/match-item';
 import { Matcher } from '../matching/matcher';
 import { currentCheck } from './check';
@@ -20,13 +20,14 @@ import {
 /** A request whose checks say refuse or refer (or that has none) is never matched. */
 function checksProceed(registerNo: string, c: CheckResult | null): void {
   if (c && c.outcome === 'proceed') return;
-  throw new DeskError(
+  throw wordedError(
     'CONFLICT',
-    `Request ${registerNo} is not matched: the checks say ${c?.outcome ?? 'nothing yet'} (${(
-      c?.failures ?? []
-    )
-      .map((f) => f.message)
-      .join(' ')}) Decide to ${c?.outcome === 'refer' ? 'refer' : 'refuse'} it.`,
+    c?.outcome === 'refer' ? 'register.notMatchedRefer' : 'register.notMatchedRefuse',
+    {
+      no: registerNo,
+      outcome: c?.outcome ?? 'nothing yet',
+      failures: (c?.failures ?? []).map((f) => f.message).join(' '),
+    },
     { failures: c?.failures ?? [] },
   );
 }

@@ -1,6 +1,6 @@
 import { parseOffset } from '../../shared/moment';
 import type { DeskContext } from '../core/context';
-import { DeskError } from '../core/errors';
+import { wordedError } from '../core/errors';
 import { addEvent } from './events';
 import { notDecided } from './status';
 import { loadItems, loadRequest, requestSubject, resolvedOf, type ItemRow } from './store';
@@ -11,12 +11,12 @@ function chosenCandidate(item: ItemRow, index: number, offset: string) {
   const candidates = resolvedOf(item).timeCandidates;
   const chosen = candidates.find((c) => c.offsetMinutes === minutes);
   if (item.time_status !== 'ambiguous_time' || !chosen) {
-    throw new DeskError(
-      'CONFLICT',
-      item.time_status !== 'ambiguous_time'
-        ? `Item ${index} has no ambiguous time to resolve.`
-        : `Choose one of ${candidates.map((c) => c.offset).join(' or ')} for item ${index}.`,
-    );
+    throw item.time_status !== 'ambiguous_time'
+      ? wordedError('CONFLICT', 'register.noAmbiguousTime', { index })
+      : wordedError('CONFLICT', 'register.chooseOffset', {
+          index,
+          offsets: candidates.map((c) => c.offset).join(' / '),
+        });
   }
   return chosen;
 }
@@ -32,7 +32,7 @@ export function resolveTime(
     const r = loadRequest(ctx.db, registerNo);
     notDecided(r, 'changing an item');
     const item = loadItems(ctx.db, r.id).find((i) => i.idx === index);
-    if (!item) throw new DeskError('NOT_FOUND', `Request ${registerNo} has no item ${index}.`);
+    if (!item) throw wordedError('NOT_FOUND', 'amend.noItem', { no: registerNo, index });
     const chosen = chosenCandidate(item, index, offset);
     ctx.db
       .prepare(`UPDATE request_item SET time_status = 'ok', utc_ms = ? WHERE id = ?`)

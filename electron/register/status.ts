@@ -1,6 +1,6 @@
 import type { RequestStatus } from '../../shared/schemas/terms';
 import type { DeskContext } from '../core/context';
-import { DeskError } from '../core/errors';
+import { wordedError } from '../core/errors';
 import { isFinal, type RequestRow } from './store';
 import { nextStatus, type RequestAction } from './transitions';
 
@@ -9,15 +9,16 @@ export function statusAfter(r: RequestRow, action: RequestAction): RequestStatus
   const to = nextStatus(r.status, action);
   if (to) return to;
   if (action === 'approve' || action === 'reject') {
-    throw new DeskError(
-      'CONFLICT',
-      `Request ${r.register_no} has no disclosure awaiting approval (${r.status}).`,
-    );
+    throw wordedError('CONFLICT', 'register.nothingToApprove', {
+      no: r.register_no,
+      status: r.status,
+    });
   }
-  throw new DeskError(
-    'CONFLICT',
-    `Request ${r.register_no} is ${r.status}; the step "${action}" is not possible from there.`,
-  );
+  throw wordedError('CONFLICT', 'register.stepNotPossible', {
+    no: r.register_no,
+    status: r.status,
+    action,
+  });
 }
 
 /** The one place a request's status changes: only along the transition table. */
@@ -28,21 +29,26 @@ export function transition(ctx: DeskContext, r: RequestRow, action: RequestActio
   r.status = to;
 }
 
+/** What a caller was about to do, and the part of its message key that says so in either language. */
+const ACTIVITY = {
+  'checking it again': 'checkAgain',
+  'recording a verification': 'verify',
+  'deciding again': 'decideAgain',
+  'matching it again': 'matchAgain',
+  'changing an item': 'changeItem',
+} as const;
+export type Activity = keyof typeof ACTIVITY;
+
 /**
  * Refuses work on a request that is decided or awaits approval of its disclosure, saying what to
  * do instead of `what` (e.g. 'matching it again').
  */
-export function notDecided(r: RequestRow, what: string): void {
+export function notDecided(r: RequestRow, what: Activity): void {
+  const params = { no: r.register_no, status: r.status };
   if (isFinal(r.status)) {
-    throw new DeskError(
-      'CONFLICT',
-      `Request ${r.register_no} is decided (${r.status}); it is never edited in place. Add an amendment instead of ${what}.`,
-    );
+    throw wordedError('CONFLICT', `register.decidedInstead.${ACTIVITY[what]}`, params);
   }
   if (r.status === 'awaiting_approval') {
-    throw new DeskError(
-      'CONFLICT',
-      `Request ${r.register_no} awaits approval of its disclosure; the approver must approve or reject it before ${what}.`,
-    );
+    throw wordedError('CONFLICT', `register.approvalBefore.${ACTIVITY[what]}`, params);
   }
 }

@@ -94,7 +94,7 @@ export const NewRequestInput = z.object({
   verification: Verification.optional(),
   rcAuthorisation: z.string().trim().max(100).optional(),
   note: z.string().trim().max(4000).optional(),
-  items: z.array(NewItem).min(1, 'A request needs at least one identifier.').max(200),
+  items: z.array(NewItem).min(1, 'register.noItems').max(200),
   /**
    * Token of the original request document picked or uploaded in this session: a PDF or image,
    * or a document the wizard reads (mail .eml/.msg, text, request JSON).
@@ -279,7 +279,7 @@ export const ApproveInput = ByNo.extend({
 export const AmendInput = ByNo.extend({
   field: z.string().trim().min(1).max(60),
   value: z.string().trim().max(2000),
-  reason: z.string().trim().min(3, 'Say why the record is amended.').max(2000),
+  reason: z.string().trim().min(3, 'amend.reasonNeeded').max(2000),
 });
 export const AttachDocumentInput = ByNo.extend({ token: z.string().min(1).max(64) });
 export const DocumentOutput = z.object({
