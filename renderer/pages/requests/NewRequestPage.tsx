@@ -99,7 +99,12 @@ export function NewRequestPage() {
         read={read?.draft}
       />
       <RequesterFields editor={editor} required={required} read={read?.draft} />
-      <VerificationSection editor={editor} />
+      <VerificationSection
+        editor={editor}
+        contacts={
+          catalogue.data?.authorities.find((a) => a.code === editor.draft.authority)?.contacts
+        }
+      />
       <ItemsEditor
         editor={editor}
         required={required}

@@ -1,12 +1,17 @@
 import { useTranslation } from 'react-i18next';
 import type { DraftEditor } from './request-draft';
+import type { Authority } from '../../../../shared/schemas/catalogue';
+import { SelectField } from '../../../components/Field';
 import { VerificationFields } from './VerificationFields';
 
 /** Whether the requester is already verified when the request is logged, and how. */
 export function VerificationSection({
   editor: { draft, set, setVerification },
+  contacts = [],
 }: {
   editor: DraftEditor;
+  /** The chosen authority's verified channels from the catalogue: a call-back names one. */
+  contacts?: Authority['contacts'];
 }) {
   const { t } = useTranslation('requests');
   return (
@@ -22,6 +27,21 @@ export function VerificationSection({
       </label>
       {draft.verified && (
         <VerificationFields value={draft.verification} onChange={setVerification} />
+      )}
+      {draft.verified && draft.verification.method === 'callback' && (
+        <SelectField
+          label={t('verify.calledOn')}
+          hint={contacts.length === 0 ? t('verify.noChannelsHere') : undefined}
+          value={draft.verification.channel ?? ''}
+          onChange={(e) => setVerification({ channel: e.target.value })}
+        >
+          <option value="">—</option>
+          {contacts.map((c) => (
+            <option key={`${c.kind}:${c.value}`} value={c.value}>
+              {t(`verify.kind.${c.kind}`)}: {c.value}
+            </option>
+          ))}
+        </SelectField>
       )}
     </section>
   );

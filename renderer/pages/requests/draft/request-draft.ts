@@ -122,6 +122,7 @@ export function createInput(d: RequestDraft, userName: string): NewRequestInput 
             by: v.by.trim() || userName,
             at: v.at,
             ...optional('note', v.note ?? ''),
+            ...optional('channel', v.method === 'callback' ? (v.channel ?? '') : ''),
           },
         }
       : {}),
