@@ -26,6 +26,7 @@ import { DeadlineBadge } from './DeadlineBadge';
 import { TimeLeft } from './TimeLeft';
 import { useRequestCatalogue } from './useRequestCatalogue';
 import { WrittenConfirmationsDue } from './WrittenConfirmationsDue';
+import { useCatalogueText } from '../../hooks/useCatalogueText';
 import { useDeskData } from '../../hooks/useDeskData';
 
 interface Filters {
@@ -47,6 +48,7 @@ const EMPTY: Filters = {
 
 function RequestTable({ rows, caption }: { rows: RequestSummary[]; caption: string }) {
   const { t, i18n } = useTranslation('requests');
+  const { authorityName } = useCatalogueText();
   return (
     <Table
       caption={caption}
@@ -71,7 +73,7 @@ function RequestTable({ rows, caption }: { rows: RequestSummary[]; caption: stri
             <Link to={`/requests/${r.registerNo}`}>{r.registerNo}</Link>
           </td>
           <td>{formatDateTime(r.receivedAt, i18n.language)}</td>
-          <td>{r.authorityName}</td>
+          <td>{authorityName({ code: r.authorityCode, name: r.authorityName })}</td>
           <td>{r.legalBasisArticle}</td>
           <td>{r.caseReference ?? '—'}</td>
           <td>
@@ -176,6 +178,7 @@ function DashboardTiles({
 /** The register: a dashboard of open requests by deadline, then the whole register with filters. */
 export function RegisterPage() {
   const { t } = useTranslation('requests');
+  const { authorityName } = useCatalogueText();
   const may = useCan();
   const mayHandle = may('requests.handle');
   const mayApprove = may('requests.approve');
@@ -281,7 +284,7 @@ export function RegisterPage() {
               <option value="">{t('list.any')}</option>
               {catalogue.data?.authorities.map((a) => (
                 <option key={a.code} value={a.code}>
-                  {a.name}
+                  {authorityName(a)}
                 </option>
               ))}
             </SelectField>

@@ -5,6 +5,7 @@ import { desk, unwrap } from '../../api';
 import { ErrorAlert } from '../../components/ErrorAlert';
 import { formatDateTime } from '../../components/format';
 import { Page } from '../../components/Page';
+import { useCatalogueText } from '../../hooks/useCatalogueText';
 import { useDeskAction } from '../../hooks/useDeskAction';
 import { useDeskData } from '../../hooks/useDeskData';
 import { useCan, useSession } from '../../session/SessionProvider';
@@ -42,6 +43,7 @@ function stepStates(r: RequestDetail): { done: Set<Step>; current: Step | null }
 export function RequestPage() {
   const { registerNo = '' } = useParams();
   const { t, i18n } = useTranslation('requests');
+  const { authorityName, basisName } = useCatalogueText();
   const { state } = useSession();
   const may = useCan();
   const mayHandle = may('requests.handle');
@@ -132,7 +134,7 @@ export function RequestPage() {
           )}
           <dt>{t('list.columns.authority')}</dt>
           <dd>
-            {r.authority.name}
+            {authorityName(r.authority)}
             {r.authority.legacy && (
               <span className="badge badge--overdue"> {t('form.legacy')}</span>
             )}
@@ -144,7 +146,7 @@ export function RequestPage() {
           </dd>
           <dt>{t('detail.basis')}</dt>
           <dd>
-            {r.legalBasis.article} — {r.legalBasis.shortName}
+            {r.legalBasis.article} — {basisName(r.legalBasis)}
           </dd>
           <dt>{t('detail.case')}</dt>
           <dd>{r.caseReference ?? '—'}</dd>

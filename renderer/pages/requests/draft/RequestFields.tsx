@@ -3,6 +3,7 @@ import { DATA_CATEGORIES, REQUEST_CHANNELS, URGENCIES } from '../../../../shared
 import type { Draft } from '../../../../shared/schemas/intake';
 import { DateTimeField } from '../../../components/DateTimeField';
 import { Field, optionsOf, SelectField } from '../../../components/Field';
+import { useCatalogueText } from '../../../hooks/useCatalogueText';
 import { SourceNote, Sourced } from '../intake/SourceNote';
 import type { RequestCatalogue } from '../useRequestCatalogue';
 import type { DraftEditor } from './request-draft';
@@ -23,6 +24,7 @@ export function RequestFields({
   read?: Draft | null;
 }) {
   const { t } = useTranslation('requests');
+  const { authorityName, basisName } = useCatalogueText();
   return (
     <section className="panel" aria-labelledby="sec-request">
       <h2 id="sec-request">{t('form.sectionRequest')}</h2>
@@ -37,7 +39,7 @@ export function RequestFields({
             <option value="">—</option>
             {catalogue?.authorities.map((a) => (
               <option key={a.code} value={a.code}>
-                {a.name}
+                {authorityName(a)}
                 {a.legacy ? ` ${t('form.legacy')}` : ''}
               </option>
             ))}
@@ -51,7 +53,7 @@ export function RequestFields({
           >
             {catalogue?.bases.map((b) => (
               <option key={b.code} value={b.code}>
-                {b.article} — {b.shortName}
+                {b.article} — {basisName(b)}
               </option>
             ))}
           </SelectField>
