@@ -36,6 +36,7 @@ export const CHANNEL_NAMES = [
   'catalogue.authorities',
   'requests.create',
   'intake.extract',
+  'intake.warm',
   'requests.list',
   'requests.dashboard',
   'requests.get',

@@ -1,3 +1,4 @@
+import { Ack, Empty } from '../schemas/common';
 import { Draft, ExtractInput } from '../schemas/intake';
 import { spec } from './spec';
 
@@ -8,4 +9,6 @@ import { spec } from './spec';
  */
 export const intakeContract = {
   'intake.extract': spec(ExtractInput, Draft, 'requests.handle'),
+  /** Starts the session's reading worker now (the wizard opened), so the first document need not wait for it. */
+  'intake.warm': spec(Empty, Ack, 'requests.handle'),
 };

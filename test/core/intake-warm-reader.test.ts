@@ -80,8 +80,11 @@ describe('intake: the warm reading worker', () => {
     const { session, must } = await createdDesk();
     await must('users.add', OLGA);
     await must('vault.unlock', { userName: OLGA.name, passphrase: OLGA.passphrase });
+    // The wizard opened: the worker starts before the first document arrives.
+    expect(await must('intake.warm', {})).toEqual({ done: true });
     const r = sessionReader(session);
     readers.push(r);
+    expect(r.starts).toBe(1);
     expect(sessionReader(session)).toBe(r);
     const draft = await must('intake.extract', { text: LETTER });
     expect(values(draft)).toEqual(['+31641234567']);

@@ -1,4 +1,4 @@
-import { useState } from 'react';
+import { useEffect, useState } from 'react';
 import type { Draft, ExtractInput } from '../../../../shared/schemas/intake';
 import { desk, hostKind, unwrap } from '../../../api';
 import { useDeskAction } from '../../../hooks/useDeskAction';
@@ -26,6 +26,10 @@ export function useIntake(
 ) {
   const [read, setRead] = useState<ReadDocument | null>(null);
   const action = useDeskAction<true>();
+  // The reading worker starts while the officer finds the document (about a second, once a session).
+  useEffect(() => {
+    void desk.intake.warm({}).catch(() => {});
+  }, []);
 
   async function extract(input: ExtractInput, source: IntakeSource) {
     const draft = unwrap(await desk.intake.extract(input));
