@@ -2,15 +2,17 @@ import { useTranslation } from 'react-i18next';
 
 /**
  * Names of the seeded catalogue entries in the UI language, found by their stable code (the
- * seed stores one language, partly English); an entry an admin added is shown as stored.
+ * seed stores one language, partly English). Only while the stored text is still one of the
+ * entry's known wordings: a name an admin changed, or an entry an admin added, shows as stored.
  */
 export function useCatalogueText() {
-  const { t, i18n } = useTranslation('catalogue');
+  const { i18n } = useTranslation('catalogue');
   const word = (kind: 'authority' | 'basis', code: string, stored: string): string => {
     const key = `seeded.${kind}.${code}`;
-    return i18n.exists(key, { ns: 'catalogue' })
-      ? (t as unknown as (k: string) => string)(key)
-      : stored;
+    const known = (lang: string): unknown => i18n.getResource(lang, 'catalogue', key);
+    if (stored !== known('nl') && stored !== known('en')) return stored;
+    const text = known(i18n.language === 'en' ? 'en' : 'nl');
+    return typeof text === 'string' ? text : stored;
   };
   return {
     authorityName: (a: { code: string; name: string }) => word('authority', a.code, a.name),

@@ -26,6 +26,17 @@ describe('catalogue texts', () => {
     expect(missing.map((b) => b.code)).toEqual([]);
   });
 
+  it('knows every seeded text as its Dutch or English wording (so an edited one shows as stored)', () => {
+    const known = (kind: 'basis' | 'authority', code: string) => [
+      seeded('nl')[kind][code],
+      seeded('en')[kind][code],
+    ];
+    for (const b of DEFAULT_LEGAL_BASES)
+      expect(known('basis', b.code), b.code).toContain(b.shortName);
+    const eu = DEFAULT_AUTHORITIES.find((a) => a.code === 'eu-issuing')!;
+    expect(known('authority', eu.code)).toContain(eu.name);
+  });
+
   it('words the seeded English authority name in both languages; Dutch names stay as they are', () => {
     for (const lang of ['nl', 'en'] as const) {
       expect(Object.keys(seeded(lang).authority).sort()).toEqual(['eu-issuing']);
@@ -44,5 +55,8 @@ describe('catalogue texts', () => {
       'Politie – Eenheid Amsterdam',
     );
     expect(nl.basisName({ code: 'local-1', shortName: 'Eigen grondslag' })).toBe('Eigen grondslag');
+    expect(nl.basisName({ ...tap, shortName: 'Tap, door admin hernoemd' })).toBe(
+      'Tap, door admin hernoemd',
+    );
   });
 });
