@@ -6,6 +6,7 @@ import {
   type Urgency,
 } from '../../shared/schemas/terms';
 import { type Authority, type LegalBasis } from '../../shared/schemas/catalogue';
+import { coreText, type MessageParams } from '../../shared/messages';
 import { type CheckFinding } from '../../shared/schemas/requests';
 import { catalogueChannel } from './check-channel';
 import type { ResolvedItem } from './items';
@@ -45,6 +46,12 @@ const FUNCTION_NAMES: Record<IssuerFunction, string> = {
   foreign_judicial_authority: 'a foreign EU judicial authority',
 };
 
+/** A finding worded by key (`checks.<code>`), with its English text for the CLI and reports. */
+const finding = (code: string, params?: MessageParams, variant: string = code): CheckFinding => {
+  const key = `checks.${variant}`;
+  return { code, message: coreText('en', key, params), key, ...(params ? { params } : {}) };
+};
+
 /**
  * The checks before any matching: the basis allows every requested category, the
  * issuer's function fits the basis, the required fields are there, the requester was verified.
@@ -58,124 +65,79 @@ export function checkRequest(f: CheckFacts): CheckVerdict {
   const day = f.receivedAt.slice(0, 10);
 
   if (!f.caseReference) {
-    failures.push({
-      code: 'missing_case_reference',
-      message: 'The request has no case reference (PV/BVH or parketnummer).',
-    });
+    failures.push(finding('missing_case_reference'));
   }
   if (!f.verified) {
-    failures.push({
-      code: 'not_verified',
-      message:
-        'The requester was not verified (call-back to a number from the catalogue, known portal or signed document). An unverified request is never disclosed on.',
-    });
+    failures.push(finding('not_verified'));
   }
   const channel = f.verified ? f.callback?.channel : undefined;
   if (channel && !catalogueChannel(f.authority, channel)) {
-    failures.push({
-      code: 'callback_channel_unknown',
-      message: `The call-back was made on ${channel}, which is not (or no longer) a verified channel of ${f.authority.name} in the catalogue; the request counts as not verified until it is verified again.`,
-    });
+    failures.push(finding('callback_channel_unknown', { channel, authority: f.authority.name }));
   }
   if (!b.issuers.includes(f.requesterFunction)) {
-    failures.push({
-      code: 'issuer_not_allowed',
-      message: `${b.article} cannot be issued by ${FUNCTION_NAMES[f.requesterFunction]}; it needs ${b.issuers
-        .map((i) => FUNCTION_NAMES[i])
-        .join(' or ')}.`,
-    });
+    failures.push(
+      finding('issuer_not_allowed', {
+        article: b.article,
+        issuer: FUNCTION_NAMES[f.requesterFunction],
+        issuers: b.issuers.map((i) => FUNCTION_NAMES[i]).join(' or '),
+      }),
+    );
   }
   const outside = f.categories.filter((c) => !b.categories.includes(c));
   if (outside.length > 0) {
-    failures.push({
-      code: 'category_outside_basis',
-      message: `${b.article} does not allow ${outside.join(', ')} (categorie valt buiten grondslag).`,
-    });
+    failures.push(
+      finding('category_outside_basis', { article: b.article, categories: outside.join(', ') }),
+    );
   }
   const notNaw = f.categories.filter((c) => !isNawCategory(c));
   if (notNaw.length > 0) {
-    failures.push({
-      code: 'not_naw_data',
-      message: `The NAW desk only gives gebruikersgegevens; ${notNaw.join(', ')} data is never looked up here.`,
-    });
+    failures.push(finding('not_naw_data', { categories: notNaw.join(', ') }));
   }
   if (f.channel === 'phone' && f.urgency !== 'emergency') {
-    failures.push({
-      code: 'phone_not_emergency',
-      message: 'A request by phone is only accepted in an emergency; ask for it in writing.',
-    });
+    failures.push(finding('phone_not_emergency'));
   }
   if (b.requiresRcAuthorisation && !f.rcAuthorisation) {
-    failures.push({
-      code: 'missing_rc_authorisation',
-      message: `${b.article} needs the reference of the rechter-commissaris' authorisation.`,
-    });
+    failures.push(finding('missing_rc_authorisation', { article: b.article }));
   }
   if (b.validUntil && day >= b.validUntil) {
-    failures.push({
-      code: 'basis_expired',
-      message: `${b.article} no longer applies to requests received from ${b.validUntil}.`,
-    });
+    failures.push(finding('basis_expired', { article: b.article, until: b.validUntil }));
   }
   const notYet = b.validFrom !== null && day < b.validFrom;
   if (notYet) {
-    failures.push({
-      code: 'basis_not_yet_applicable',
-      message: `${b.article} applies from ${b.validFrom}; refer the request.`,
-    });
+    failures.push(finding('basis_not_yet_applicable', { article: b.article, from: b.validFrom! }));
   }
   if (b.action === 'REFER') {
-    failures.push({
-      code: 'basis_referred',
-      message: `Requests under ${b.article} are referred (legal / traffic team), not answered by the NAW desk.`,
-    });
+    failures.push(finding('basis_referred', { article: b.article }));
   }
   if (b.action === 'REFUSE') {
-    failures.push({
-      code: 'basis_refused',
-      message: `Requests under ${b.article} are refused at the NAW desk.`,
-    });
+    failures.push(finding('basis_refused', { article: b.article }));
   }
 
   if (f.authority.legacy) {
-    warnings.push({
-      code: 'legacy_authority',
-      message: `${f.authority.name} no longer exists${
-        f.authority.replacedBy.length ? ` (replaced by ${f.authority.replacedBy.join(', ')})` : ''
-      }; a new request in its name is suspect: verify it independently.`,
-    });
+    warnings.push(
+      f.authority.replacedBy.length
+        ? finding(
+            'legacy_authority',
+            { authority: f.authority.name, replacedBy: f.authority.replacedBy.join(', ') },
+            'legacy_authority_replaced',
+          )
+        : finding('legacy_authority', { authority: f.authority.name }),
+    );
   }
   if (f.authority.kind === 'intermediary') {
-    warnings.push({
-      code: 'intermediary_authority',
-      message: `${f.authority.name} is an intermediary, not a requester: record the service that issued the request.`,
-    });
+    warnings.push(finding('intermediary_authority', { authority: f.authority.name }));
   }
   if (b.unverified) {
-    warnings.push({
-      code: 'basis_unverified',
-      message: `The catalogue entry for ${b.article} is marked unverified; check it against the official text.`,
-    });
+    warnings.push(finding('basis_unverified', { article: b.article }));
   }
   if (f.verified && f.callback?.channel === null) {
-    warnings.push({
-      code: 'callback_channel_unnamed',
-      message:
-        'The call-back does not name the catalogue channel it was made on; record the verification again with that channel.',
-    });
+    warnings.push(finding('callback_channel_unnamed'));
   }
   if (f.channel === 'phone') {
-    warnings.push({
-      code: 'written_confirmation_required',
-      message: 'An oral request must be confirmed in writing within 3 days.',
-    });
+    warnings.push(finding('written_confirmation_required'));
   }
   if (f.items.some((i) => i.kind === 'ip')) {
-    warnings.push({
-      code: 'ip_lookup',
-      message:
-        'IP look-ups of dynamic or CGNAT addresses can involve logged traffic data; check with legal when in doubt.',
-    });
+    warnings.push(finding('ip_lookup'));
   }
 
   const referred = b.action === 'REFER' || notYet;

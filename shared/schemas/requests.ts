@@ -169,7 +169,13 @@ export const ItemView = z.object({
 });
 export type ItemView = z.infer<typeof ItemView>;
 
-export const CheckFinding = z.object({ code: z.string(), message: z.string() });
+/** `message` is English (CLI, reports); `key` and `params` word it in the UI language. */
+export const CheckFinding = z.object({
+  code: z.string(),
+  message: z.string(),
+  key: z.string().optional(),
+  params: z.record(z.string(), z.union([z.string(), z.number()])).optional(),
+});
 export type CheckFinding = z.infer<typeof CheckFinding>;
 export const CheckOutcome = z.enum(['proceed', 'refuse', 'refer']);
 export const CheckResult = z.object({

@@ -3,6 +3,7 @@ import type { FormEvent } from 'react';
 import { useTranslation } from 'react-i18next';
 import type { CheckFinding, RequestDetail, Verification } from '../../../shared/schemas/requests';
 import { localNow } from '../../components/format';
+import { useCoreText } from '../../hooks/useCoreText';
 import { VerificationFields } from './draft/VerificationFields';
 import { StepAction } from './StepAction';
 
@@ -43,6 +44,7 @@ export function VerifyPanel({
 
 function Findings({ list, tone }: { list: CheckFinding[]; tone: 'error' | 'warning' }) {
   const { t } = useTranslation('requests');
+  const coreText = useCoreText();
   if (list.length === 0) return null;
   return (
     <ul className={`finding-list alert alert--${tone}`}>
@@ -51,7 +53,9 @@ function Findings({ list, tone }: { list: CheckFinding[]; tone: 'error' | 'warni
           <strong>
             {t(`checks.${f.code}` as 'checks.not_verified', { defaultValue: f.code })}
           </strong>{' '}
-          {tone === 'error' && <span className="muted">{f.message}</span>}
+          {tone === 'error' && (
+            <span className="muted">{f.key ? coreText(f.key, f.params) : f.message}</span>
+          )}
         </li>
       ))}
     </ul>
