@@ -1,6 +1,7 @@
 import { execFileSync } from 'node:child_process';
 import { randomBytes } from 'node:crypto';
-import { mkdtempSync, rmSync } from 'node:fs';
+import { createReadStream, mkdtempSync, rmSync } from 'node:fs';
+import { createInterface } from 'node:readline';
 import { tmpdir } from 'node:os';
 import { dirname, join } from 'node:path';
 import { fileURLToPath, pathToFileURL } from 'node:url';
@@ -12,11 +13,15 @@ import { migrate } from '../electron/vault/migrations';
 import type { ImportKind, ImportReport } from '../shared/schemas/customers';
 import {
   CUSTOMER_HEADER,
+  CUSTOMER_SNAPSHOT_HEADER,
   customerRows,
   IP_HEADER,
+  IP_SNAPSHOT_HEADER,
   ipRows,
   NUMBER_HEADER,
+  NUMBER_SNAPSHOT_HEADER,
   numberRows,
+  snapshotRows,
   writeCsv,
   type Row,
 } from './synthetic-customers';
@@ -30,7 +35,12 @@ import {
  * and page cache) into a fresh encrypted database.
  * Import time = the import job's own duration (start of reading to commit), as the report gives
  * it; the CLI's process start and unlock (KDF) are shown apart. Peak RSS = max RSS of the importing
- * process (main thread + worker). Goals: import ≤ 1.5 × bare insert; peak RSS < 400 MB.
+ * process (main thread + worker). Goals: import ≤ 1.3 × bare insert; peak RSS < 400 MB.
+ *
+ * Then the nightly snapshots on that vault: the current rows of each kind as a snapshot file,
+ * imported unchanged, then again with 0.5 % moved and 0.1 % left (and, for customers, 0.1 % new),
+ * each beside the floor of reading that file and splitting every line (readline + split, no
+ * checks, no database) in the same run. Goals: unchanged ≤ 3 × the floor, with changes ≤ 3.5 ×.
  */
 
 const ROOT = join(dirname(fileURLToPath(import.meta.url)), '..');
@@ -46,7 +56,7 @@ async function must<T>(session: DeskSession, channel: string, input: unknown): P
 }
 
 /** One `naw-desk import` in a child process running the built CLI bundle. */
-function cliImport(vaultDir: string, path: string, kind: ImportKind) {
+function cliImport(vaultDir: string, path: string, kind: ImportKind, extra: string[] = []) {
   const code = `
     const { runCli } = require(${JSON.stringify(join(ROOT, 'dist-electron', 'cli.cjs'))});
     const out = [];
@@ -55,7 +65,7 @@ function cliImport(vaultDir: string, path: string, kind: ImportKind) {
   const t0 = performance.now();
   const text = execFileSync(
     process.execPath,
-    ['-e', code, 'import', kind, path, '--json', '--vault', vaultDir],
+    ['-e', code, 'import', kind, path, '--json', '--vault', vaultDir, ...extra],
     {
       env: { PATH: process.env.PATH ?? '', NAW_DESK_USER: 'olga', NAW_DESK_PASSPHRASE: PASS },
       encoding: 'utf8',
@@ -71,6 +81,16 @@ function cliImport(vaultDir: string, path: string, kind: ImportKind) {
     );
   }
   return { ms: report.durationMs, wallMs, rssBytes: res.maxRssKb * 1024, report };
+}
+
+/** The floor of a snapshot: read the file line by line and split each line, nothing more. */
+async function readAndSplit(path: string, sep: string): Promise<number> {
+  const t = performance.now();
+  let fields = 0;
+  const lines = createInterface({ input: createReadStream(path), crlfDelay: Infinity });
+  for await (const line of lines) fields += line.split(sep).length;
+  if (fields === 0) throw new Error(`${path} is empty`);
+  return performance.now() - t;
 }
 
 /** Bare insert: prepared statements, batches generated untimed, inserts timed. */
@@ -210,6 +230,44 @@ export async function run(): Promise<Record<string, number | string>> {
     };
     db.close();
 
+    // 4. Nightly snapshots of the current rows, unchanged and with changes, beside the floor.
+    const kinds = ['customers', 'numbers', 'ips'] as const;
+    const snapHeader = {
+      customers: CUSTOMER_SNAPSHOT_HEADER,
+      numbers: NUMBER_SNAPSHOT_HEADER,
+      ips: IP_SNAPSHOT_HEADER,
+    };
+    const historyOf = (k: (typeof kinds)[number]) =>
+      k === 'customers'
+        ? customerRows(nCustomers)
+        : k === 'numbers'
+          ? numberRows(nNumbers, nCustomers)
+          : ipRows(nIps, nCustomers);
+    const changes = { moved: 0.005, left: 0.001, added: 0.001 };
+    const snap = {} as Record<
+      (typeof kinds)[number],
+      { rows: number; floorMs: number; sameMs: number; changedMs: number; rss: number }
+    >;
+    for (const k of kinds) {
+      const same = join(dir, `${k}-snapshot.csv`);
+      const changed = join(dir, `${k}-snapshot-changed.csv`);
+      const w = writeCsv(same, snapHeader[k], snapshotRows(k, historyOf(k), nCustomers));
+      writeCsv(changed, snapHeader[k], snapshotRows(k, historyOf(k), nCustomers, changes));
+      const floorMs = await readAndSplit(same, k === 'customers' ? ';' : ',');
+      const a = cliImport(vaultDir, same, k);
+      if (a.report.unchanged !== w.rows) {
+        throw new Error(`unchanged ${k} snapshot: ${a.report.unchanged} of ${w.rows} unchanged`);
+      }
+      const b = cliImport(vaultDir, changed, k);
+      snap[k] = {
+        rows: w.rows,
+        floorMs,
+        sameMs: a.ms,
+        changedMs: b.ms,
+        rss: Math.max(a.rssBytes, b.rssBytes),
+      };
+    }
+
     const rows = written.customers.rows + written.numbers.rows + written.ips.rows;
     const importMs = imported.customers.ms + imported.numbers.ms + imported.ips.ms;
     const bareMs = bare.customers + bare.numbers + bare.ips;
@@ -230,12 +288,36 @@ export async function run(): Promise<Record<string, number | string>> {
       'ratio customers': ratio(imported.customers.ms, bare.customers),
       'ratio numbers': ratio(imported.numbers.ms, bare.numbers),
       'ratio ips': ratio(imported.ips.ms, bare.ips),
-      'RATIO import / bare insert (goal ≤ 1.5)': ratio(importMs, bareMs),
+      'RATIO import / bare insert (goal ≤ 1.3)': ratio(importMs, bareMs),
       'import rows/s': Math.round(rows / (importMs / 1000)),
       'bare insert rows/s': Math.round(rows / (bareMs / 1000)),
       'CLI process wall s (start + unlock + import)': `${s(imported.customers.wallMs)} / ${s(imported.numbers.wallMs)} / ${s(imported.ips.wallMs)}`,
+      ...Object.fromEntries(
+        kinds.map((k) => [
+          `snapshot ${k} (${snap[k].rows.toLocaleString('en')} rows): read+split / unchanged / 0.5% changed s`,
+          `${s(snap[k].floorMs)} / ${s(snap[k].sameMs)} / ${s(snap[k].changedMs)}`,
+        ]),
+      ),
+      ...Object.fromEntries(
+        kinds.map((k) => [
+          `RATIO snapshot ${k} unchanged / changed ÷ read+split (goal ≤ 3 / ≤ 3.5)`,
+          `${ratio(snap[k].sameMs, snap[k].floorMs)} / ${ratio(snap[k].changedMs, snap[k].floorMs)}`,
+        ]),
+      ),
+      'RATIO snapshots overall unchanged / changed ÷ read+split': `${ratio(
+        kinds.reduce((t, k) => t + snap[k].sameMs, 0),
+        kinds.reduce((t, k) => t + snap[k].floorMs, 0),
+      )} / ${ratio(
+        kinds.reduce((t, k) => t + snap[k].changedMs, 0),
+        kinds.reduce((t, k) => t + snap[k].floorMs, 0),
+      )}`,
       'peak RSS of the importing process MB (goal < 400)': mb(
-        Math.max(imported.customers.rssBytes, imported.numbers.rssBytes, imported.ips.rssBytes),
+        Math.max(
+          imported.customers.rssBytes,
+          imported.numbers.rssBytes,
+          imported.ips.rssBytes,
+          ...kinds.map((k) => snap[k].rss),
+        ),
       ),
     };
   } finally {

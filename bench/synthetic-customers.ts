@@ -446,3 +446,61 @@ export function writeCsv(path: string, header: string, rows: Iterable<Row<unknow
   }
   return { rows: count, bytes };
 }
+
+/** What to change in a nightly snapshot: shares of the current rows (0.005 = 0.5 %). */
+export interface SnapshotChanges {
+  moved: number;
+  left: number;
+  /** New customers (customers only; a new number or block would need a free identifier). */
+  added: number;
+}
+
+export const CUSTOMER_SNAPSHOT_HEADER = CUSTOMER_HEADER.replace(';valid_from;valid_to', '');
+export const NUMBER_SNAPSHOT_HEADER = NUMBER_HEADER.replace(',valid_from,valid_to', '');
+export const IP_SNAPSHOT_HEADER = IP_HEADER.replace(',valid_from,valid_to', '');
+
+/** A history line without its last two fields (valid_from, valid_to). */
+const withoutValidity = (csv: string, sep: string): string =>
+  csv.slice(0, csv.lastIndexOf(sep, csv.lastIndexOf(sep) - 1));
+
+/**
+ * Tonight's CRM export of the history rows: every row current at the end (valid_to empty) as a
+ * snapshot line; with `changes`, a deterministic share moved (customers: another house number;
+ * numbers and blocks: another customer), left out, or (customers) new.
+ */
+export function* snapshotRows(
+  kind: 'customers' | 'numbers' | 'ips',
+  history: Iterable<Row<{ to: number | null; customerId: string }>>,
+  customers: number,
+  changes: SnapshotChanges = { moved: 0, left: 0, added: 0 },
+): Generator<Row<null>> {
+  const sep = kind === 'customers' ? ';' : ',';
+  const r = rng(7);
+  let i = 0;
+  for (const h of history) {
+    if (h.values.to !== null) continue;
+    const x = r();
+    if (x < changes.left) continue;
+    let csv = withoutValidity(h.csv, sep);
+    if (x < changes.left + changes.moved) {
+      const f = csv.split(sep);
+      if (kind === 'customers') f[3] = String(300 + (i % 500));
+      else {
+        const col = kind === 'numbers' ? 1 : 3;
+        f[col] = cid((Number(f[col]!.slice(1)) + 1) % customers);
+      }
+      csv = f.join(sep);
+    }
+    i++;
+    yield { csv, values: null };
+  }
+  if (kind !== 'customers') return;
+  const fresh = Math.round(customers * changes.added);
+  for (let k = 0; k < fresh; k++) {
+    const id = cid(customers + k);
+    yield {
+      csv: `${id};Nieuwe Klant ${k};Dorpsstraat;${1 + (k % 200)};;1234 AB;Utrecht;NL;nieuw.${k}@example.nl;person;`,
+      values: null,
+    };
+  }
+}
