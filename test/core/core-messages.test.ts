@@ -48,6 +48,17 @@ describe('the core’s messages', () => {
     }
   });
 
+  it('has a text for every check finding the core reports', () => {
+    const src = readFileSync('electron/register/checks.ts', 'utf8');
+    const codes = [...src.matchAll(/finding\(\s*'(\w+)'/g)].map((m) => m[1]!);
+    const variants = [...src.matchAll(/\},\s*'(\w+)',\s*\)/g)].map((m) => m[1]!);
+    expect(codes.length).toBeGreaterThan(10);
+    for (const code of [...codes, ...variants]) {
+      expect(en.has(`checks.${code}`), `checks.${code} in en`).toBe(true);
+      expect(nl.has(`checks.${code}`), `checks.${code} in nl`).toBe(true);
+    }
+  });
+
   it('fills parameters and falls back to the key itself', () => {
     expect(coreText('nl', 'input.tooLong', { field: 'x', maximum: 200 })).toBe(
       'x: hoogstens 200 tekens.',
