@@ -339,6 +339,48 @@ export class PdfWriter {
    * A table with wrapped cells and thin rules. The header row repeats on every page the table
    * continues on; a row taller than a page is split into continuation rows.
    */
+  /**
+   * The height a table needs on the current page before it starts: the whole table when it is
+   * kept together, else its caption, header and first row. A heading uses it to stay with its table.
+   */
+  tableStart(spec: TableSpec): number {
+    return this.tableLayout(spec).start;
+  }
+
+  private tableLayout(spec: TableSpec) {
+    const size = spec.size ?? 9;
+    const lh = this.lineHeight(size);
+    const totalW = spec.width ?? CONTENT_WIDTH - (spec.indent ?? 0);
+    const shares = spec.columns.reduce((a, c) => a + c.share, 0);
+    const widths = spec.columns.map((c) => (c.share / shares) * totalW);
+    const showHeader = spec.header ?? true;
+    const cellLines = (row: string[], bold = false) =>
+      spec.columns.map((c, i) =>
+        this.wrap(
+          row[i] ?? '',
+          widths[i]! - 2 * CELL_PAD,
+          bold ? 'bold' : (c.font ?? 'regular'),
+          size,
+        ),
+      );
+    const headerLines = cellLines(
+      spec.columns.map((c) => c.header),
+      true,
+    );
+    const headerH = Math.max(...headerLines.map((l) => l.length)) * lh + 2 * CELL_PAD;
+    const rowHeights = spec.rows.map(
+      (r) => Math.max(1, ...cellLines(r).map((l) => l.length)) * lh + 2 * CELL_PAD,
+    );
+    const captionH = spec.caption ? lh + 2 : 0;
+    const whole = captionH + (showHeader ? headerH : 0) + rowHeights.reduce((a, h) => a + h, 0);
+    const pageRoom = this.bottom - PAGE.top - 18;
+    const start =
+      (spec.keepTogether ?? true) && whole <= pageRoom / 2
+        ? whole
+        : captionH + headerH + lh + 2 * CELL_PAD;
+    return { start };
+  }
+
   table(spec: TableSpec): void {
     const size = spec.size ?? 9;
     const lh = this.lineHeight(size);
@@ -389,14 +431,8 @@ export class PdfWriter {
 
     const maxRowLines = Math.floor((this.bottom - PAGE.top - 18 - headerH - 2 * CELL_PAD - 4) / lh);
     const fonts = spec.columns.map((c) => c.font ?? 'regular');
-    const rowHeights = spec.rows.map(
-      (r) => Math.max(1, ...cellLines(r).map((l) => l.length)) * lh + 2 * CELL_PAD,
-    );
     const captionH = spec.caption ? lh + 2 : 0;
-    const whole = captionH + (showHeader ? headerH : 0) + rowHeights.reduce((a, h) => a + h, 0);
-    const pageRoom = this.bottom - PAGE.top - 18;
-    if ((spec.keepTogether ?? true) && whole <= pageRoom / 2) this.ensure(whole);
-    else this.ensure(captionH + headerH + lh + 2 * CELL_PAD);
+    this.ensure(this.tableStart(spec));
     if (spec.caption) {
       this.drawText(spec.caption, x0, this.y, { size: size, color: GREY });
       this.y += captionH;

@@ -1,6 +1,6 @@
 import { createHash } from 'node:crypto';
-import { LETTER_FIELDS, type LetterItem, type LetterModel } from './model';
-import { CONTENT_WIDTH, PAGE, PdfWriter, type PageOps } from './pdf';
+import { LETTER_FIELDS, type LetterField, type LetterItem, type LetterModel } from './model';
+import { CONTENT_WIDTH, PAGE, PdfWriter, type PageOps, type TableSpec } from './pdf';
 import { svgLogoToOps } from './svg-logo';
 import { LETTER_TEXTS, formatDate, formatMoment, type LetterTexts } from './texts';
 
@@ -161,40 +161,32 @@ function body(w: PdfWriter, model: LetterModel, t: LetterTexts): void {
 
   w.paragraph(t.itemsHeading[model.kind], { font: 'bold', size: 11, keepWithNext: 30 });
   for (const item of model.items) {
-    w.paragraph(itemHeading(t, item), { font: 'bold', size: 9.5, gapAfter: 2, keepWithNext: 28 });
+    const heading = itemHeading(t, item);
+    const headingStyle = { font: 'bold', size: 9.5, gapAfter: 2 } as const;
     if (model.kind === 'refusal') {
+      w.paragraph(heading, { ...headingStyle, keepWithNext: 28 });
       w.spacer(4);
       continue;
     }
     const disclosed = item.outcome === 'disclosed' && item.subscribers.length > 0;
-    w.paragraph(
-      disclosed
-        ? t.outcome.disclosed
-        : t.outcome[item.outcome === 'disclosed' ? 'no_data' : item.outcome],
-      {
-        indent: 14,
-        size: 9.5,
-        gapAfter: disclosed ? 3 : 8,
-        keepWithNext: disclosed ? 40 : 0,
-      },
+    const outcome = disclosed
+      ? t.outcome.disclosed
+      : t.outcome[item.outcome === 'disclosed' ? 'no_data' : item.outcome];
+    const outcomeStyle = { indent: 14, size: 9.5, gapAfter: disclosed ? 3 : 8 } as const;
+    const tables = disclosed
+      ? item.subscribers.map((s, i) => subscriberTable(t, item, s, i, item.subscribers.length))
+      : [];
+    // The item's heading, its outcome line and the start of its first table go on one page: a
+    // heading never ends a page with its table on the next.
+    w.ensure(
+      paragraphHeight(w, heading, headingStyle) +
+        paragraphHeight(w, outcome, outcomeStyle) +
+        (tables[0] ? w.tableStart(tables[0]) : 0),
     );
-    if (!disclosed) continue;
-    item.subscribers.forEach((s, i) => {
-      const rows = LETTER_FIELDS.filter((f) => s[f] !== undefined).map((f) => [t.fields[f], s[f]!]);
-      w.table({
-        indent: 14,
-        size: 9.5,
-        ...(item.subscribers.length > 1
-          ? { caption: t.subscriber(i + 1, item.subscribers.length) }
-          : {}),
-        columns: [
-          { header: t.fieldColumn, share: 1, font: 'bold' },
-          { header: t.valueColumn, share: 3 },
-        ],
-        rows,
-      });
-    });
-    w.spacer(4);
+    w.paragraph(heading, headingStyle);
+    w.paragraph(outcome, outcomeStyle);
+    for (const table of tables) w.table(table);
+    if (disclosed) w.spacer(4);
   }
 
   if (model.kind !== 'refusal' && model.reasons.length > 0) {
@@ -213,6 +205,46 @@ function body(w: PdfWriter, model: LetterModel, t: LetterTexts): void {
   });
   w.ensure(w.wrap(contact, CONTENT_WIDTH).length * w.lineHeight(10) + 14 + 95);
   w.paragraph(contact, { gapAfter: 14 });
+}
+
+function paragraphHeight(
+  w: PdfWriter,
+  text: string,
+  style: { font?: 'regular' | 'bold'; size: number; indent?: number; gapAfter: number },
+): number {
+  const lines = w.wrap(
+    text,
+    CONTENT_WIDTH - (style.indent ?? 0),
+    style.font ?? 'regular',
+    style.size,
+  );
+  return lines.length * w.lineHeight(style.size) + style.gapAfter;
+}
+
+/** One subscriber's disclosed data; the identifier's row is labelled by its kind. */
+function subscriberTable(
+  t: LetterTexts,
+  item: LetterItem,
+  s: LetterItem['subscribers'][number],
+  i: number,
+  of: number,
+): TableSpec {
+  const label = (f: LetterField) => (f === 'number' ? t.itemKind[item.kind] : t.fields[f]);
+  const value = (f: LetterField, v: string) => (f === 'service_type' ? t.serviceType(v) : v);
+  const rows = LETTER_FIELDS.filter((f) => s[f] !== undefined).map((f) => [
+    label(f),
+    value(f, s[f]!),
+  ]);
+  return {
+    indent: 14,
+    size: 9.5,
+    ...(of > 1 ? { caption: t.subscriber(i + 1, of) } : {}),
+    columns: [
+      { header: t.fieldColumn, share: 1, font: 'bold' },
+      { header: t.valueColumn, share: 3 },
+    ],
+    rows,
+  };
 }
 
 function signature(w: PdfWriter, model: LetterModel, t: LetterTexts): void {

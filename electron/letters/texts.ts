@@ -28,6 +28,8 @@ export interface LetterTexts {
   fieldColumn: string;
   valueColumn: string;
   fields: Record<LetterField, string>;
+  /** A service type as the customer file holds it (`mobile`, `mobile / internet`), in words. */
+  serviceType: (stored: string) => string;
   reasonsHeading: string;
   remarksHeading: string;
   refusalNext: string;
@@ -41,6 +43,15 @@ export interface LetterTexts {
   chainLine: (seq: number, hash: string, at: string) => string;
   kvk: string;
 }
+
+/** Each part of a stored service type in words; a part without words prints as stored. */
+const serviceWords = (stored: string, words: Record<string, string>): string =>
+  stored
+    .split('/')
+    .map((part) => part.trim())
+    .filter(Boolean)
+    .map((part) => words[part.toLowerCase()] ?? part)
+    .join(', ');
 
 const pad = (n: number) => String(n).padStart(2, '0');
 
@@ -103,6 +114,13 @@ const nl: LetterTexts = {
     number: 'Nummer',
     service_type: 'Soort dienst',
   },
+  serviceType: (stored) =>
+    serviceWords(stored, {
+      fixed: 'vaste telefonie',
+      mobile: 'mobiele telefonie',
+      voip: 'internettelefonie (VoIP)',
+      internet: 'internettoegang',
+    }),
   reasonsHeading: 'Reden(en)',
   remarksHeading: 'Opmerkingen',
   refusalNext:
@@ -120,7 +138,7 @@ const nl: LetterTexts = {
   page: (p, n) => `Pagina ${p} van ${n}`,
   refLine: (no) => `Ons kenmerk ${no}`,
   chainLine: (seq, hash, at) =>
-    `Auditlog bij uitgifte (${at}): gebeurtenis nr. ${seq}, hash ${hash}`,
+    `Auditlog bij uitgifte op ${at}: gebeurtenis nr. ${seq}, hash ${hash}`,
   kvk: 'KvK',
 };
 
@@ -182,6 +200,13 @@ const en: LetterTexts = {
     number: 'Number',
     service_type: 'Kind of service',
   },
+  serviceType: (stored) =>
+    serviceWords(stored, {
+      fixed: 'fixed telephony',
+      mobile: 'mobile telephony',
+      voip: 'internet telephony (VoIP)',
+      internet: 'internet access',
+    }),
   reasonsHeading: 'Reason(s)',
   remarksHeading: 'Remarks',
   refusalNext:
@@ -198,7 +223,7 @@ const en: LetterTexts = {
   approvedBy: (name, fn) => `Reviewed and approved (four eyes) by ${name}, ${fn}`,
   page: (p, n) => `Page ${p} of ${n}`,
   refLine: (no) => `Our reference ${no}`,
-  chainLine: (seq, hash, at) => `Audit log at issue (${at}): event no. ${seq}, hash ${hash}`,
+  chainLine: (seq, hash, at) => `Audit log at issue on ${at}: event no. ${seq}, hash ${hash}`,
   kvk: 'Chamber of Commerce no.',
 };
 

@@ -157,4 +157,67 @@ describe('letter PDF (pdfkit, plain Node)', () => {
     // With contact details the name also heads the block on the right; without, it is not repeated.
     expect(count(full) - count(bare)).toBe(1);
   });
+
+  it('keeps every item heading on the page of its table, whatever the number of items', async () => {
+    const base = handModel('disclosure');
+    const [phone, ip] = base.items;
+    for (const count of [5]) {
+      const items = Array.from({ length: count }, (_, i) => ({
+        ...(i % 2 === 0 ? phone! : ip!),
+        index: i + 1,
+      }));
+      const pages = pdfPages((await renderLetter({ ...base, items })).pdf);
+      expect(pages.length).toBeGreaterThan(1);
+      for (const page of pages) {
+        const lines = page.split('\n');
+        const headings = lines
+          .map((l, at) => ({ at, heading: /^\s*\d+\. (Telefoonnummer|IP-adres) /.test(l) }))
+          .filter((l) => l.heading);
+        // After each heading, on the same page: its outcome line and its table's header row.
+        for (const { at } of headings) {
+          const rest = lines.slice(at + 1).join('\n');
+          expect(rest).toContain('Gegevens verstrekt:');
+          expect(rest).toMatch(/Gegeven\s+Waarde/);
+        }
+      }
+    }
+  }, 300_000);
+
+  it('labels the identifier row by its kind and words the service type in the letter language', async () => {
+    const base = handModel('disclosure');
+    const items = base.items.map((item) =>
+      item.kind === 'ip'
+        ? {
+            ...item,
+            subscribers: item.subscribers.map((s) => ({ ...s, service_type: 'mobile / internet' })),
+          }
+        : item,
+    );
+    const nl = pdfPages((await renderLetter({ ...base, items })).pdf).join('\n');
+    expect(nl).toMatch(/IP-adres\s+2001:db8:1:2::\/64/);
+    expect(nl).toMatch(/Telefoonnummer\s+\+31612345678/);
+    expect(nl).not.toMatch(/Nummer\s+2001:db8/);
+    expect(nl).toContain('mobiele telefonie, internettoegang');
+    expect(nl).not.toContain('mobile / internet');
+    const en = pdfPages((await renderLetter({ ...base, items, language: 'en' })).pdf).join('\n');
+    expect(en).toMatch(/IP address\s+2001:db8:1:2::\/64/);
+    expect(en).toContain('mobile telephony, internet access');
+  }, 120_000);
+
+  it('words the audit footer without nested parentheses', async () => {
+    for (const language of ['nl', 'en'] as const) {
+      const pages = pdfPages((await renderLetter(handModel('disclosure', language))).pdf);
+      for (const page of pages) {
+        const line = page.split('\n').find((l) => /hash/.test(l) && /(Auditlog|Audit log)/.test(l));
+        expect(line).toBeDefined();
+        let depth = 0;
+        let deepest = 0;
+        for (const ch of line!) {
+          if (ch === '(') deepest = Math.max(deepest, ++depth);
+          if (ch === ')') depth--;
+        }
+        expect(deepest).toBeLessThanOrEqual(1);
+      }
+    }
+  }, 120_000);
 });
