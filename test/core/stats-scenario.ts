@@ -270,12 +270,14 @@ export async function buildScenario(d: ScenarioDesk): Promise<void> {
   await d.must('requests.check', { registerNo: r7 });
   await decide(r7, '2026-05-04T09:00:00Z', 'referred');
 
-  // R8: urgent, still open on 15 June, past its 72 h deadline.
+  // R8: urgent, still open on 15 June, past its 72 h deadline. Verified: logging checks it, and
+  // the figures count a failed verification only where the scenario means one.
   await create(
     {
       caseReference: 'PL1300-2025012345',
       receivedAt: '2026-05-20T09:00',
       urgency: 'urgent',
+      verification: verified('2026-05-20T09:01'),
       items: [{ kind: 'ip', value: '192.0.2.20', moment: '2025-06-01T12:00' }],
     },
     '2026-05-20T07:01:00Z',
