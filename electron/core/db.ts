@@ -1,7 +1,7 @@
 import { statSync } from 'node:fs';
 import Database from 'better-sqlite3-multiple-ciphers';
 import { diskFullAsDeskError } from './disk-full';
-import { DeskError } from './errors';
+import { DeskError, wordedError } from './errors';
 import { createOwnerOnlyFile, keepOwnerOnly } from './owner-only';
 
 export type Db = Database.Database;
@@ -39,11 +39,7 @@ export const isBusyError = (e: unknown): boolean => {
 /** What a caller is told when the vault stayed busy past the busy timeout; null for other errors. */
 export function busyAsDeskError(e: unknown): DeskError | null {
   return isBusyError(e)
-    ? new DeskError(
-        'CONFLICT',
-        'The vault is busy with an import; try again when it has finished.',
-        { reason: 'vault_busy' },
-      )
+    ? wordedError('CONFLICT', 'vault.busyImport', undefined, { reason: 'vault_busy' })
     : null;
 }
 

@@ -7,7 +7,7 @@ import { moveIntoPlace, writeFileAtomic } from './atomic-file';
 import { commandLinePath } from './command-line-path';
 import type { DeskContext } from './context';
 import { diskFullAsDeskError } from './disk-full';
-import { DeskError } from './errors';
+import { DeskError, wordedError } from './errors';
 import type { DeskSession } from './session';
 
 export type FileContent = string | Buffer;
@@ -55,10 +55,7 @@ export class FileDelivery {
         ? await pickSavePath(session, dialog)
         : commandLinePath(session, target.path);
     if (vaultFiles(resolve(session.vaultDir)).includes(resolve(path))) {
-      throw new DeskError(
-        'CONFLICT',
-        'Nothing is ever written over the vault itself; choose another file.',
-      );
+      throw wordedError('CONFLICT', 'files.notOverVault');
     }
     const delivery = new FileDelivery(target === 'dialog' ? 'dialog' : 'path', path);
     delivery.refuseExisting();
@@ -125,10 +122,7 @@ export class FileDelivery {
    */
   private refuseExisting(): void {
     if (this.target === 'path' && this.path !== null && lstatExists(this.path)) {
-      throw new DeskError(
-        'CONFLICT',
-        `${this.path} already exists; choose a new file name. Nothing was overwritten.`,
-      );
+      throw wordedError('CONFLICT', 'files.exists', { path: this.path });
     }
   }
 
@@ -149,10 +143,7 @@ export class FileDelivery {
       if (full) throw full;
       const reason = (e as NodeJS.ErrnoException).code ?? (e as Error).message;
       const name = this.path === null ? 'the file' : basename(this.path);
-      throw new DeskError(
-        'CONFLICT',
-        `Could not write ${name} (${reason}); choose another folder.`,
-      );
+      throw wordedError('CONFLICT', 'files.cannotWrite', { name, reason });
     }
   }
 }
@@ -173,13 +164,13 @@ const lstatExists = (path: string): boolean => {
 async function pickSavePath(session: DeskSession, dialog: SaveDialog): Promise<string> {
   const platform = session.platform;
   if (!platform) {
-    throw new DeskError('CONFLICT', 'This window has no save dialog; download the file instead.');
+    throw wordedError('CONFLICT', 'files.noSaveDialog');
   }
   const path = await platform.pickSaveFile({
     title: dialog.title,
     defaultName: dialog.fileName,
     extensions: dialog.extensions,
   });
-  if (!path) throw new DeskError('CANCELLED', 'Nothing was saved.');
+  if (!path) throw wordedError('CANCELLED', 'files.cancelled');
   return path;
 }

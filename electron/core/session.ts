@@ -2,7 +2,7 @@ import type { KdfCost, OpenVault, VaultUser } from '../vault/vault';
 import { closeVault, vaultExists } from '../vault/vault';
 import { appendAudit } from '../audit/log';
 import { isBusyError } from './db';
-import { DeskError } from './errors';
+import { wordedError } from './errors';
 import { DEFAULT_SETTINGS } from '../../shared/schemas/settings';
 import { readSetting } from './settings';
 import { FileRegistry } from './picked-files';
@@ -149,11 +149,7 @@ export class DeskSession {
     } catch (e) {
       closeVault(vault);
       if (isBusyError(e)) {
-        throw new DeskError(
-          'CONFLICT',
-          'The vault is busy: another program (an import, or a naw-desk command) is writing to it. You are not signed in; try again in a moment.',
-          { reason: 'vault_busy' },
-        );
+        throw wordedError('CONFLICT', 'vault.busySignIn', undefined, { reason: 'vault_busy' });
       }
       throw e;
     }

@@ -18,7 +18,7 @@ import type { FileTarget } from '../../shared/schemas/files';
 import type { BackupOutput } from '../../shared/schemas/ops';
 import type { DeskContext } from '../core/context';
 import { FileDelivery, fileStamp } from '../core/deliver';
-import { DeskError } from '../core/errors';
+import { DeskError, wordedError } from '../core/errors';
 import { verifyChain } from '../audit/log';
 import { openEncryptedDb, RESTORE_ADVICE } from '../core/db';
 import { checkInWorker } from '../core/check-in-worker';
@@ -48,7 +48,7 @@ export async function snapshotDatabase(vault: OpenVault, target: string): Promis
   const dbFile = vaultPaths(vault.dir).db;
   const [cp] = vault.db.pragma('wal_checkpoint(TRUNCATE)') as { busy: number }[];
   if (cp && cp.busy !== 0) {
-    throw new DeskError('CONFLICT', 'The vault is busy; try the backup again in a moment.');
+    throw wordedError('CONFLICT', 'ops.backupBusy');
   }
   const reader = openEncryptedDb(dbFile, vault.key, { readonly: true });
   try {
@@ -173,10 +173,7 @@ export async function backupVault(ctx: DeskContext, target: FileTarget): Promise
       async (file) => {
         const r = await writeBackup(snapshot, file, { at, by });
         if (to.path === null && r.bytes > MAX_DOWNLOAD_BYTES) {
-          throw new DeskError(
-            'CONFLICT',
-            'This vault is too large to download through the browser; make the backup in the app or with naw-desk backup FILE.',
-          );
+          throw wordedError('CONFLICT', 'ops.backupTooLarge');
         }
         return r;
       },

@@ -1,7 +1,7 @@
 import { createHash } from 'node:crypto';
 import { readFileSync, statSync } from 'node:fs';
 import { LOGO_MAX_BYTES, type Logo } from '../../shared/schemas/settings';
-import { DeskError } from '../core/errors';
+import { wordedError } from '../core/errors';
 import type { Db } from '../core/db';
 
 /** The letterhead logo lives in the vault's setting table under this key (not in Settings). */
@@ -14,12 +14,12 @@ const PNG_MAGIC = Buffer.from([0x89, 0x50, 0x4e, 0x47, 0x0d, 0x0a, 0x1a, 0x0a]);
  * it (no script, event handlers, external references, foreign objects). At most LOGO_MAX_BYTES.
  */
 export function checkLogo(bytes: Buffer, name: string): Logo['mime'] {
-  if (bytes.length === 0) throw new DeskError('BAD_INPUT', 'The logo file is empty.');
+  if (bytes.length === 0) throw wordedError('BAD_INPUT', 'ops.logoEmpty');
   if (bytes.length > LOGO_MAX_BYTES) {
-    throw new DeskError(
-      'BAD_INPUT',
-      `The logo is ${Math.ceil(bytes.length / 1024)} KB; use one of at most ${LOGO_MAX_BYTES / 1024} KB.`,
-    );
+    throw wordedError('BAD_INPUT', 'ops.logoTooBig', {
+      size: Math.ceil(bytes.length / 1024),
+      max: LOGO_MAX_BYTES / 1024,
+    });
   }
   if (bytes.subarray(0, 8).equals(PNG_MAGIC)) return 'image/png';
   const text = bytes.toString('utf8');
@@ -27,30 +27,21 @@ export function checkLogo(bytes: Buffer, name: string): Logo['mime'] {
   const looksSvg =
     /^(<\?xml[^>]*>\s*)?(<!--[\s\S]*?-->\s*)*(<!DOCTYPE svg[^>]*>\s*)?<svg[\s>]/i.test(start);
   if (!looksSvg) {
-    throw new DeskError(
-      'BAD_INPUT',
-      `${name} is not a PNG or SVG image; choose a PNG or SVG logo.`,
-    );
+    throw wordedError('BAD_INPUT', 'ops.logoType', { name });
   }
   if (
     /<script|<foreignObject|\son[a-z]+\s*=|javascript:|<!ENTITY|(?:xlink:)?href\s*=\s*["']\s*(?!#|data:image\/)/i.test(
       text,
     )
   ) {
-    throw new DeskError(
-      'BAD_INPUT',
-      'The SVG logo contains scripts, event handlers or links to other files; export it as a plain SVG or PNG.',
-    );
+    throw wordedError('BAD_INPUT', 'ops.logoUnsafe');
   }
   return 'image/svg+xml';
 }
 
 export function readLogoFile(path: string, name: string): Logo {
   if (statSync(path).size > LOGO_MAX_BYTES) {
-    throw new DeskError(
-      'BAD_INPUT',
-      `The logo is larger than ${LOGO_MAX_BYTES / 1024} KB; use a smaller image.`,
-    );
+    throw wordedError('BAD_INPUT', 'ops.logoLarger', { max: LOGO_MAX_BYTES / 1024 });
   }
   const bytes = readFileSync(path);
   const mime = checkLogo(bytes, name);

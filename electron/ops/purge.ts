@@ -1,6 +1,6 @@
 import type { PurgeCategoryId, PurgeOutput, PurgePreview } from '../../shared/schemas/ops';
 import type { Settings } from '../../shared/schemas/settings';
-import { DeskError } from '../core/errors';
+import { wordedError } from '../core/errors';
 import { appendAudit, chainHead } from '../audit/log';
 import type { Db } from '../core/db';
 import { auditEventsCategory } from './purge/audit-events';
@@ -85,10 +85,7 @@ export function runPurge(db: Db, settings: Settings, o: PurgeOptions): PurgeOutp
       const due = c.countDue(db, cutoff);
       const expected = o.expect?.[c.id];
       if (expected !== undefined && expected !== due) {
-        throw new DeskError(
-          'CONFLICT',
-          `The data changed since the preview (${c.id}: ${expected} then, ${due} now); look at the preview again.`,
-        );
+        throw wordedError('CONFLICT', 'ops.purgeChanged', { id: c.id, expected, due });
       }
       if (due === 0) continue;
       const { count, rows } = c.purge(db, cutoff);
