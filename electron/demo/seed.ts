@@ -6,7 +6,7 @@ import type { DemoOutput } from '../../shared/schemas/ops';
 import { DeskError } from '../core/errors';
 import { DeskSession, type DemoOptions } from '../core/session';
 import { dispatch } from '../api/table';
-import { DEMO_ORG, DEMO_PASSPHRASE } from '../vault/demo';
+import { DEMO_ORG, DEMO_PASSPHRASE, DEMO_USERS } from '../vault/demo';
 import { vaultCounts } from '../vault/counts';
 import { createVault, findUser, vaultExists, vaultFiles } from '../vault/vault';
 import { demoCustomers, prng, type DemoNumber } from './data';
@@ -55,13 +55,8 @@ export async function createDemoVault(outer: DeskSession, o: DemoOptions): Promi
     if (!r.ok) throw new DeskError(r.code, `demo: ${channel}: ${r.message}`);
     return r.data as OutputOf<C>;
   };
-  const users = [
-    { name: o.adminName, role: 'admin' },
-    { name: 'demo-officer', role: 'officer' },
-    { name: 'demo-approver', role: 'approver' },
-    { name: 'demo-auditor', role: 'auditor' },
-    { name: 'demo-importer', role: 'importer' },
-  ] as const;
+  // The accounts the demo's unlock screen lists; the admin's name may be chosen (CLI demo).
+  const users = [{ name: o.adminName, role: 'admin' as const }, ...DEMO_USERS.slice(1)];
   const as = (name: string) => s.signIn(s.vault!, findUser(s.vault!.db, name)!);
   const work = mkdtempSync(join(tmpdir(), 'naw-desk-demo-'));
   try {

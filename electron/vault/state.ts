@@ -6,7 +6,7 @@ import type { DeskContext } from '../core/context';
 import type { DeskSession } from '../core/session';
 import { readSettings } from '../core/settings';
 import { vaultCounts } from './counts';
-import { DEMO_ADMIN, DEMO_ORG, DEMO_PASSPHRASE } from './demo';
+import { DEMO_ADMIN, DEMO_ORG, DEMO_PASSPHRASE, DEMO_USERS } from './demo';
 import { readKeySlots } from './keyslots';
 import { schemaVersion } from './migrations';
 import { vaultPaths } from './vault';
@@ -46,7 +46,13 @@ export function vaultState(s: DeskSession): VaultState {
     language: settings.language,
     idleLockMinutes: settings.idleLockMinutes,
     demoAvailable: s.demoVaultDir !== undefined,
-    demoSignIn: demo ? { userName: DEMO_ADMIN, passphrase: DEMO_PASSPHRASE } : null,
+    demoSignIn: demo
+      ? {
+          userName: DEMO_ADMIN,
+          passphrase: DEMO_PASSPHRASE,
+          users: DEMO_USERS.map((u) => ({ ...u })),
+        }
+      : null,
     integrity: s.vault ? { ...s.vault.integrity } : null,
   };
 }

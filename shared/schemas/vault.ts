@@ -1,4 +1,5 @@
 import { z } from 'zod';
+import { ROLES } from '../roles';
 import { Language, Passphrase, SessionUser, UserName } from './common';
 
 export const VaultState = z.object({
@@ -12,7 +13,14 @@ export const VaultState = z.object({
   /** This window can open the demo vault (Electron and the browser harness). */
   demoAvailable: z.boolean(),
   /** The demo vault's sign-in, shown on its unlock screen: it holds only synthetic data. */
-  demoSignIn: z.object({ userName: z.string(), passphrase: z.string() }).nullable(),
+  demoSignIn: z
+    .object({
+      userName: z.string(),
+      passphrase: z.string(),
+      /** Every demo account with its role, so a visitor can sign in as the officer or approver. */
+      users: z.array(z.object({ name: z.string(), role: z.enum(ROLES) })),
+    })
+    .nullable(),
   /**
    * SQLite's quick check of the open vault (null while locked): `ok` checked at unlock, or a large
    * vault's check right after it (`checking`, then `ok` or `damaged` with what it found).

@@ -9,8 +9,9 @@ import { useSession } from '../../session/SessionProvider';
  * "Open demo vault" on the first-run and unlock screens, so a new user can try the desk at once;
  * on the demo's own unlock screen: its sign-in (synthetic data only) and the way back.
  */
-export function DemoSwitch() {
+export function DemoSwitch({ onPickUser }: { onPickUser?: (name: string) => void }) {
   const { t } = useTranslation('vault');
+  const { t: tc } = useTranslation('common');
   const { state, refresh } = useSession();
   const navigate = useNavigate();
   const action = useDeskAction();
@@ -35,6 +36,26 @@ export function DemoSwitch() {
               passphrase: state.demoSignIn.passphrase,
             })}
           </p>
+        )}
+        {state.demoSignIn && (
+          <>
+            <h3 id="demo-users-title">{t('demo.usersTitle')}</h3>
+            <ul className="demo-users" aria-labelledby="demo-users-title">
+              {state.demoSignIn.users.map((u) => (
+                <li key={u.name}>
+                  <button
+                    type="button"
+                    className="btn btn--link"
+                    onClick={() => onPickUser?.(u.name)}
+                    aria-label={t('demo.pickUser', { user: u.name, role: tc(`roles.${u.role}`) })}
+                  >
+                    <code>{u.name}</code>
+                  </button>{' '}
+                  — {tc(`roles.${u.role}`)}
+                </li>
+              ))}
+            </ul>
+          </>
         )}
         <button
           type="button"

@@ -39,7 +39,7 @@ export function UnlockPage() {
             navigate(from && from !== '/unlock' ? from : '/', { replace: true });
           }}
         />
-        <DemoSwitch />
+        <DemoSwitch onPickUser={setRestoredUser} />
         <div className="disclosure">
           <button
             type="button"
