@@ -134,7 +134,7 @@ describe('intake journey', () => {
     await click(page.getByRole('button', { name: 'Bevestigen en registreren' }));
     const heading = page.getByRole('heading', { level: 1, name: /^Verzoek \d{4}-0001$/ });
     await heading.waitFor();
-    registerNo = (await heading.textContent())!.replace('Verzoeken ', '');
+    registerNo = (await heading.textContent())!.replace(/^Verzoek(en)? /, '');
     await scan('intake-04-logged');
 
     await click(page.getByRole('button', { name: 'Verificatie vastleggen' }));

@@ -74,7 +74,7 @@ describe('requests journey', () => {
     await page.getByRole('button', { name: 'Registreren' }).click();
     const heading = page.getByRole('heading', { level: 1, name: /^Verzoek \d{4}-0001$/ });
     await heading.waitFor();
-    registerNo = (await heading.textContent())!.replace('Verzoeken ', '');
+    registerNo = (await heading.textContent())!.replace(/^Verzoek(en)? /, '');
     await page
       .getByText('Niet geverifieerd — op dit verzoek wordt nooit verstrekt.')
       .first()
