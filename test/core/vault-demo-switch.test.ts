@@ -17,6 +17,14 @@ describe('open demo vault (first run and unlock screens)', { timeout: DEMO_TIMEO
     const demo = await d.must('vault.state', {});
     expect(demo).toMatchObject({ exists: true, unlocked: false, demo: true });
     expect(demo.orgName).toMatch(/DEMO/);
+    // The unlock screen lists every demo account with its role, not only the admin.
+    expect(demo.demoSignIn!.users.map((u) => `${u.name}:${u.role}`)).toEqual([
+      'demo-admin:admin',
+      'demo-officer:officer',
+      'demo-approver:approver',
+      'demo-auditor:auditor',
+      'demo-importer:importer',
+    ]);
     await d.must('vault.unlock', {
       userName: demo.demoSignIn!.userName,
       passphrase: demo.demoSignIn!.passphrase,
