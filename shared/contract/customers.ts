@@ -23,5 +23,5 @@ export const customersContract = {
   'customers.importProgress': spec(ImportProgressInput, ImportJobState, 'customers.import'),
   'customers.importCancel': spec(ImportCancelInput, Ack, 'customers.import'),
   'customers.summary': spec(Empty, CustomersSummary, 'vault.read'),
-  'customers.historyStart': spec(Empty, HistoryStart, 'vault.read'),
+  'customers.historyStart': spec(Empty, HistoryStart, 'requests.handle'),
 };

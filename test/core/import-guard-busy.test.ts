@@ -34,6 +34,7 @@ describe('import guard: a second writer behind a long import', () => {
         ok: false,
         code: 'CONFLICT',
         message: BUSY,
+        key: 'vault.busyImport',
         details: { reason: 'vault_busy' },
       });
     } finally {
