@@ -6,7 +6,7 @@ import { desk } from '../../api';
 import './shell-notices.css';
 import { SETTINGS_CHANGED } from '../settings/settings-events';
 
-/** After navigating to Settings, bring a section into view and move focus to its heading. */
+/** After navigating to Settings, bring a section into view and move focus to its heading (waiting up to 10 s for a slow page). */
 function goToSection(navigate: ReturnType<typeof useNavigate>, headingId: string) {
   navigate('/settings');
   let tries = 0;
@@ -16,7 +16,7 @@ function goToSection(navigate: ReturnType<typeof useNavigate>, headingId: string
       heading.setAttribute('tabindex', '-1');
       heading.scrollIntoView({ block: 'start' });
       heading.focus();
-    } else if (tries++ < 60) {
+    } else if (tries++ < 200) {
       window.setTimeout(look, 50);
     }
   };

@@ -40,6 +40,7 @@ export function DemoSwitch({ onPickUser }: { onPickUser?: (name: string) => void
         {state.demoSignIn && (
           <>
             <h3 id="demo-users-title">{t('demo.usersTitle')}</h3>
+            <p className="muted">{t('demo.usersNote')}</p>
             <ul className="demo-users" aria-labelledby="demo-users-title">
               {state.demoSignIn.users.map((u) => (
                 <li key={u.name}>
