@@ -6,19 +6,27 @@ import { desk } from '../../api';
 import './shell-notices.css';
 import { SETTINGS_CHANGED } from '../settings/settings-events';
 
-/** After navigating to Settings, bring a section into view and move focus to its heading (waiting up to 10 s for a slow page). */
+/**
+ * After navigating to Settings, bring a section into view and move focus to its heading. The page
+ * may still be loading its sections (and re-render the heading), so focus is kept there for a
+ * moment unless the user has moved it somewhere on purpose.
+ */
 function goToSection(navigate: ReturnType<typeof useNavigate>, headingId: string) {
   navigate('/settings');
   let tries = 0;
+  let focusedOnce = false;
   const look = () => {
     const heading = document.getElementById(headingId);
-    if (heading) {
+    const active = document.activeElement;
+    const userMoved =
+      focusedOnce && active !== null && active !== document.body && active.tagName !== 'MAIN';
+    if (heading && !userMoved && active !== heading) {
       heading.setAttribute('tabindex', '-1');
-      heading.scrollIntoView({ block: 'start' });
+      if (!focusedOnce) heading.scrollIntoView({ block: 'start' });
       heading.focus();
-    } else if (tries++ < 200) {
-      window.setTimeout(look, 50);
+      focusedOnce = true;
     }
+    if (tries++ < 200 && !userMoved && (!focusedOnce || tries < 40)) window.setTimeout(look, 50);
   };
   window.setTimeout(look, 0);
 }
