@@ -35,7 +35,9 @@ describe('catalogues and desk rules in Settings, shell notices (Chromium)', () =
     await notice.getByRole('button', { name: 'Naar opschonen in Instellingen' }).click();
     await page.getByRole('heading', { level: 1, name: 'Instellingen' }).waitFor();
     const purge = page.getByRole('heading', { level: 2, name: 'Bewaartermijnen en opschonen' });
-    await expect.poll(() => isFocused(purge)).toBe(true);
+    // The Settings page loads its sections first; under load that can take longer than a second.
+    await purge.waitFor();
+    await expect.poll(() => isFocused(purge), { timeout: 10_000 }).toBe(true);
     // On Settings the purge section's own notice takes over.
     expect(await page.getByTestId('shell-purge-due').count()).toBe(0);
   });
