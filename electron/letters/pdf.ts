@@ -378,32 +378,14 @@ export class PdfWriter {
       (spec.keepTogether ?? true) && whole <= pageRoom / 2
         ? whole
         : captionH + headerH + lh + 2 * CELL_PAD;
-    return { start };
+    return { size, lh, totalW, widths, showHeader, cellLines, headerLines, headerH, start };
   }
 
   table(spec: TableSpec): void {
-    const size = spec.size ?? 9;
-    const lh = this.lineHeight(size);
+    const { size, lh, totalW, widths, showHeader, cellLines, headerLines, headerH } =
+      this.tableLayout(spec);
     const x0 = PAGE.left + (spec.indent ?? 0);
-    const totalW = spec.width ?? CONTENT_WIDTH - (spec.indent ?? 0);
-    const shares = spec.columns.reduce((a, c) => a + c.share, 0);
-    const widths = spec.columns.map((c) => (c.share / shares) * totalW);
     const xs = widths.map((_, i) => x0 + widths.slice(0, i).reduce((a, w) => a + w, 0));
-    const showHeader = spec.header ?? true;
-    const cellLines = (row: string[], bold = false) =>
-      spec.columns.map((c, i) =>
-        this.wrap(
-          row[i] ?? '',
-          widths[i]! - 2 * CELL_PAD,
-          bold ? 'bold' : (c.font ?? 'regular'),
-          size,
-        ),
-      );
-    const headerLines = cellLines(
-      spec.columns.map((c) => c.header),
-      true,
-    );
-    const headerH = Math.max(...headerLines.map((l) => l.length)) * lh + 2 * CELL_PAD;
 
     const drawRow = (lines: string[][], fonts: FontName[], fill?: string) => {
       const h = Math.max(1, ...lines.map((l) => l.length)) * lh + 2 * CELL_PAD;
