@@ -15,6 +15,7 @@ import {
   type CliIo,
 } from './cli/command';
 import { auditCommands } from './cli/commands/audit';
+import { catalogueCommands } from './cli/commands/catalogue';
 import { customersCommands } from './cli/commands/customers';
 import { intakeCommands } from './cli/commands/intake';
 import { lettersCommands } from './cli/commands/letters';
@@ -39,6 +40,7 @@ export const COMMANDS: CliCommand[] = [
   ...lettersCommands,
   ...statsCommands,
   ...opsCommands,
+  ...catalogueCommands,
 ];
 
 const GLOBAL_FLAGS: Record<string, 'string' | 'boolean'> = {
