@@ -13,7 +13,7 @@ import {
   writeSync,
 } from 'node:fs';
 import { dirname } from 'node:path';
-import { DeskError } from './errors';
+import { failWith } from './errors';
 
 /**
  * Writes `content` to a new file beside `file`, synced, readable by the owner only, and returns its
@@ -108,7 +108,7 @@ export function openAppendNoFollow(file: string): number {
   }
   if (!fstatSync(fd).isFile()) {
     closeSync(fd);
-    throw new DeskError('CONFLICT', `${file} is not a regular file; nothing was written to it.`);
+    failWith('CONFLICT', 'files.notRegular', { file });
   }
   return fd;
 }
@@ -132,9 +132,6 @@ function refuseLink(file: string, known = false): void {
     // missing: it will be created
   }
   if (link) {
-    throw new DeskError(
-      'CONFLICT',
-      `${file} is a symbolic link; NAW Desk does not write through links. Name the file itself.`,
-    );
+    failWith('CONFLICT', 'files.symlink', { file });
   }
 }

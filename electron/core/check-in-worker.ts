@@ -1,7 +1,7 @@
 import { Worker } from 'node:worker_threads';
 import type { CheckWorkerData, CheckWorkerMessage } from './check-worker';
 import { getNativeBinding } from './db';
-import { DeskError } from './errors';
+import { wordedError } from './errors';
 import { workerEntry } from './worker-entry';
 
 /** A check running in the integrity-check worker; `stop` ends it (the answer is then null). */
@@ -35,15 +35,15 @@ export function checkInWorker(file: string, key: Buffer, kind: 'quick' | 'full')
     worker.once('message', (m: CheckWorkerMessage) => {
       if (m.type === 'done') resolve(m.problem);
       else if (m.code === 'VAULT_DAMAGED') resolve(m.message);
-      else reject(new DeskError('INTERNAL', `The integrity check could not run (${m.code}).`));
+      else reject(wordedError('INTERNAL', 'worker.checkFailed', { code: m.code }));
       void worker.terminate();
     });
     worker.once('error', () =>
-      reject(new DeskError('INTERNAL', 'The integrity check stopped unexpectedly.')),
+      reject(wordedError('INTERNAL', 'worker.checkStopped')),
     );
     worker.once('exit', () => {
       if (stopped) resolve(null);
-      else reject(new DeskError('INTERNAL', 'The integrity check ended without an answer.'));
+      else reject(wordedError('INTERNAL', 'worker.checkNoAnswer'));
     });
   });
   return {

@@ -1,5 +1,5 @@
 import { resolve } from 'node:path';
-import { DeskError } from './errors';
+import { failWith } from './errors';
 import type { DeskSession } from './session';
 
 /**
@@ -9,7 +9,7 @@ import type { DeskSession } from './session';
  */
 export function commandLinePath(session: DeskSession, path: string): string {
   if (session.platform) {
-    throw new DeskError('FORBIDDEN', 'In the app, choose the file in the save dialog.');
+    failWith('FORBIDDEN', 'files.useSaveDialog');
   }
   return resolve(path);
 }

@@ -1,6 +1,7 @@
 import { statSync } from 'node:fs';
 import Database from 'better-sqlite3-multiple-ciphers';
 import { diskFullAsDeskError } from './disk-full';
+import type { MessageKey, MessageParams } from '../../shared/messages';
 import { DeskError, wordedError } from './errors';
 import { createOwnerOnlyFile, keepOwnerOnly } from './owner-only';
 
@@ -43,15 +44,12 @@ export function busyAsDeskError(e: unknown): DeskError | null {
     : null;
 }
 
-/** What to do about a damaged vault, said wherever damage is found. */
-export const RESTORE_ADVICE =
-  'Restore your latest backup into a new folder (naw-desk restore FILE --vault NEWDIR) and open that folder instead.';
-
 /** Why a vault database did not open; `unreadable` is also what a wrong key looks like. */
 export type DamageReason = 'unopenable' | 'empty' | 'unreadable';
 
-const damaged = (reason: DamageReason, message: string) =>
-  new DeskError('VAULT_DAMAGED', message, { reason });
+// Each text says what to do about the damage: restore the latest backup into a new folder.
+const damaged = (reason: DamageReason, key: MessageKey, params?: MessageParams) =>
+  wordedError('VAULT_DAMAGED', key, params, { reason });
 
 /**
  * Opens the encrypted database with the raw 256-bit key, using the SQLCipher v4 format so the
@@ -65,10 +63,7 @@ export function openEncryptedDb(file: string, key: Buffer, options: OpenDbOption
   if (options.create) createOwnerOnlyFile(file);
   else {
     if (existsAndEmpty(file)) {
-      throw damaged(
-        'empty',
-        `The vault database ${file} is empty (0 bytes): it was cut off, for example by a copy that did not finish. The app did not change it. ${RESTORE_ADVICE}`,
-      );
+      throw damaged('empty', 'vault.dbEmpty', { file });
     }
     if (!options.readonly) for (const f of [file, `${file}-wal`, `${file}-shm`]) keepOwnerOnly(f);
   }
@@ -83,7 +78,7 @@ export function openEncryptedDb(file: string, key: Buffer, options: OpenDbOption
   } catch (e) {
     throw (
       diskFullAsDeskError(e) ??
-      damaged('unopenable', `The vault database could not be opened (${(e as Error).message}).`)
+      damaged('unopenable', 'vault.dbUnopenable', { reason: (e as Error).message })
     );
   }
   try {
@@ -96,10 +91,7 @@ export function openEncryptedDb(file: string, key: Buffer, options: OpenDbOption
     db.close();
     throw (
       diskFullAsDeskError(e) ??
-      damaged(
-        'unreadable',
-        `The vault database is damaged or is not a NAW Desk vault for this key. The app did not change it. ${RESTORE_ADVICE}`,
-      )
+      damaged('unreadable', 'vault.dbUnreadable')
     );
   }
   try {

@@ -6,7 +6,7 @@ import { vaultFiles } from '../vault/vault';
 import { moveIntoPlace, writeFileAtomic } from './atomic-file';
 import { commandLinePath } from './command-line-path';
 import type { DeskContext } from './context';
-import { diskFullAsDeskError } from './disk-full';
+import { diskFullAsDeskError, type DiskPlace } from './disk-full';
 import { DeskError, wordedError } from './errors';
 import type { DeskSession } from './session';
 
@@ -127,10 +127,8 @@ export class FileDelivery {
   }
 
   /** The disk a full-disk message names. */
-  private where(): string {
-    return this.path === null
-      ? 'this computer’s temporary folder'
-      : `the disk that holds ${dirname(this.path)}`;
+  private where(): DiskPlace {
+    return this.path === null ? 'temp' : { folder: dirname(this.path) };
   }
 
   /** File-system failures at the destination become a refusal the user can act on. */

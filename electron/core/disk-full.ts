@@ -1,4 +1,4 @@
-import { DeskError } from './errors';
+import { type DeskError, wordedError } from './errors';
 
 /**
  * The disk (or the account's quota) has no room: SQLite says SQLITE_FULL, the file system ENOSPC or
@@ -13,14 +13,17 @@ export const isDiskFull = (e: unknown): boolean => {
   );
 };
 
-/** What the user is told; `where` names the disk, e.g. 'the disk that holds the vault'. */
-export const diskFullError = (where = 'the disk that holds the vault'): DeskError =>
-  new DeskError(
-    'CONFLICT',
-    `The disk is full: nothing was written. Free some space on ${where} and try again.`,
-    { reason: 'disk_full' },
-  );
+/** The disk that is full: the vault's, the temporary folder's, or the one holding `folder`. */
+export type DiskPlace = 'vault' | 'temp' | { folder: string };
+
+/** What the user is told: which disk to free space on. */
+export const diskFullError = (where: DiskPlace = 'vault'): DeskError =>
+  typeof where === 'object'
+    ? wordedError('CONFLICT', 'disk.fullFolder', { folder: where.folder }, { reason: 'disk_full' })
+    : wordedError('CONFLICT', where === 'temp' ? 'disk.fullTemp' : 'disk.fullVault', undefined, {
+        reason: 'disk_full',
+      });
 
 /** `e` as the disk-full refusal when it is one; null otherwise. */
-export const diskFullAsDeskError = (e: unknown, where?: string): DeskError | null =>
+export const diskFullAsDeskError = (e: unknown, where?: DiskPlace): DeskError | null =>
   isDiskFull(e) ? diskFullError(where) : null;

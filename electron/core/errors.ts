@@ -43,3 +43,24 @@ export const failWith = (
 ): never => {
   throw wordedError(code, key, params, details);
 };
+
+/** A failure as plain data, to post across a thread boundary with its key and params. */
+export interface PostedError {
+  code: string;
+  message: string;
+  details?: unknown;
+  key?: MessageKey | undefined;
+  params?: MessageParams | undefined;
+}
+
+/** `e` as data a worker posts to its starter (`revivedError` turns it back into a DeskError). */
+export const postedError = (e: DeskError): PostedError => ({
+  code: e.code,
+  message: e.message,
+  details: e.details,
+  ...(e.key ? { key: e.key, params: e.params } : {}),
+});
+
+/** The failure a worker posted, thrown again on this side, still worded by key. */
+export const revivedError = (m: PostedError): DeskError =>
+  new DeskError(m.code as ErrorCode, m.message, m.details, m.key, m.params);

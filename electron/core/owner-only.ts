@@ -1,5 +1,5 @@
 import { chmodSync, closeSync, openSync, statSync } from 'node:fs';
-import { DeskError } from './errors';
+import { failWith } from './errors';
 
 /**
  * Vault files are for the account that runs the desk only: files 0600, folders 0700. POSIX modes
@@ -28,11 +28,7 @@ export function keepOwnerOnly(path: string): void {
     chmodSync(path, mode & 0o700);
   } catch (e) {
     const reason = (e as NodeJS.ErrnoException).code ?? (e as Error).message;
-    throw new DeskError(
-      'CONFLICT',
-      `${path} can be read by other accounts on this computer and NAW Desk could not restrict it (${reason}). Make it private to your account (chmod go-rwx) and try again.`,
-      { reason: 'vault_permissions' },
-    );
+    failWith('CONFLICT', 'vault.permissions', { path, reason }, { reason: 'vault_permissions' });
   }
 }
 
@@ -45,7 +41,7 @@ export function createOwnerOnlyFile(path: string): void {
     closeSync(openSync(path, 'wx', 0o600));
   } catch (e) {
     if ((e as NodeJS.ErrnoException).code === 'EEXIST') {
-      throw new DeskError('VAULT_EXISTS', `${path} already exists; it was left untouched.`);
+      failWith('VAULT_EXISTS', 'files.leftUntouched', { path });
     }
     throw e;
   }

@@ -1,7 +1,7 @@
 import { randomBytes } from 'node:crypto';
 import { statSync } from 'node:fs';
 import { basename, isAbsolute } from 'node:path';
-import { DeskError, failWith } from './errors';
+import { failWith } from './errors';
 
 export interface PickedFile {
   token: string;
@@ -39,7 +39,7 @@ export class FileRegistry {
 
   resolve(token: string): { path: string; name: string } {
     const f = this.files.get(token);
-    if (!f) throw new DeskError('NOT_FOUND', 'That file is no longer available; choose it again.');
+    if (!f) return failWith('NOT_FOUND', 'files.pickAgain');
     return f;
   }
 

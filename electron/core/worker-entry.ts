@@ -2,7 +2,7 @@ import { existsSync } from 'node:fs';
 import { createRequire } from 'node:module';
 import { dirname, join } from 'node:path';
 import { fileURLToPath, pathToFileURL } from 'node:url';
-import { DeskError } from './errors';
+import { failWith } from './errors';
 
 /**
  * This module's folder. In the esbuild bundles (dist-electron/*.cjs) and in vitest, `__dirname`
@@ -14,7 +14,7 @@ function moduleDir(): string {
   const frame = /\((file:\/\/[^\s)]+?|\/[^\s)]+?|[A-Za-z]:\\[^\s)]+?):\d+:\d+\)/.exec(
     new Error().stack ?? '',
   );
-  if (!frame) throw new DeskError('INTERNAL', 'Cannot locate the worker scripts.');
+  if (!frame) return failWith('INTERNAL', 'worker.notLocated');
   const where = frame[1]!;
   return dirname(where.startsWith('file:') ? fileURLToPath(where) : where);
 }
@@ -41,8 +41,5 @@ export function workerEntry(name: string, sourceDir: string, dir = moduleDir()):
     : join(dir, '..');
   const source = join(root, sourceDir, `${name}.ts`);
   if (existsSync(source)) return tsxEntry(source);
-  throw new DeskError(
-    'INTERNAL',
-    `The ${name} is missing from this installation (${name}.cjs); rebuild or reinstall the app.`,
-  );
+  return failWith('INTERNAL', 'worker.missing', { name });
 }

@@ -3,7 +3,8 @@ import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import type { Channel, InputOf, OutputOf } from '../../shared/contract';
 import type { DemoOutput } from '../../shared/schemas/ops';
-import { DeskError } from '../core/errors';
+import type { MessageKey } from '../../shared/messages';
+import { failWith, revivedError, wordedError } from '../core/errors';
 import { DeskSession, type DemoOptions } from '../core/session';
 import { dispatch } from '../api/table';
 import { DEMO_ORG, DEMO_PASSPHRASE, DEMO_USERS } from '../vault/demo';
@@ -36,10 +37,7 @@ const amsterdam = (d: Date): string =>
  */
 export async function createDemoVault(outer: DeskSession, o: DemoOptions): Promise<DemoOutput> {
   if (outer.vault || vaultExists(outer.vaultDir)) {
-    throw new DeskError(
-      'VAULT_EXISTS',
-      `${outer.vaultDir} already holds a vault; a demo vault goes into a new, empty folder.`,
-    );
+    failWith('VAULT_EXISTS', 'demo.folderHoldsVault', { dir: outer.vaultDir });
   }
   const realNow = outer.now();
   const passphrase = o.passphrase ?? DEMO_PASSPHRASE;
@@ -52,7 +50,12 @@ export async function createDemoVault(outer: DeskSession, o: DemoOptions): Promi
   });
   const call = async <C extends Channel>(channel: C, input: InputOf<C>): Promise<OutputOf<C>> => {
     const r = await dispatch(s, channel, input);
-    if (!r.ok) throw new DeskError(r.code, `demo: ${channel}: ${r.message}`);
+    // A worded refusal keeps its key (the English says at which step); others name the step.
+    if (!r.ok) {
+      throw r.key
+        ? revivedError({ ...r, message: `demo: ${channel}: ${r.message}`, key: r.key as MessageKey })
+        : wordedError(r.code, 'demo.stepFailed', { channel, problem: r.message });
+    }
     return r.data as OutputOf<C>;
   };
   // The accounts the demo's unlock screen lists; the admin's name may be chosen (CLI demo).
@@ -109,10 +112,11 @@ export async function createDemoVault(outer: DeskSession, o: DemoOptions): Promi
         job = await call('customers.importProgress', { jobId, waitMs: 10_000 });
       }
       if (job.state !== 'done' || job.report?.status !== 'committed') {
-        throw new DeskError(
-          'INTERNAL',
-          `demo: the ${kind} import did not commit (${job.report?.status ?? job.state}: ${job.error?.message ?? job.report?.rejected[0]?.reason ?? ''})`,
-        );
+        failWith('INTERNAL', 'demo.importFailed', {
+          kind,
+          status: job.report?.status ?? job.state,
+          problem: job.error?.message ?? job.report?.rejected[0]?.reason ?? '',
+        });
       }
     }
 

@@ -1,27 +1,30 @@
 import type { FilePurpose } from '../../shared/schemas/files';
 import type { HandlerMap } from '../core/context';
 import type { filesContract } from '../../shared/contract/files';
-import { DeskError, failWith } from '../core/errors';
+import { coreText } from '../../shared/messages';
+import type { Language } from '../../shared/schemas/common';
+import { failWith } from '../core/errors';
+import { readSetting } from '../core/settings';
+import type { DeskSession } from '../core/session';
 
-const DIALOG: Record<FilePurpose, { title: string; extensions: string[] }> = {
-  import: { title: 'Choose a CSV file to import', extensions: ['csv', 'txt'] },
-  attachment: {
-    title: 'Choose the original request document',
-    extensions: ['pdf', 'eml', 'msg', 'txt', 'json', 'xml', 'png', 'jpg', 'jpeg'],
-  },
-  logo: { title: 'Choose a logo', extensions: ['png', 'svg'] },
+const EXTENSIONS: Record<FilePurpose, string[]> = {
+  import: ['csv', 'txt'],
+  attachment: ['pdf', 'eml', 'msg', 'txt', 'json', 'xml', 'png', 'jpg', 'jpeg'],
+  logo: ['png', 'svg'],
 };
+
+// The dialog is titled in the vault's language (Dutch before a vault is open, as the UI starts).
+const language = (session: DeskSession): Language =>
+  (session.vault && readSetting(session.vault.db, 'language')) || 'nl';
 
 export const filesHandlers: HandlerMap<keyof typeof filesContract> = {
   'files.pickOpen': async (input, ctx) => {
     const platform = ctx.session.platform;
-    if (!platform) {
-      throw new DeskError(
-        'CONFLICT',
-        'This window has no file dialog; use the upload field instead.',
-      );
-    }
-    const path = await platform.pickOpenFile(DIALOG[input.purpose]);
+    if (!platform) return failWith('CONFLICT', 'files.noFileDialog');
+    const path = await platform.pickOpenFile({
+      title: coreText(language(ctx.session), `files.dialog.${input.purpose}`),
+      extensions: EXTENSIONS[input.purpose],
+    });
     return path ? ctx.session.files.register(path) : null;
   },
 

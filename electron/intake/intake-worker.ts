@@ -1,6 +1,6 @@
 import { parentPort } from 'node:worker_threads';
 import type { Draft } from '../../shared/schemas/intake';
-import { DeskError } from '../core/errors';
+import { DeskError, postedError, type PostedError } from '../core/errors';
 import type { IntakeCatalogues } from './extract-draft';
 import { loadPdfJs } from './read/pdf';
 import { draftFrom, type IntakeSource } from './read/read-document';
@@ -20,7 +20,7 @@ export interface IntakeJob {
 export type IntakeWorkerMessage =
   | { type: 'ready' }
   | { type: 'done'; id: number; draft: Draft }
-  | { type: 'error'; id: number; code: string; message: string; details?: unknown };
+  | ({ type: 'error'; id: number } & PostedError);
 
 async function read(job: IntakeJob): Promise<IntakeWorkerMessage> {
   const source: IntakeSource =
@@ -31,7 +31,7 @@ async function read(job: IntakeJob): Promise<IntakeWorkerMessage> {
     return { type: 'done', id: job.id, draft: await draftFrom(source, job.catalogues) };
   } catch (e) {
     return e instanceof DeskError
-      ? { type: 'error', id: job.id, code: e.code, message: e.message, details: e.details }
+      ? { type: 'error', id: job.id, ...postedError(e) }
       : // No message: it may carry the document's text. The kind of error is enough to start.
         {
           type: 'error',

@@ -1,10 +1,9 @@
 import { Worker } from 'node:worker_threads';
 import type { Draft } from '../../shared/schemas/intake';
-import type { ErrorCode } from '../../shared/result';
-import { DeskError } from '../core/errors';
+import { revivedError, wordedError } from '../core/errors';
 import type { IntakeCatalogues } from './extract-draft';
 import type { IntakeJob, IntakeWorkerMessage } from './intake-worker';
-import { LIMITS, refuse } from './read/limits';
+import { LIMITS } from './read/limits';
 import type { IntakeSource } from './read/read-document';
 import { workerEntry } from '../core/worker-entry';
 
@@ -19,20 +18,24 @@ export interface ReaderLimits {
   script?: string | URL;
 }
 
-const unexpected = () =>
-  new DeskError('INTERNAL', 'Reading the document stopped unexpectedly. Nothing was stored.');
+const unexpected = () => wordedError('INTERNAL', 'worker.readStopped');
 
-const tooComplex = (seconds: number): DeskError => {
-  try {
-    refuse(
-      'document_too_complex',
-      `Reading the document took longer than ${seconds} s; it was stopped.`,
-      { seconds },
-    );
-  } catch (e) {
-    return e as DeskError;
-  }
-};
+// Refused as intake refuses a document (reason and params in the details), worded by key too.
+const tooComplex = (seconds: number) =>
+  wordedError(
+    'BAD_INPUT',
+    'worker.readTooLong',
+    { seconds },
+    { reason: 'document_too_complex', params: { seconds } },
+  );
+
+const tooBig = (megabytes: number) =>
+  wordedError(
+    'BAD_INPUT',
+    'worker.readTooBig',
+    { megabytes },
+    { reason: 'document_too_complex', params: { megabytes } },
+  );
 
 interface Pending {
   resolve(d: Draft): void;
@@ -122,18 +125,10 @@ export class IntakeReader {
         this.settle();
         if (!p) return;
         if (m.type === 'done') p.resolve(m.draft);
-        else p.reject(new DeskError(m.code as ErrorCode, m.message, m.details));
+        else p.reject(revivedError(m));
       });
       worker.on('error', (e: Error & { code?: string }) =>
-        fail(
-          e.code === 'ERR_WORKER_OUT_OF_MEMORY'
-            ? new DeskError(
-                'BAD_INPUT',
-                `Reading the document needed more than ${this.heapMb} MB; it was stopped.`,
-                { reason: 'document_too_complex', params: { megabytes: this.heapMb } },
-              )
-            : unexpected(),
-        ),
+        fail(e.code === 'ERR_WORKER_OUT_OF_MEMORY' ? tooBig(this.heapMb) : unexpected()),
       );
       worker.on('exit', () => fail(unexpected()));
     });

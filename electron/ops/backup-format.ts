@@ -1,6 +1,6 @@
 import { closeSync, openSync, readSync } from 'node:fs';
 import { z } from 'zod';
-import { DeskError } from '../core/errors';
+import { wordedError } from '../core/errors';
 
 /**
  * A NAW Desk backup is ONE file:
@@ -51,8 +51,7 @@ export function readBackupHeader(file: string): { header: BackupHeader; dbOffset
   } finally {
     closeSync(fd);
   }
-  const notBackup = () =>
-    new DeskError('BAD_INPUT', 'This file is not a NAW Desk backup (or it is damaged).');
+  const notBackup = () => wordedError('BAD_INPUT', 'backup.notBackup');
   if (!buf.subarray(0, BACKUP_MAGIC.length).equals(Buffer.from(BACKUP_MAGIC))) throw notBackup();
   const end = buf.indexOf(0x0a, BACKUP_MAGIC.length);
   if (end < 0) throw notBackup();

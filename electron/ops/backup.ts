@@ -18,9 +18,9 @@ import type { FileTarget } from '../../shared/schemas/files';
 import type { BackupOutput } from '../../shared/schemas/ops';
 import type { DeskContext } from '../core/context';
 import { FileDelivery, fileStamp } from '../core/deliver';
-import { DeskError, wordedError } from '../core/errors';
+import { failWith, wordedError } from '../core/errors';
 import { verifyChain } from '../audit/log';
-import { openEncryptedDb, RESTORE_ADVICE } from '../core/db';
+import { openEncryptedDb } from '../core/db';
 import { checkInWorker } from '../core/check-in-worker';
 import { keySlotsContent, readKeySlots } from '../vault/keyslots';
 import { schemaVersion } from '../vault/migrations';
@@ -72,21 +72,14 @@ export async function verifyCopy(
 ): Promise<{ schemaVersion: number; auditHead: ChainHead; auditEvents: number }> {
   const problem = await checkInWorker(file, key, 'full').result;
   if (problem) {
-    throw new DeskError(
-      'VAULT_DAMAGED',
-      `The copy of the vault failed its integrity check (${problem}), so the vault's database is probably damaged. Nothing was saved: a backup would carry the damage. Keep the backups you have. ${RESTORE_ADVICE}`,
-      { reason: 'malformed' },
-    );
+    failWith('VAULT_DAMAGED', 'backup.copyDamaged', { problem }, { reason: 'malformed' });
   }
   const db = openEncryptedDb(file, key);
   try {
     const v = schemaVersion(db);
     const chain = verifyChain(db);
     if (!chain.intact) {
-      throw new DeskError(
-        'VAULT_DAMAGED',
-        `The backup copy failed its check: the audit chain is broken at event #${chain.brokenAt?.seq}. Nothing was saved.`,
-      );
+      failWith('VAULT_DAMAGED', 'backup.copyChainBroken', { seq: chain.brokenAt?.seq ?? '?' });
     }
     return { schemaVersion: v, auditHead: chain.head, auditEvents: chain.checked };
   } finally {

@@ -13,7 +13,7 @@ import type { ParsedInputOf } from '../../shared/contract';
 import type { RestoreOutput } from '../../shared/schemas/ops';
 import { commandLinePath } from '../core/command-line-path';
 import type { DeskContext } from '../core/context';
-import { DeskError } from '../core/errors';
+import { DeskError, failWith } from '../core/errors';
 import { appendAudit, verifyChain } from '../audit/log';
 import { openEncryptedDb } from '../core/db';
 import { checkInWorker } from '../core/check-in-worker';
@@ -35,16 +35,13 @@ export async function restoreIntoSession(
 ): Promise<RestoreOutput> {
   const s = ctx.session;
   if (s.vault) {
-    throw new DeskError(
-      'VAULT_EXISTS',
-      'A vault is open here; restore into a new, empty folder. Nothing was overwritten.',
-    );
+    failWith('VAULT_EXISTS', 'vault.openHere');
   }
   const source =
     input.from.kind === 'path'
       ? commandLinePath(s, input.from.path)
       : s.files.resolve(input.from.token).path;
-  if (!existsSync(source)) throw new DeskError('NOT_FOUND', `There is no file ${source}.`);
+  if (!existsSync(source)) failWith('NOT_FOUND', 'backup.noFile', { path: source });
   return restoreBackup({
     source,
     dir: s.vaultDir,
@@ -75,31 +72,17 @@ export interface RestoreOptions {
  */
 export async function restoreBackup(o: RestoreOptions): Promise<RestoreOutput> {
   if (vaultExists(o.dir)) {
-    throw new DeskError(
-      'VAULT_EXISTS',
-      `${o.dir} already holds a vault; restore into a new, empty folder. Nothing was overwritten.`,
-    );
+    failWith('VAULT_EXISTS', 'backup.folderHoldsVault', { dir: o.dir });
   }
   if (existsSync(o.dir) && readdirSync(o.dir).some((f) => !f.startsWith('.'))) {
-    throw new DeskError(
-      'VAULT_EXISTS',
-      `${o.dir} is not empty; restore into a new, empty folder. Nothing was overwritten.`,
-    );
+    failWith('VAULT_EXISTS', 'backup.folderNotEmpty', { dir: o.dir });
   }
   const { header, dbOffset } = readBackupHeader(o.source);
   if (header.schemaVersion > SCHEMA_VERSION) {
-    throw new DeskError(
-      'VAULT_TOO_NEW',
-      `This backup has schema version ${header.schemaVersion}, made by a newer NAW Desk; update the app first.`,
-    );
+    failWith('VAULT_TOO_NEW', 'backup.tooNew', { version: header.schemaVersion });
   }
   const slots = parseKeySlots(header.keyslots);
-  if (!slots) {
-    throw new DeskError(
-      'VAULT_DAMAGED',
-      'The key file inside this backup is damaged or not a NAW Desk key file. Nothing was restored.',
-    );
-  }
+  if (!slots) return failWith('VAULT_DAMAGED', 'backup.keyFileDamaged');
   const key = await keyFor(slots, o);
   const paths = vaultPaths(o.dir);
   const createdDir = !existsSync(o.dir);
@@ -117,10 +100,7 @@ export async function restoreBackup(o: RestoreOptions): Promise<RestoreOutput> {
     src.on('data', (c) => (bytes += (c as Buffer).length));
     await pipeline(src, createWriteStream(paths.db, { mode: 0o600, flags: 'wx' }));
     if (bytes !== header.db.bytes || hash.digest('hex') !== header.db.sha256) {
-      throw new DeskError(
-        'VAULT_DAMAGED',
-        'The backup file is damaged (its database does not match the checksum in the file). Nothing was restored.',
-      );
+      failWith('VAULT_DAMAGED', 'backup.checksum');
     }
     let db;
     try {
@@ -132,25 +112,18 @@ export async function restoreBackup(o: RestoreOptions): Promise<RestoreOutput> {
         damageReason(e) === 'unreadable' &&
         o.recoveryKey !== undefined
       ) {
-        throw new DeskError('BAD_RECOVERY_KEY', 'This recovery key does not open this backup.');
+        failWith('BAD_RECOVERY_KEY', 'backup.recoveryKeyWrong');
       }
       throw e;
     }
     try {
       const problem = await checkInWorker(paths.db, key, 'full').result;
       if (problem) {
-        throw new DeskError(
-          'VAULT_DAMAGED',
-          `The backup's database is damaged (${problem}); nothing was restored. Restore an older backup.`,
-          { reason: 'malformed' },
-        );
+        failWith('VAULT_DAMAGED', 'backup.damaged', { problem }, { reason: 'malformed' });
       }
       const chain = verifyChain(db);
       if (!chain.intact) {
-        throw new DeskError(
-          'VAULT_DAMAGED',
-          `The backup's audit chain is broken at event #${chain.brokenAt?.seq}; it was not restored.`,
-        );
+        failWith('VAULT_DAMAGED', 'backup.chainBroken', { seq: chain.brokenAt?.seq ?? '?' });
       }
       const restoredEvents = chain.checked;
       const via = o.recoveryKey !== undefined ? 'recovery-key' : `passphrase:${o.userName}`;
@@ -193,20 +166,10 @@ export async function restoreBackup(o: RestoreOptions): Promise<RestoreOutput> {
 async function keyFor(slots: KeySlotsFile, o: RestoreOptions): Promise<Buffer> {
   if (o.recoveryKey !== undefined) {
     const key = parseRecoveryKey(o.recoveryKey);
-    if (!key) {
-      throw new DeskError(
-        'BAD_RECOVERY_KEY',
-        'A recovery key is 64 hexadecimal digits (dashes optional).',
-      );
-    }
+    if (!key) return failWith('BAD_RECOVERY_KEY', 'vault.recoveryKeyFormat');
     return key;
   }
   const key = o.userName && o.passphrase ? await openSlot(slots, o.userName, o.passphrase) : null;
-  if (!key) {
-    throw new DeskError(
-      'BAD_CREDENTIALS',
-      'Unknown user or wrong passphrase for this backup (passphrases as they were when the backup was made).',
-    );
-  }
+  if (!key) return failWith('BAD_CREDENTIALS', 'backup.badCredentials');
   return key;
 }

@@ -12,7 +12,7 @@ import {
   type ItemView,
   type RequestSummary,
 } from '../../shared/schemas/requests';
-import { DeskError } from '../core/errors';
+import { failWith } from '../core/errors';
 import type { Db } from '../core/db';
 import { deadlineState } from './deadlines';
 import type { ResolvedItem } from './items';
@@ -76,7 +76,7 @@ export const currentRow = (db: Db, r: RequestRow): RequestRow =>
 export function loadRequest(db: Db, registerNo: string): RequestRow {
   const r = db.prepare('SELECT * FROM request WHERE register_no = ?').get(registerNo) as
     RequestRow | undefined;
-  if (!r) throw new DeskError('NOT_FOUND', `There is no request ${registerNo} in the register.`);
+  if (!r) return failWith('NOT_FOUND', 'register.notFound', { no: registerNo });
   return currentRow(db, r);
 }
 

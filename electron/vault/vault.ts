@@ -2,9 +2,9 @@ import { randomBytes, randomUUID } from 'node:crypto';
 import { existsSync, mkdirSync, readdirSync, rmSync } from 'node:fs';
 import { join } from 'node:path';
 import type { Role } from '../../shared/roles';
-import { DeskError, wordedError } from '../core/errors';
+import { DeskError, failWith, wordedError } from '../core/errors';
 import { appendAudit } from '../audit/log';
-import { openEncryptedDb, RESTORE_ADVICE, type Db } from '../core/db';
+import { openEncryptedDb, type Db } from '../core/db';
 import { sqliteCheck } from '../core/db-integrity';
 import { keepOwnerOnly } from '../core/owner-only';
 import { createdOrgName, organisationName, writeSetting } from '../core/settings';
@@ -127,11 +127,7 @@ function openWithKey(
   let checkNow: boolean;
   try {
     if (schemaVersion(db) === 0) {
-      throw new DeskError(
-        'VAULT_DAMAGED',
-        `The vault database holds no NAW Desk data (no schema): it was lost or replaced. The app did not change it. ${RESTORE_ADVICE}`,
-        { reason: 'empty' },
-      );
+      failWith('VAULT_DAMAGED', 'vault.noSchema', undefined, { reason: 'empty' });
     }
     checkNow =
       (db.pragma('page_count', { simple: true }) as number) <= UNLOCK_QUICK_CHECK_MAX_PAGES;
@@ -155,11 +151,7 @@ function openWithKey(
 
 /** What a damaged vault is told: what the check found, and which backup to restore, how. */
 export const damagedVault = (problem: string): DeskError =>
-  new DeskError(
-    'VAULT_DAMAGED',
-    `The vault database is damaged (${problem}). The app did not change it. ${RESTORE_ADVICE}`,
-    { reason: 'malformed' },
-  );
+  wordedError('VAULT_DAMAGED', 'vault.damaged', { problem }, { reason: 'malformed' });
 
 export function closeVault(vault: OpenVault): void {
   vault.key.fill(0);
@@ -260,10 +252,7 @@ export async function unlockVault(
 ): Promise<{ vault: OpenVault; user: VaultUser } | null> {
   const slots = readKeySlots(vaultPaths(dir).slots);
   if (!existsSync(vaultPaths(dir).db)) {
-    throw new DeskError(
-      'VAULT_DAMAGED',
-      `The key file is there but the database ${DB_FILE} is missing. ${RESTORE_ADVICE}`,
-    );
+    failWith('VAULT_DAMAGED', 'vault.dbMissing', { file: DB_FILE });
   }
   const key = await openSlot(slots, userName, passphrase);
   if (!key) return null;

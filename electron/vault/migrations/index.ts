@@ -1,4 +1,4 @@
-import { DeskError } from '../../core/errors';
+import { failWith } from '../../core/errors';
 import type { Db } from '../../core/db';
 import { migration0001 } from './0001-initial';
 import { migration0002 } from './0002-customers';
@@ -6,6 +6,7 @@ import { migration0003 } from './0003-register';
 import { migration0004 } from './0004-disclosure';
 import { migration0005 } from './0005-catalogue-edit';
 import { migration0006 } from './0006-importer-role';
+import { migration0007 } from './0007-item-periods';
 import type { Migration } from './types';
 
 /** Every migration, in order. Add one file per change; never edit a released one. */
@@ -16,6 +17,7 @@ export const MIGRATIONS: readonly Migration[] = [
   migration0004,
   migration0005,
   migration0006,
+  migration0007,
 ];
 export const SCHEMA_VERSION = MIGRATIONS.at(-1)!.version;
 
@@ -27,10 +29,7 @@ export function migrate(db: Db, migrations: readonly Migration[] = MIGRATIONS): 
   const current = schemaVersion(db);
   const latest = migrations.at(-1)?.version ?? 0;
   if (current > latest) {
-    throw new DeskError(
-      'VAULT_TOO_NEW',
-      `This vault has schema version ${current}, made by a newer NAW Desk; this app knows up to ${latest}. Update the app; the vault was not changed.`,
-    );
+    failWith('VAULT_TOO_NEW', 'vault.tooNew', { current, latest });
   }
   for (const m of migrations) {
     if (m.version <= current) continue;
