@@ -14,7 +14,7 @@ import type { catalogueContract } from '../../shared/contract/catalogue';
 
 type CatalogueChannels = keyof typeof catalogueContract;
 
-/** Editing the catalogues in Settings (admins); the logic is in register/catalogue-edit.ts. */
+/** Reading the catalogues (access per channel in the contract) and editing them (admins, edit.ts). */
 export const catalogueHandlers: HandlerMap<CatalogueChannels> = {
   'catalogue.legalBases': (_input, ctx) => listLegalBases(ctx.db),
   'catalogue.authorities': (_input, ctx) => listAuthorities(ctx.db),

@@ -88,7 +88,7 @@ describe('settings page', () => {
   it('saves the idle-lock minutes within 1–240 only', async () => {
     const desk = settingsDesk();
     const user = userEvent.setup();
-    renderApp('/settings');
+    renderApp('/settings/general');
     const minutes = await screen.findByLabelText('Automatisch vergrendelen na (minuten)');
     await waitFor(() => expect((minutes as HTMLInputElement).value).toBe('10'));
     await user.clear(minutes);
@@ -103,10 +103,10 @@ describe('settings page', () => {
     expect(desk.callsTo('settings.update')).toEqual([{ idleLockMinutes: 5, language: 'nl' }]);
   });
 
-  it('shows an officer only their own passphrase form', async () => {
+  it('shows an officer their own passphrase form and no admin section', async () => {
     const desk = settingsDesk('officer');
     const user = userEvent.setup();
-    renderApp('/settings');
+    renderApp('/settings/passphrase');
     await screen.findByRole('heading', { level: 2, name: 'Eigen wachtwoordzin wijzigen' });
     expect(screen.queryByRole('heading', { name: 'Gebruikers' })).toBeNull();
     expect(screen.queryByRole('heading', { name: 'Algemeen' })).toBeNull();
@@ -132,5 +132,95 @@ describe('language', () => {
     installFakeDesk({ 'vault.state': () => ok(signedIn({ language: 'en' })) });
     renderApp('/settings', 'nl');
     expect(await screen.findByRole('heading', { level: 1, name: 'Instellingen' })).toBeTruthy();
+  });
+});
+
+describe('sub-navigation', () => {
+  const navLinks = () =>
+    within(screen.getByRole('navigation', { name: 'Onderdelen van Instellingen' }))
+      .getAllByRole('link')
+      .map((l) => [l.textContent, l.getAttribute('aria-current')]);
+
+  it('offers an admin every section in groups, opens the first and marks the open one', async () => {
+    settingsDesk();
+    const user = userEvent.setup();
+    const { router } = renderApp('/settings');
+    await screen.findByRole('cell', { name: 'Anna Admin' });
+    expect(router.state.location.pathname).toBe('/settings/users');
+    expect(navLinks()).toEqual([
+      ['Gebruikers', 'page'],
+      ['Organisatie en briefhoofd', null],
+      ['Algemeen', null],
+      ['Termijnen en importregels', null],
+      ['Vier ogen, statistiek en bewaartermijnen', null],
+      ['Instanties en contactkanalen', null],
+      ['Wettelijke grondslagen', null],
+      ['Opschonen', null],
+      ['Back-up', null],
+      ['Mijn wachtwoordzin', null],
+    ]);
+    const nav = screen.getByRole('navigation', { name: 'Onderdelen van Instellingen' });
+    expect(within(nav).getByRole('list', { name: 'Catalogus' })).toBeTruthy();
+    // The page opens with focus on its own heading; one section at a time.
+    expect(document.activeElement).toBe(screen.getByRole('heading', { level: 1 }));
+    expect(screen.getAllByRole('heading', { level: 2 }).map((h) => h.textContent)).toEqual([
+      'Gebruikers',
+    ]);
+
+    await user.click(within(nav).getByRole('link', { name: 'Algemeen' }));
+    const general = await screen.findByRole('heading', { level: 2, name: 'Algemeen' });
+    await waitFor(() => expect(document.activeElement).toBe(general));
+    expect(router.state.location.pathname).toBe('/settings/general');
+    expect(screen.queryByRole('heading', { name: 'Gebruikers', level: 2 })).toBeNull();
+    expect(within(nav).getByRole('link', { name: 'Algemeen' }).getAttribute('aria-current')).toBe(
+      'page',
+    );
+  });
+
+  it('offers an officer the catalogue and their passphrase, and no admin section by address', async () => {
+    const desk = settingsDesk('officer');
+    desk.handlers['catalogue.view'] = () => ok({ authorities: [], legalBases: [] });
+    const { router } = renderApp('/settings/users');
+    await screen.findByRole('heading', {
+      level: 2,
+      name: 'Instanties en geverifieerde contactkanalen',
+    });
+    expect(router.state.location.pathname).toBe('/settings/authorities');
+    expect(navLinks()).toEqual([
+      ['Instanties en contactkanalen', 'page'],
+      ['Wettelijke grondslagen', null],
+      ['Mijn wachtwoordzin', null],
+    ]);
+    expect(desk.callsTo('users.list')).toHaveLength(0);
+  });
+});
+
+describe('import rules', () => {
+  it('saves the snapshot mass-close share within 0–100 only', async () => {
+    const desk = settingsDesk();
+    const user = userEvent.setup();
+    renderApp('/settings/deadlines');
+    const section = (
+      await screen.findByRole('heading', { level: 2, name: 'Regels voor de import' })
+    ).closest('section')!;
+    const f = within(section);
+    const share = await f.findByLabelText('Een momentopname mag hoogstens dit deel beëindigen (%)');
+    await waitFor(() => expect((share as HTMLInputElement).value).toBe('5'));
+    expect(f.getByText(/0 = elke beëindiging laten bevestigen/)).toBeTruthy();
+    await user.clear(share);
+    await user.type(share, '101');
+    await user.click(f.getByRole('button', { name: 'Importregels opslaan' }));
+    expect(f.getByText('Kies een geheel getal binnen het aangegeven bereik.')).toBeTruthy();
+    await user.clear(share);
+    await user.type(share, '2.5');
+    await user.click(f.getByRole('button', { name: 'Importregels opslaan' }));
+    expect(f.getByText('Kies een geheel getal binnen het aangegeven bereik.')).toBeTruthy();
+    expect(desk.callsTo('settings.update')).toHaveLength(0);
+    await user.clear(share);
+    await user.type(share, '0');
+    await user.click(f.getByRole('button', { name: 'Importregels opslaan' }));
+    await f.findByText('De importregels zijn opgeslagen. Ze gelden voor de volgende import.');
+    expect(desk.callsTo('settings.update')).toEqual([{ snapshotMaxClosePercent: 0 }]);
+    expect(f.queryByText('Kies een geheel getal binnen het aangegeven bereik.')).toBeNull();
   });
 });

@@ -8,7 +8,8 @@ import { useDeskData } from '../../hooks/useDeskData';
 /**
  * A Settings form over the desk's settings: loads them into an editable copy (`toValues`), saves
  * a change with settings.update and shows what the core stored. `saved` says the last save
- * succeeded; `stored` are the settings as the core has them.
+ * succeeded; `stored` are the settings as the core has them; `loaded` that the first answer (the
+ * settings or the error) is there.
  */
 export function useSettingsForm<V>(toValues: (s: Settings) => V) {
   const [values, setValues] = useState<V | null>(null);
@@ -17,7 +18,7 @@ export function useSettingsForm<V>(toValues: (s: Settings) => V) {
     setStored(s);
     setValues(toValues(s));
   };
-  const loaded = useDeskData(async () => show(unwrap(await desk.settings.get({}))), []);
+  const initial = useDeskData(async () => show(unwrap(await desk.settings.get({}))), []);
   const action = useDeskAction<true>();
 
   /** Saves `change`; `after` runs once the core stored it (e.g. refresh the session). */
@@ -33,7 +34,8 @@ export function useSettingsForm<V>(toValues: (s: Settings) => V) {
     setValues,
     stored,
     busy: action.busy,
-    error: action.error ?? loaded.error,
+    error: action.error ?? initial.error,
+    loaded: stored !== null || initial.error !== null,
     saved: action.done === true,
     reset: action.reset,
     save,

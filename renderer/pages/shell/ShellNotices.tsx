@@ -4,32 +4,8 @@ import { useTranslation } from 'react-i18next';
 import { can, type Role } from '../../../shared/roles';
 import { desk } from '../../api';
 import './shell-notices.css';
+import { sectionLink, settingsPath, type SettingsSectionKey } from '../settings/section-list';
 import { SETTINGS_CHANGED } from '../settings/settings-events';
-
-/**
- * After navigating to Settings, bring a section into view and move focus to its heading. The page
- * may still be loading its sections (and re-render the heading), so focus is kept there for a
- * moment unless the user has moved it somewhere on purpose.
- */
-function goToSection(navigate: ReturnType<typeof useNavigate>, headingId: string) {
-  navigate('/settings');
-  let tries = 0;
-  let focusedOnce = false;
-  const look = () => {
-    const heading = document.getElementById(headingId);
-    const active = document.activeElement;
-    const userMoved =
-      focusedOnce && active !== null && active !== document.body && active.tagName !== 'MAIN';
-    if (heading && !userMoved && active !== heading) {
-      heading.setAttribute('tabindex', '-1');
-      if (!focusedOnce) heading.scrollIntoView({ block: 'start' });
-      heading.focus();
-      focusedOnce = true;
-    }
-    if (tries++ < 200 && !userMoved && (!focusedOnce || tries < 40)) window.setTimeout(look, 50);
-  };
-  window.setTimeout(look, 0);
-}
 
 /** Asks the core again after sign-in, on every page change, and when a settings form saved. */
 function useRecheck(check: () => Promise<void>) {
@@ -47,6 +23,7 @@ function useRecheck(check: () => Promise<void>) {
 /**
  * The shell's notices: a loud, persistent banner for everyone while four eyes is off, and for
  * admins a notice when data is past its retention period, linking to the purge in Settings.
+ * A link opens the section's own route and names its heading; the section focuses it once loaded.
  */
 export function ShellNotices({ role }: { role: Role }) {
   const { t } = useTranslation('catalogue');
@@ -55,6 +32,10 @@ export function ShellNotices({ role }: { role: Role }) {
   const admin = can(role, 'settings.manage');
   const [fourEyesOff, setFourEyesOff] = useState(false);
   const [purgeDue, setPurgeDue] = useState(0);
+  const goTo = (key: SettingsSectionKey) => {
+    const link = sectionLink(key);
+    void navigate(link.to, { state: link.state });
+  };
 
   const check = useCallback(async () => {
     const s = await desk.settings.get({});
@@ -66,8 +47,8 @@ export function ShellNotices({ role }: { role: Role }) {
   }, [admin]);
   useRecheck(check);
 
-  // On the Settings page the purge section shows its own notice.
-  const showPurge = admin && purgeDue > 0 && !pathname.startsWith('/settings');
+  // The purge section shows its own notice.
+  const showPurge = admin && purgeDue > 0 && pathname !== settingsPath('retention');
   if (!fourEyesOff && !showPurge) return null;
   return (
     <div className="shell-notices">
@@ -78,11 +59,7 @@ export function ShellNotices({ role }: { role: Role }) {
             {admin && (
               <>
                 {' '}
-                <button
-                  type="button"
-                  className="btn btn--link"
-                  onClick={() => goToSection(navigate, 'policy-heading')}
-                >
+                <button type="button" className="btn btn--link" onClick={() => goTo('policy')}>
                   {t('shell.fourEyesOffAction')}
                 </button>
               </>
@@ -98,11 +75,7 @@ export function ShellNotices({ role }: { role: Role }) {
         >
           <p>
             {t('shell.purgeDue', { n: purgeDue })}{' '}
-            <button
-              type="button"
-              className="btn btn--link"
-              onClick={() => goToSection(navigate, 'purge-heading')}
-            >
+            <button type="button" className="btn btn--link" onClick={() => goTo('retention')}>
               {t('shell.purgeDueAction')}
             </button>
           </p>

@@ -4,6 +4,7 @@ import { desk, unwrap } from '../../../api';
 import { base64ToBytes, downloadFile, saveTarget } from '../../../components/download';
 import { ErrorAlert } from '../../../components/ErrorAlert';
 import { useDeskAction } from '../../../hooks/useDeskAction';
+import { useFocusOnArrival } from '../arrival';
 
 /**
  * Backup (admins). The app asks the core, which shows the native save dialog — the renderer never
@@ -12,6 +13,7 @@ import { useDeskAction } from '../../../hooks/useDeskAction';
 export function BackupPanel() {
   const { t } = useTranslation('ops');
   const { busy, error, done: result, run } = useDeskAction<BackupOutput>({ quietCancel: true });
+  const heading = useFocusOnArrival('backup-heading', true);
 
   const backup = () =>
     run(async () => {
@@ -22,7 +24,9 @@ export function BackupPanel() {
 
   return (
     <section className="panel" aria-labelledby="backup-heading">
-      <h2 id="backup-heading">{t('backup.title')}</h2>
+      <h2 id="backup-heading" ref={heading} tabIndex={-1}>
+        {t('backup.title')}
+      </h2>
       <p>{t('backup.intro')}</p>
       <div className="actions">
         <button

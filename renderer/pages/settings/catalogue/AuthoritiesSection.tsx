@@ -1,17 +1,15 @@
 import { useState } from 'react';
 import { useTranslation } from 'react-i18next';
-import type { CatalogueAuthority } from '../../../../shared/schemas/catalogue';
 import { ErrorAlert, StatusMessage } from '../../../components/ErrorAlert';
 import { Field } from '../../../components/Field';
 import { Table } from '../../../components/Table';
 import { useCatalogueText } from '../../../hooks/useCatalogueText';
 import { AddAuthorityForm } from './AddAuthorityForm';
+import { useFocusOnArrival } from '../arrival';
 import { AuthorityEditor } from './AuthorityEditor';
+import { AuthorityNameCell, authorityMatches, EntryStatus } from './CatalogueCells';
 import { CATALOGUE_REASONS } from './catalogue-reasons';
 import { useCatalogueView } from './useCatalogueView';
-
-const matches = (a: CatalogueAuthority, name: string, q: string) =>
-  q === '' || `${name} ${a.name} ${a.code}`.toLowerCase().includes(q.trim().toLowerCase());
 
 /** Authorities with their verified contact channels: list, find, edit, add (admins). */
 export function AuthoritiesSection() {
@@ -21,13 +19,16 @@ export function AuthoritiesSection() {
   const [query, setQuery] = useState('');
   const [open, setOpen] = useState<string | null>(null);
   const [note, setNote] = useState<string | null>(null);
+  const heading = useFocusOnArrival('authorities-heading', view !== null || error !== null);
 
-  const list = view?.authorities.filter((a) => matches(a, authorityName(a), query)) ?? [];
+  const list = view?.authorities.filter((a) => authorityMatches(a, authorityName(a), query)) ?? [];
   const editing = view?.authorities.find((a) => a.code === open) ?? null;
 
   return (
     <section className="panel" aria-labelledby="authorities-heading">
-      <h2 id="authorities-heading">{t('authorities.title')}</h2>
+      <h2 id="authorities-heading" ref={heading} tabIndex={-1}>
+        {t('authorities.title')}
+      </h2>
       <p className="muted">{t('authorities.intro')}</p>
       <ErrorAlert error={error} showReason={CATALOGUE_REASONS} />
       <StatusMessage>{note}</StatusMessage>
@@ -71,22 +72,10 @@ export function AuthoritiesSection() {
           >
             {list.map((a) => (
               <tr key={a.code}>
-                <td className="wrap">
-                  {authorityName(a)}
-                  <div className="muted">
-                    <code>{a.code}</code>
-                  </div>
-                </td>
+                <AuthorityNameCell authority={a} />
                 <td>{t(`authorities.kinds.${a.kind}`)}</td>
                 <td>
-                  {a.active ? (
-                    t('authorities.active')
-                  ) : (
-                    <span className="catalogue-badge catalogue-badge--off">
-                      {t('authorities.inactive')}
-                    </span>
-                  )}
-                  {a.legacy && <span className="catalogue-badge">{t('authorities.legacy')}</span>}
+                  <EntryStatus active={a.active} legacy={a.legacy} />
                 </td>
                 <td>{a.contacts.length}</td>
                 <td>{a.requestCount}</td>

@@ -17,6 +17,7 @@ import { useCatalogueText } from '../../../hooks/useCatalogueText';
 import { useDeskAction } from '../../../hooks/useDeskAction';
 import { useSession } from '../../../session/SessionProvider';
 import { CATALOGUE_REASONS } from './catalogue-reasons';
+import { useVerifiedLine } from './CatalogueCells';
 
 /** The verified contact channels of one authority: list, withdraw (with a reason), add. */
 export function ContactsPanel({
@@ -70,6 +71,7 @@ function ContactRow({
   const [asking, setAsking] = useState(false);
   const [reason, setReason] = useState('');
   const kind = t(`contacts.kinds.${c.kind}`);
+  const verifiedLine = useVerifiedLine();
   return (
     <tr>
       <td>{kind}</td>
@@ -77,7 +79,7 @@ function ContactRow({
         <code>{c.value}</code>
         {c.note && <div className="muted">{c.note}</div>}
       </td>
-      <td>{t('contacts.verifiedLine', { by: c.verifiedBy || '?', at: c.verifiedAt ?? '?' })}</td>
+      <td>{verifiedLine(c)}</td>
       <td className="wrap">{c.verifiedHow}</td>
       <td>
         {!asking ? (

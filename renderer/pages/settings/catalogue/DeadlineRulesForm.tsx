@@ -6,6 +6,7 @@ import { ErrorAlert } from '../../../components/ErrorAlert';
 import { Field } from '../../../components/Field';
 import { FormFooter } from '../../../components/FormFooter';
 import { announceSettingsChanged } from '../settings-events';
+import { useFocusOnArrival } from '../arrival';
 import { useSettingsForm } from '../useSettingsForm';
 import { CATALOGUE_REASONS } from './catalogue-reasons';
 
@@ -28,6 +29,7 @@ export function DeadlineRulesForm() {
   const form = useSettingsForm(toValues);
   const values = form.values;
   const [problem, setProblem] = useState<string | null>(null);
+  const heading = useFocusOnArrival('deadline-rules-heading', form.loaded);
 
   async function submit(e: FormEvent) {
     e.preventDefault();
@@ -51,7 +53,9 @@ export function DeadlineRulesForm() {
 
   return (
     <section className="panel" aria-labelledby="deadline-rules-heading">
-      <h2 id="deadline-rules-heading">{t('deadlines.title')}</h2>
+      <h2 id="deadline-rules-heading" ref={heading} tabIndex={-1}>
+        {t('deadlines.title')}
+      </h2>
       <p className="muted">{t('deadlines.intro')}</p>
       {values && (
         <form onSubmit={submit} noValidate aria-busy={form.busy}>

@@ -5,8 +5,9 @@ import { desk, unwrap } from '../../../api';
 import { ErrorAlert } from '../../../components/ErrorAlert';
 import { Table } from '../../../components/Table';
 import { useDeskAction } from '../../../hooks/useDeskAction';
-import { useCatalogueText } from '../../../hooks/useCatalogueText';
+import { useFocusOnArrival } from '../arrival';
 import { CATALOGUE_REASONS } from './catalogue-reasons';
+import { BasisCells, useBasisColumns } from './CatalogueCells';
 import { EMPTY_BASIS, LegalBasisForm, type BasisValues } from './LegalBasisForm';
 import { useCatalogueView } from './useCatalogueView';
 
@@ -22,15 +23,18 @@ function changes(before: CatalogueLegalBasis, after: BasisValues) {
 
 /** The legal catalogue: list, edit (categories, issuers, action, dates, text), add (admins). */
 export function LegalBasesSection() {
-  const { t } = useTranslation(['catalogue', 'requests']);
-  const { basisName } = useCatalogueText();
+  const { t } = useTranslation('catalogue');
+  const columns = useBasisColumns();
   const { data: view, error, reload } = useCatalogueView();
+  const heading = useFocusOnArrival('bases-heading', view !== null || error !== null);
   const [open, setOpen] = useState<string | null>(null);
   const editing = view?.legalBases.find((b) => b.code === open) ?? null;
 
   return (
     <section className="panel" aria-labelledby="bases-heading">
-      <h2 id="bases-heading">{t('bases.title')}</h2>
+      <h2 id="bases-heading" ref={heading} tabIndex={-1}>
+        {t('bases.title')}
+      </h2>
       <p className="muted">{t('bases.intro')}</p>
       <ErrorAlert error={error} showReason={CATALOGUE_REASONS} />
       {view && (
@@ -52,49 +56,11 @@ export function LegalBasesSection() {
             region={{ labelledBy: 'bases-heading' }}
             className="catalogue-table"
             caption={t('bases.caption')}
-            columns={[
-              t('bases.article'),
-              t('bases.action'),
-              t('bases.categories'),
-              t('bases.validity'),
-              t('bases.status'),
-              t('bases.requests'),
-              { label: t('bases.edit'), srOnly: true },
-            ]}
+            columns={[...columns, t('bases.requests'), { label: t('bases.edit'), srOnly: true }]}
           >
             {view.legalBases.map((b) => (
               <tr key={b.code}>
-                <td className="wrap">
-                  <strong>{b.article}</strong>
-                  <div className="muted">{basisName(b)}</div>
-                </td>
-                <td>{t(`bases.actions.${b.action}`)}</td>
-                <td className="wrap">
-                  {b.categories.map((c) => t(`requests:category.${c}`)).join(', ')}
-                </td>
-                <td>
-                  {[
-                    b.validFrom ? t('bases.from', { date: b.validFrom }) : null,
-                    b.validUntil ? t('bases.until', { date: b.validUntil }) : null,
-                  ]
-                    .filter(Boolean)
-                    .join(', ') || t('bases.always')}
-                  <div className="muted">
-                    {t('bases.versionDate')}: {b.versionDate}
-                  </div>
-                </td>
-                <td>
-                  {b.active ? (
-                    t('authorities.active')
-                  ) : (
-                    <span className="catalogue-badge catalogue-badge--off">
-                      {t('authorities.inactive')}
-                    </span>
-                  )}
-                  {b.unverified && (
-                    <span className="catalogue-badge">{t('bases.unverifiedBadge')}</span>
-                  )}
-                </td>
+                <BasisCells basis={b} />
                 <td>{b.requestCount}</td>
                 <td>
                   <button

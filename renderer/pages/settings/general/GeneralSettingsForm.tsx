@@ -8,6 +8,7 @@ import { FormFooter } from '../../../components/FormFooter';
 import { useProblemText } from '../../../hooks/useProblemText';
 import { LANGUAGES } from '../../../i18n/namespaces';
 import { useSession } from '../../../session/SessionProvider';
+import { useFocusOnArrival } from '../arrival';
 import { useSettingsForm } from '../useSettingsForm';
 
 const MIN_IDLE = 1;
@@ -23,6 +24,7 @@ export function GeneralSettingsForm() {
   const form = useSettingsForm(toValues);
   const v = form.values ?? { idle: '', language: 'nl' as Language };
   const [problem, setProblem] = useState(false);
+  const heading = useFocusOnArrival('general-heading', form.loaded);
 
   async function submit(e: FormEvent) {
     e.preventDefault();
@@ -36,7 +38,9 @@ export function GeneralSettingsForm() {
 
   return (
     <section className="panel" aria-labelledby="general-heading">
-      <h2 id="general-heading">{t('general.title')}</h2>
+      <h2 id="general-heading" ref={heading} tabIndex={-1}>
+        {t('general.title')}
+      </h2>
       <form onSubmit={submit} noValidate aria-busy={form.busy}>
         <Field
           label={t('general.idleLockMinutes')}

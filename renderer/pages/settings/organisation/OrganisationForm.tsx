@@ -4,6 +4,7 @@ import type { Organisation, Settings } from '../../../../shared/schemas/settings
 import { Field } from '../../../components/Field';
 import { FormFooter } from '../../../components/FormFooter';
 import { useSession } from '../../../session/SessionProvider';
+import { useFocusOnArrival } from '../arrival';
 import { useSettingsForm } from '../useSettingsForm';
 import { LogoField } from './LogoField';
 
@@ -26,6 +27,7 @@ export function OrganisationForm() {
   const { refresh } = useSession();
   const form = useSettingsForm(toValues);
   const org = form.values;
+  const heading = useFocusOnArrival('org-heading', form.loaded);
 
   async function submit(e: FormEvent) {
     e.preventDefault();
@@ -34,7 +36,9 @@ export function OrganisationForm() {
 
   return (
     <section className="panel" aria-labelledby="org-heading">
-      <h2 id="org-heading">{t('organisation.title')}</h2>
+      <h2 id="org-heading" ref={heading} tabIndex={-1}>
+        {t('organisation.title')}
+      </h2>
       <p>{t('organisation.intro')}</p>
       {org && (
         <form onSubmit={submit} noValidate aria-busy={form.busy}>

@@ -5,6 +5,7 @@ import type { Settings } from '../../../../shared/schemas/settings';
 import { CheckField, Field } from '../../../components/Field';
 import { FormFooter } from '../../../components/FormFooter';
 import { announceSettingsChanged } from '../settings-events';
+import { useFocusOnArrival } from '../arrival';
 import { useSettingsForm } from '../useSettingsForm';
 
 type NumberKey =
@@ -33,6 +34,7 @@ export function DeskPolicyForm() {
   const { stored: saved, values } = form;
   const [confirmOff, setConfirmOff] = useState(false);
   const [localProblem, setLocalProblem] = useState<string | null>(null);
+  const heading = useFocusOnArrival('policy-heading', form.loaded);
 
   async function submit(e: FormEvent) {
     e.preventDefault();
@@ -66,7 +68,9 @@ export function DeskPolicyForm() {
   const off = saved !== null && !saved.fourEyes;
   return (
     <section className="panel" aria-labelledby="policy-heading">
-      <h2 id="policy-heading">{t('policy.title')}</h2>
+      <h2 id="policy-heading" ref={heading} tabIndex={-1}>
+        {t('policy.title')}
+      </h2>
       {off ? (
         <div className="alert alert--error four-eyes-off" role="alert" data-testid="four-eyes-off">
           <p>

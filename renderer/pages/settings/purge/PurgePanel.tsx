@@ -1,4 +1,5 @@
 import { useState } from 'react';
+import { Link } from 'react-router';
 import { useTranslation } from 'react-i18next';
 import type { PurgeOutput, PurgePreview } from '../../../../shared/schemas/ops';
 import { desk, unwrap } from '../../../api';
@@ -7,10 +8,19 @@ import { CheckField } from '../../../components/Field';
 import { formatDate } from '../../../components/format';
 import { Table } from '../../../components/Table';
 import { useDeskAction } from '../../../hooks/useDeskAction';
+import { useDeskData } from '../../../hooks/useDeskData';
+import { useFocusOnArrival } from '../arrival';
+import { sectionLink } from '../section-list';
+import { PurgeDueNotice } from './PurgeDueNotice';
 
-/** Retention (admins): preview what is due per category, then purge after an explicit confirm. */
+/**
+ * Retention (admins): how much is due, a preview per category, then the purge after an explicit
+ * confirm. The periods themselves are set with the policy.
+ */
 export function PurgePanel() {
-  const { t, i18n } = useTranslation('ops');
+  const { t, i18n } = useTranslation(['ops', 'settings']);
+  const due = useDeskData(async () => unwrap(await desk.ops.purgeDue({})), []);
+  const heading = useFocusOnArrival('purge-heading', due.data !== null || due.error !== null);
   const [preview, setPreview] = useState<PurgePreview | null>(null);
   const [confirmed, setConfirmed] = useState(false);
   const [result, setResult] = useState<PurgeOutput | null>(null);
@@ -31,12 +41,22 @@ export function PurgePanel() {
       setResult(unwrap(await desk.ops.purge({ expect })));
       setPreview(unwrap(await desk.ops.purgePreview({})));
       setConfirmed(false);
+      await due.reload();
     });
 
+  const policy = sectionLink('policy');
   return (
     <section className="panel" aria-labelledby="purge-heading" id="purge">
-      <h2 id="purge-heading">{t('purge.title')}</h2>
+      <h2 id="purge-heading" ref={heading} tabIndex={-1}>
+        {t('purge.title')}
+      </h2>
       <p>{t('purge.intro')}</p>
+      <p className="muted">
+        <Link to={policy.to} state={policy.state}>
+          {t('settings:retention.periodsLink')}
+        </Link>
+      </p>
+      <PurgeDueNotice due={due.data?.total ?? 0} />
       <div className="actions">
         <button type="button" className="btn" onClick={() => void load()} disabled={busy}>
           {t('purge.preview')}

@@ -7,6 +7,7 @@ import { FormFooter } from '../../../components/FormFooter';
 import { PassphrasePair, useNewPassphrase } from '../../../components/PassphrasePair';
 import { useCheckedSubmit } from '../../../hooks/useCheckedSubmit';
 import { useProblemText } from '../../../hooks/useProblemText';
+import { useFocusOnArrival } from '../arrival';
 import { requiredProblem, type Problems } from '../../../components/validation';
 
 type Key = 'current' | 'passphrase' | 'repeat';
@@ -18,6 +19,7 @@ export function OwnPassphraseForm() {
   const { form, problems, error, busy, done, submit: checkedSubmit } = useCheckedSubmit<Key>();
   const [current, setCurrent] = useState('');
   const pair = useNewPassphrase();
+  const heading = useFocusOnArrival('own-pass-heading', true);
 
   async function submit(e: FormEvent) {
     e.preventDefault();
@@ -40,7 +42,9 @@ export function OwnPassphraseForm() {
 
   return (
     <section className="panel" aria-labelledby="own-pass-heading">
-      <h2 id="own-pass-heading">{t('ownPassphrase.title')}</h2>
+      <h2 id="own-pass-heading" ref={heading} tabIndex={-1}>
+        {t('ownPassphrase.title')}
+      </h2>
       <form ref={form} onSubmit={submit} noValidate aria-busy={busy}>
         <Field
           label={t('ownPassphrase.current')}

@@ -4,6 +4,7 @@ import { ErrorAlert } from '../../../components/ErrorAlert';
 import { formatDateTime } from '../../../components/format';
 import { Table } from '../../../components/Table';
 import { useDeskData } from '../../../hooks/useDeskData';
+import { useFocusOnArrival } from '../arrival';
 import { UserActions } from './UserActions';
 import { AddUserForm } from './AddUserForm';
 
@@ -15,10 +16,13 @@ export function UsersSection() {
     error,
     reload,
   } = useDeskData(async () => unwrap(await desk.users.list({})), []);
+  const heading = useFocusOnArrival('users-heading', users !== null || error !== null);
 
   return (
     <section className="panel" aria-labelledby="users-heading">
-      <h2 id="users-heading">{t('title')}</h2>
+      <h2 id="users-heading" ref={heading} tabIndex={-1}>
+        {t('title')}
+      </h2>
       <ErrorAlert error={error} />
       {users && (
         <Table

@@ -1,0 +1,107 @@
+import { useTranslation } from 'react-i18next';
+import type {
+  CatalogueAuthority,
+  CatalogueLegalBasis,
+  VerifiedContact,
+} from '../../../../shared/schemas/catalogue';
+import { formatDate } from '../../../components/format';
+import { useCatalogueText } from '../../../hooks/useCatalogueText';
+
+// What the admins' editors and the officers' read-only lists show alike.
+
+/** Whether an entry can be chosen for a new request, and the flags beside it. */
+export function EntryStatus({
+  active,
+  legacy = false,
+  unverified = false,
+}: {
+  active: boolean;
+  legacy?: boolean;
+  unverified?: boolean;
+}) {
+  const { t } = useTranslation('catalogue');
+  return (
+    <>
+      {active ? (
+        t('authorities.active')
+      ) : (
+        <span className="catalogue-badge catalogue-badge--off">{t('authorities.inactive')}</span>
+      )}
+      {legacy && <span className="catalogue-badge">{t('authorities.legacy')}</span>}
+      {unverified && <span className="catalogue-badge">{t('bases.unverifiedBadge')}</span>}
+    </>
+  );
+}
+
+/** An authority's name in the UI language, with its code under it. */
+export function AuthorityNameCell({ authority: a }: { authority: CatalogueAuthority }) {
+  const { authorityName } = useCatalogueText();
+  return (
+    <td className="wrap">
+      {authorityName(a)}
+      <div className="muted">
+        <code>{a.code}</code>
+      </div>
+    </td>
+  );
+}
+
+/** "door Anna de Vries op 20 feb 2026": who verified a channel, and when. */
+export function useVerifiedLine() {
+  const { t, i18n } = useTranslation('catalogue');
+  return (c: VerifiedContact) =>
+    t('contacts.verifiedLine', {
+      by: c.verifiedBy || '?',
+      at: c.verifiedAt ? formatDate(`${c.verifiedAt}T12:00:00`, i18n.language) : '?',
+    });
+}
+
+/** The columns of a legal basis both tables show: article, action, data, issuers, validity. */
+export function BasisCells({ basis: b }: { basis: CatalogueLegalBasis }) {
+  const { t } = useTranslation(['catalogue', 'requests']);
+  const { basisName } = useCatalogueText();
+  return (
+    <>
+      <td className="wrap">
+        <strong>{b.article}</strong>
+        <div className="muted">{basisName(b)}</div>
+        {b.requiresRcAuthorisation && <div className="muted">{t('bases.requiresRc')}</div>}
+      </td>
+      <td>{t(`bases.actions.${b.action}`)}</td>
+      <td className="wrap">{b.categories.map((c) => t(`requests:category.${c}`)).join(', ')}</td>
+      <td className="wrap">{b.issuers.map((f) => t(`requests:function.${f}`)).join(', ')}</td>
+      <td>
+        {[
+          b.validFrom ? t('bases.from', { date: b.validFrom }) : null,
+          b.validUntil ? t('bases.until', { date: b.validUntil }) : null,
+        ]
+          .filter(Boolean)
+          .join(', ') || t('bases.always')}
+        <div className="muted">
+          {t('bases.versionDate')}: {b.versionDate}
+        </div>
+      </td>
+      <td>
+        <EntryStatus active={b.active} unverified={b.unverified} />
+      </td>
+    </>
+  );
+}
+
+/** The column headings of BasisCells, in the same order. */
+export function useBasisColumns() {
+  const { t } = useTranslation('catalogue');
+  return [
+    t('bases.article'),
+    t('bases.action'),
+    t('bases.categories'),
+    t('bases.issuers'),
+    t('bases.validity'),
+    t('bases.status'),
+  ];
+}
+
+/** Finds an authority by its name in the UI language, its stored name or its code. */
+export const authorityMatches = (a: CatalogueAuthority, name: string, query: string): boolean =>
+  query.trim() === '' ||
+  `${name} ${a.name} ${a.code}`.toLowerCase().includes(query.trim().toLowerCase());
