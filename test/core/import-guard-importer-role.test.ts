@@ -4,7 +4,7 @@ import { describe, expect, it } from 'vitest';
 import { CHANNELS, CONTRACT } from '../../shared/contract';
 import { can, ROLE_CAPABILITIES, ROLES } from '../../shared/roles';
 import { openEncryptedDb } from '../../electron/core/db';
-import { MIGRATIONS, migrate, schemaVersion } from '../../electron/vault/migrations';
+import { MIGRATIONS, SCHEMA_VERSION, migrate, schemaVersion } from '../../electron/vault/migrations';
 import { ADMIN_PASS, tempDir } from '../support/desk';
 import { IMPORTER_PASS, importerDesk, sha256File } from '../fixtures/customers/desk';
 
@@ -137,8 +137,8 @@ describe('import guard: the importer role', () => {
         .run();
     expect(insertImporter).toThrow(/CHECK constraint/);
     const before = db.prepare('SELECT * FROM user ORDER BY id').all();
-    expect(migrate(db)).toBe(6);
-    expect(schemaVersion(db)).toBe(6);
+    expect(migrate(db)).toBe(SCHEMA_VERSION);
+    expect(schemaVersion(db)).toBe(SCHEMA_VERSION);
     expect(db.prepare('SELECT * FROM user ORDER BY id').all()).toEqual(before);
     insertImporter();
     expect(() =>
