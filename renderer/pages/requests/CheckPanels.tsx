@@ -3,7 +3,7 @@ import type { FormEvent } from 'react';
 import { useTranslation } from 'react-i18next';
 import type { CheckFinding, RequestDetail, Verification } from '../../../shared/schemas/requests';
 import { localNow } from '../../components/format';
-import { useCoreText } from '../../hooks/useCoreText';
+import { useFindingText } from './finding-text';
 import { VerificationFields } from './draft/VerificationFields';
 import { StepAction } from './StepAction';
 
@@ -43,19 +43,14 @@ export function VerifyPanel({
 }
 
 function Findings({ list, tone }: { list: CheckFinding[]; tone: 'error' | 'warning' }) {
-  const { t } = useTranslation('requests');
-  const coreText = useCoreText();
+  const finding = useFindingText();
   if (list.length === 0) return null;
   return (
     <ul className={`finding-list alert alert--${tone}`}>
       {list.map((f) => (
         <li key={f.code} data-code={f.code}>
-          <strong>
-            {t(`checks.${f.code}` as 'checks.not_verified', { defaultValue: f.code })}
-          </strong>{' '}
-          {tone === 'error' && (
-            <span className="muted">{f.key ? coreText(f.key, f.params) : f.message}</span>
-          )}
+          <strong>{finding.title(f)}</strong>{' '}
+          {tone === 'error' && <span className="muted">{finding.text(f)}</span>}
         </li>
       ))}
     </ul>

@@ -10,6 +10,7 @@ import {
 import type { RequestDetail } from '../../../shared/schemas/requests';
 import { Field } from '../../components/Field';
 import { formatDateTime } from '../../components/format';
+import { useFindingText } from './finding-text';
 import { identifierName } from './identifier-name';
 
 /**
@@ -180,17 +181,16 @@ export function ApprovePanel({
   onApprove(approve: boolean, note: string): void;
 }) {
   const { t, i18n } = useTranslation('requests');
+  const finding = useFindingText();
   const [note, setNote] = useState('');
   const when = (iso: string) => formatDateTime(iso, i18n.language);
   if (request.decisions.length === 0) return null;
   const pending = request.decisions.find((d) => d.state === 'pending_approval');
-  // A refusal repeats the failed checks' desk messages (English, from the core); show them as the
-  // checks panel does, in the UI language. The officer's own reasons are shown as written.
+  // A refusal repeats the failed checks' findings as the core recorded them (in English); show
+  // each as the checks panel words it, in the UI language. The officer's own reasons stay as
+  // written.
   const checkText = new Map(
-    (request.check?.failures ?? []).map((f) => [
-      f.message,
-      t(`checks.${f.code}` as 'checks.not_verified', { defaultValue: f.message }),
-    ]),
+    (request.check?.failures ?? []).map((f) => [f.message, finding.text(f)]),
   );
   return (
     <section className="panel" aria-labelledby="decisions-heading">

@@ -1,8 +1,9 @@
 import { useTranslation } from 'react-i18next';
 import type { Subscriber } from '../../../shared/schemas/matching';
 import type { RequestDetail } from '../../../shared/schemas/requests';
-import { formatDateTime } from '../../components/format';
 import { Table } from '../../components/Table';
+import { useCoreText } from '../../hooks/useCoreText';
+import { EvidenceList } from './EvidenceList';
 
 function address(
   s: Pick<
@@ -33,9 +34,8 @@ export function ItemsPanel({
   onMatch(): void;
   onResolve(index: number, offset: string): void;
 }) {
-  const { t, i18n } = useTranslation('requests');
-  const when = (iso: string | null) =>
-    iso ? formatDateTime(iso, i18n.language) : t('detail.open');
+  const { t } = useTranslation('requests');
+  const coreText = useCoreText();
   return (
     <section className="panel" aria-labelledby="items-heading">
       <h2 id="items-heading">{t('detail.items')}</h2>
@@ -90,7 +90,11 @@ export function ItemsPanel({
                     >
                       {t(`match.${m.status}`)}
                     </span>
-                    {m.status !== 'match' && <div className="muted">{m.reason}</div>}
+                    {m.status !== 'match' && (
+                      <div className="muted">
+                        {m.reasonKey ? coreText(m.reasonKey, m.reasonParams) : m.reason}
+                      </div>
+                    )}
                     {m.subscribers.map((s) => (
                       <div key={s.customerId} className="subscriber">
                         <strong>{s.name}</strong> ({s.customerId}) — {address(s)}
@@ -101,25 +105,7 @@ export function ItemsPanel({
                         )}
                       </div>
                     ))}
-                    {m.evidence.length > 0 && (
-                      <details className="evidence">
-                        <summary>{t('detail.evidence')}</summary>
-                        <ul>
-                          {m.evidence.map((e) => (
-                            <li key={`${e.table}-${e.id}`}>
-                              {t('detail.evidenceLine', {
-                                table: e.table,
-                                id: e.id,
-                                identifier: e.identifier,
-                                from: when(e.validFrom),
-                                to: when(e.validTo),
-                                file: e.importFile ?? '?',
-                              })}
-                            </li>
-                          ))}
-                        </ul>
-                      </details>
-                    )}
+                    {m.evidence.length > 0 && <EvidenceList evidence={m.evidence} />}
                   </>
                 ) : (
                   '—'
