@@ -7,7 +7,7 @@ import type { MessageKey } from '../../shared/messages';
 import { failWith, revivedError, wordedError } from '../core/errors';
 import { DeskSession, type DemoOptions } from '../core/session';
 import { dispatch } from '../api/table';
-import { DEMO_ORG, DEMO_PASSPHRASE, DEMO_USERS } from '../vault/demo';
+import { DEMO_KDF_COST, DEMO_ORG, DEMO_PASSPHRASE, DEMO_USERS } from '../vault/demo';
 import { vaultCounts } from '../vault/counts';
 import { createVault, findUser, vaultExists, vaultFiles } from '../vault/vault';
 import { demoCustomers, prng, type DemoNumber } from './data';
@@ -42,10 +42,12 @@ export async function createDemoVault(outer: DeskSession, o: DemoOptions): Promi
   const realNow = outer.now();
   const passphrase = o.passphrase ?? DEMO_PASSPHRASE;
   const clock = { now: new Date(Date.UTC(realNow.getUTCFullYear() - o.years - 2, 0, 2, 9)) };
+  // The demo accounts' passphrase is shown on screen: their slots take the demo's KDF cost.
+  const kdfCost = outer.kdfCost ?? DEMO_KDF_COST;
   const s = new DeskSession({
     vaultDir: outer.vaultDir,
     now: () => clock.now,
-    ...(outer.kdfCost ? { kdfCost: outer.kdfCost } : {}),
+    kdfCost,
     sleep: async () => {},
   });
   const call = async <C extends Channel>(channel: C, input: InputOf<C>): Promise<OutputOf<C>> => {
@@ -53,7 +55,11 @@ export async function createDemoVault(outer: DeskSession, o: DemoOptions): Promi
     // A worded refusal keeps its key (the English says at which step); others name the step.
     if (!r.ok) {
       throw r.key
-        ? revivedError({ ...r, message: `demo: ${channel}: ${r.message}`, key: r.key as MessageKey })
+        ? revivedError({
+            ...r,
+            message: `demo: ${channel}: ${r.message}`,
+            key: r.key as MessageKey,
+          })
         : wordedError(r.code, 'demo.stepFailed', { channel, problem: r.message });
     }
     return r.data as OutputOf<C>;
@@ -70,7 +76,7 @@ export async function createDemoVault(outer: DeskSession, o: DemoOptions): Promi
       passphrase,
       at: clock.now.toISOString(),
       demo: true,
-      ...(s.kdfCost ? { kdfCost: s.kdfCost } : {}),
+      kdfCost,
     });
     s.signIn(created.vault, created.user);
     for (const u of users.slice(1)) {

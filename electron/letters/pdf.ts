@@ -118,6 +118,23 @@ export const printable = (value: unknown): string =>
     .replace(/\r\n?/g, '\n')
     .replace(CONTROL, ' ');
 
+/**
+ * Each font parsed once per process. Opened by path, fontkit parses the whole TTF again for every
+ * document, which was most of a letter's render time (the demo issues a score of letters). pdfkit
+ * also takes an already parsed font in place of a path, and every document still embeds its own
+ * subset of it, so the bytes do not change. pdfkit's types name only paths and bytes.
+ */
+const parsedFonts = new Map<FontName, string>();
+function parsedFont(name: FontName): string {
+  let font = parsedFonts.get(name);
+  if (!font) {
+    const probe = new PDFDocument({ autoFirstPage: false, font: fontPath(name) });
+    font = (probe as unknown as { _font: { font: string } })._font.font;
+    parsedFonts.set(name, font);
+  }
+  return font;
+}
+
 export class PdfWriter {
   readonly doc: PDFKit.PDFDocument;
   readonly pages: PageOps[] = [];
@@ -137,7 +154,7 @@ export class PdfWriter {
       compress: true,
       lang: setup.language,
       displayTitle: true,
-      font: fontPath('regular'),
+      font: parsedFont('regular'),
       info: {
         Title: setup.title,
         Author: setup.author,
@@ -148,8 +165,8 @@ export class PdfWriter {
         ModDate: setup.issuedAt,
       },
     });
-    this.doc.registerFont('regular', fontPath('regular'));
-    this.doc.registerFont('bold', fontPath('bold'));
+    this.doc.registerFont('regular', parsedFont('regular'));
+    this.doc.registerFont('bold', parsedFont('bold'));
     this.ascender = {
       regular: this.fontAscender('regular'),
       bold: this.fontAscender('bold'),

@@ -12,4 +12,12 @@ export const DEMO_USERS = [
   { name: 'demo-importer', role: 'importer' },
 ] as const;
 export const DEMO_PASSPHRASE = 'demo wachtwoordzin 2026';
+/**
+ * The passphrase KDF cost of the accounts the demo seeder creates: 16 MiB instead of the real
+ * vault's 128 MiB (N=2^17), about 8 times faster. Their passphrase is printed on the unlock screen
+ * and the vault holds synthetic data only, so the full cost would guard nothing while making the
+ * first demo take seconds longer. Confined to the seeder; every slot records its own cost, and an
+ * account added or a passphrase changed later in the demo vault gets the full cost again.
+ */
+export const DEMO_KDF_COST = { N: 2 ** 14, r: 8, p: 1 } as const;
 export const DEMO_ORG = 'Demonet Telecom B.V. (DEMO)';
