@@ -12,12 +12,26 @@ describe('catalogues and desk rules in Settings, shell notices (Chromium)', () =
   const panel = (heading: string) =>
     page.locator('section.panel', { has: page.getByRole('heading', { level: 2, name: heading }) });
   const db = () => desk.harness.session.vault!.db;
+  /** Opens a section of Settings through its sub-navigation. */
+  const openSection = async (link: string, heading: string) => {
+    await page
+      .getByRole('navigation', { name: 'Onderdelen van Instellingen' })
+      .getByRole('link', { name: link })
+      .click();
+    await page.getByRole('heading', { level: 2, name: heading }).waitFor();
+  };
 
   beforeAll(async () => {
     // A vault made through the real handler table, with a former customer past retention.
     desk = await openDesk({
       prefix: 'naw-desk-e2e-catalogue-',
-      prepare: (vaultDir) => prepareKabelnetVault(vaultDir, { formerCustomerBy: 'anna' }),
+      prepare: (vaultDir) =>
+        prepareKabelnetVault(vaultDir, {
+          users: [
+            { name: 'olga', displayName: 'Olga Smit', role: 'officer', passphrase: PASS.olga },
+          ],
+          formerCustomerBy: 'anna',
+        }),
     });
     page = desk.page;
     await page.goto(desk.harness.url);
@@ -35,14 +49,21 @@ describe('catalogues and desk rules in Settings, shell notices (Chromium)', () =
     await notice.getByRole('button', { name: 'Naar opschonen in Instellingen' }).click();
     await page.getByRole('heading', { level: 1, name: 'Instellingen' }).waitFor();
     const purge = page.getByRole('heading', { level: 2, name: 'Bewaartermijnen en opschonen' });
-    // The Settings page loads its sections first; under load that can take longer than a second.
-    await purge.waitFor();
-    await expect.poll(() => isFocused(purge), { timeout: 10_000 }).toBe(true);
-    // On Settings the purge section's own notice takes over.
+    // The section focuses its heading in the same render that shows what it loaded (its notice).
+    await panel('Bewaartermijnen en opschonen').getByTestId('purge-due').waitFor();
+    expect(await isFocused(purge)).toBe(true);
+    expect(new URL(page.url()).hash).toBe('#/settings/retention');
+    const nav = page.getByRole('navigation', { name: 'Onderdelen van Instellingen' });
+    expect(await nav.getByRole('link', { name: 'Opschonen' }).getAttribute('aria-current')).toBe(
+      'page',
+    );
+    // On the purge section its own notice takes over.
     expect(await page.getByTestId('shell-purge-due').count()).toBe(0);
+    await scan('catalogue-settings-purge-section');
   });
 
   it('adds an authority with a verified phone channel (never taken from a request)', async () => {
+    await openSection('Instanties en contactkanalen', 'Instanties en geverifieerde contactkanalen');
     const section = panel('Instanties en geverifieerde contactkanalen');
     const add = section.locator('form', {
       has: page.getByRole('heading', { name: 'Nieuwe instantie' }),
@@ -114,6 +135,7 @@ describe('catalogues and desk rules in Settings, shell notices (Chromium)', () =
   });
 
   it("edits a legal basis's allowed categories", async () => {
+    await openSection('Wettelijke grondslagen', 'Wettelijke grondslagen');
     const section = panel('Wettelijke grondslagen');
     await section.getByRole('button', { name: 'Sv 126na lid 1 bewerken' }).click();
     const editor = section.getByRole('group', { name: /Sv 126na lid 1/ });
@@ -145,7 +167,8 @@ describe('catalogues and desk rules in Settings, shell notices (Chromium)', () =
     });
   });
 
-  it('changes the default deadlines within bounds', async () => {
+  it('changes the default deadlines and the import rule within bounds', async () => {
+    await openSection('Termijnen en importregels', 'Regels van de desk: termijnen');
     const rules = panel('Regels van de desk: termijnen');
     await rules.getByLabel('Normaal (dagen)').fill('2');
     await rules.getByLabel('Spoed (dagen)').fill('3');
@@ -156,10 +179,27 @@ describe('catalogues and desk rules in Settings, shell notices (Chromium)', () =
     await rules.getByText('De termijnen zijn opgeslagen.').waitFor();
     const v = db().prepare(`SELECT value FROM setting WHERE key = 'deadlineDaysNormal'`).get();
     expect(v).toEqual({ value: '7' });
+
+    const imports = panel('Regels voor de import');
+    const share = imports.getByLabel('Een momentopname mag hoogstens dit deel beëindigen (%)');
+    expect(await share.inputValue()).toBe('5');
+    await share.fill('101');
+    await imports.getByRole('button', { name: 'Importregels opslaan' }).click();
+    await imports.getByText('Kies een geheel getal binnen het aangegeven bereik.').waitFor();
+    await share.fill('20');
+    await imports.getByRole('button', { name: 'Importregels opslaan' }).click();
+    await imports.getByText('De importregels zijn opgeslagen.', { exact: false }).waitFor();
+    await scan('catalogue-settings-rules');
+    const p = db().prepare(`SELECT value FROM setting WHERE key = 'snapshotMaxClosePercent'`).get();
+    expect(p).toEqual({ value: '20' });
   });
 
   it('switching four eyes off shows a loud banner on every page', async () => {
     expect(await page.getByTestId('four-eyes-banner').count()).toBe(0);
+    await openSection(
+      'Vier ogen, statistiek en bewaartermijnen',
+      'Vier ogen, statistiek en bewaartermijnen',
+    );
     const policy = panel('Vier ogen, statistiek en bewaartermijnen');
     await policy.getByLabel(/Vier ogen: elke verstrekking/).uncheck();
     await policy.getByRole('button', { name: 'Beleid opslaan' }).click();
@@ -177,7 +217,54 @@ describe('catalogues and desk rules in Settings, shell notices (Chromium)', () =
     await scan('catalogue-four-eyes-banner');
     await banner.getByRole('button', { name: 'Naar de instelling' }).click();
     await page.getByRole('heading', { level: 1, name: 'Instellingen' }).waitFor();
+    // The policy section focuses its heading as it shows the loaded setting.
+    await page.getByTestId('four-eyes-off').waitFor();
+    expect(
+      await isFocused(
+        page.getByRole('heading', { level: 2, name: 'Vier ogen, statistiek en bewaartermijnen' }),
+      ),
+    ).toBe(true);
+    expect(new URL(page.url()).hash).toBe('#/settings/policy');
     await page.getByTestId('four-eyes-banner').waitFor();
+    expect(desk.problems).toEqual([]);
+  });
+
+  it('an officer reads the authorities with their verified channels and the legal bases, and edits nothing', async () => {
+    await page.getByRole('button', { name: 'Vergrendelen' }).click();
+    await signIn(page, 'olga', PASS.olga);
+    await page.getByRole('link', { name: 'Instellingen' }).click();
+    // An officer's Settings opens on the catalogue: the call-back channels.
+    const heading = page.getByRole('heading', {
+      level: 2,
+      name: 'Instanties en geverifieerde contactkanalen',
+    });
+    await heading.waitFor();
+    const nav = page.getByRole('navigation', { name: 'Onderdelen van Instellingen' });
+    expect(await nav.getByRole('link').allTextContents()).toEqual([
+      'Instanties en contactkanalen',
+      'Wettelijke grondslagen',
+      'Mijn wachtwoordzin',
+    ]);
+    const section = panel('Instanties en geverifieerde contactkanalen');
+    await section.getByLabel('Zoek een instantie').fill('Schiphol');
+    const row = section.getByRole('row', { name: /District Schiphol/ });
+    await row.getByText('+31886623300').waitFor();
+    expect(await row.textContent()).toMatch(
+      /Geverifieerd door Anna de Vries op \d+ \S+ \d{4}: kmar\.nl\/contact, centrale gebeld en doorverbonden met de meldkamer/,
+    );
+    expect(await section.getByRole('button').count()).toBe(0);
+    await scan('catalogue-settings-officer-authorities');
+
+    await openSection('Wettelijke grondslagen', 'Wettelijke grondslagen');
+    const bases = panel('Wettelijke grondslagen');
+    await bases.getByRole('row', { name: /Sv 126na lid 1/ }).waitFor();
+    expect(await bases.getByRole('button').count()).toBe(0);
+    await scan('catalogue-settings-officer-bases');
+    // The admin sections are not there by address either.
+    await page.goto(`${desk.harness.origin}/#/settings/users`);
+    await heading.waitFor();
+    expect(new URL(page.url()).hash).toBe('#/settings/authorities');
+    expect(await page.getByRole('heading', { name: 'Gebruikers' }).count()).toBe(0);
     expect(desk.problems).toEqual([]);
   });
 });
