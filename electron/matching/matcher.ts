@@ -1,27 +1,25 @@
 import { maskIp, type IpAddress, type IpFamily } from '../../shared/identifiers';
-import type { Evidence, Subscriber } from '../../shared/schemas/matching';
 import type { Db } from '../core/db';
-import { evidenceOf, subscriberOf, type SourceRow, type VersionRow } from './evidence';
+import { evidenceOf, subscriberOf, type SourceRow } from './evidence';
+import { PeriodMatcher } from './period-matcher';
+import { reasoned, withPort } from './reasons';
+import type { CoreMatch, IpRow, NumberRow, Span } from './rows';
+import { IMPORT_COLUMNS, VersionReader } from './versions';
 
-/** The outcome for one identifier at one instant, before it is stored with its request item. */
-export interface CoreMatch {
-  status: 'match' | 'no_match' | 'ambiguous' | 'needs_port';
-  reason: string;
-  subscribers: Subscriber[];
-  evidence: Evidence[];
-}
+export type { CoreMatch } from './rows';
 
-interface NumberRow extends SourceRow {
-  e164: string;
-  service: string | null;
+/** What a reason names of the look-up: the identifier, its source port, the instant. */
+interface Shown {
+  identifier: string;
+  port: number | null;
+  at: string;
 }
-interface IpRow extends SourceRow {
-  prefix: string;
-  port_from: number | null;
-  port_to: number | null;
-}
+const shownParams = (s: Shown) => ({
+  identifier: s.identifier,
+  ...(s.port === null ? {} : { port: s.port }),
+  at: s.at,
+});
 
-const IMPORT_COLUMNS = 'r.file_name, r.file_sha256, r.finished_at';
 const AT = 'x.valid_from <= @at AND (x.valid_to IS NULL OR x.valid_to > @at)';
 
 const when = (ms: number) => new Date(ms).toISOString();
@@ -38,9 +36,9 @@ const when = (ms: number) => new Date(ms).toISOString();
 export class Matcher {
   private readonly numberAt;
   private readonly ipAt;
-  private readonly versionAt;
-  private readonly versionNearest;
+  private readonly versions: VersionReader;
   private readonly prefixLengths = new Map<IpFamily, number[]>();
+  private periods: PeriodMatcher | null = null;
 
   constructor(private readonly db: Db) {
     this.numberAt = db.prepare(
@@ -55,20 +53,20 @@ export class Matcher {
        WHERE x.ip_from = @from AND x.family = @family AND x.prefix_length = @len AND ${AT}
        ORDER BY x.valid_from, x.id`,
     );
-    const versionColumns = `x.id, x.customer_id, x.name, x.street, x.house_number, x.house_number_addition,
-       x.postcode, x.city, x.country, x.valid_from, x.valid_to, x.import_id, ${IMPORT_COLUMNS}`;
-    this.versionAt = db.prepare(
-      `SELECT ${versionColumns}
-       FROM customer_version x LEFT JOIN import_run r ON r.id = x.import_id
-       WHERE x.customer_id = @customer AND ${AT} ORDER BY x.valid_from DESC, x.id DESC LIMIT 1`,
-    );
-    // When no NAW version covers the moment: the last one before it, else the first after it.
-    this.versionNearest = db.prepare(
-      `SELECT ${versionColumns}
-       FROM customer_version x LEFT JOIN import_run r ON r.id = x.import_id
-       WHERE x.customer_id = @customer
-       ORDER BY (x.valid_from > @at), abs(x.valid_from - @at) LIMIT 1`,
-    );
+    this.versions = new VersionReader(db);
+  }
+
+  /** Who held a number or address during a period (prepared on first use). */
+  private during(): PeriodMatcher {
+    return (this.periods ??= new PeriodMatcher(this.db, this.versions, (f) => this.lengths(f)));
+  }
+
+  matchNumberDuring(e164: string, span: Span, nowMs: number): CoreMatch {
+    return this.during().matchNumber(e164, span, nowMs);
+  }
+
+  matchIpDuring(address: IpAddress, port: number | null, span: Span, nowMs: number): CoreMatch {
+    return this.during().matchIp(address, port, span, nowMs);
   }
 
   private lengths(family: IpFamily): number[] {
@@ -88,7 +86,7 @@ export class Matcher {
 
   matchNumber(e164: string, atMs: number, nowMs: number): CoreMatch {
     const rows = this.numberAt.all({ e164, at: atMs }) as NumberRow[];
-    const shown = `${e164} at ${when(atMs)}`;
+    const shown = { identifier: e164, port: null, at: when(atMs) };
     return this.conclude(
       rows.map((r) => ({ row: r, service: r.service, identifier: r.e164 })),
       'number_assignment',
@@ -111,12 +109,16 @@ export class Matcher {
         }) as IpRow[]),
       );
     }
-    const shown = `${address.canonical}${port === null ? '' : ` port ${port}`} at ${when(atMs)}`;
+    const shown = { identifier: address.canonical, port, at: when(atMs) };
     const blocks = rows.filter((r) => r.port_from !== null);
     if (port === null && blocks.length > 0) {
       return {
         status: 'needs_port',
-        reason: `${address.canonical} was a shared (CGNAT) address at ${when(atMs)}, split into ${blocks.length} port block(s): identification is impossible without the source port. Ask the requester for it.`,
+        ...reasoned('matching.needsPort', {
+          address: address.canonical,
+          at: when(atMs),
+          blocks: blocks.length,
+        }),
         subscribers: [],
         evidence: [],
       };
@@ -141,14 +143,14 @@ export class Matcher {
   private conclude(
     hits: { row: SourceRow; service: string | null; identifier: string }[],
     table: 'number_assignment' | 'ip_assignment',
-    shown: string,
+    shown: Shown,
     atMs: number,
     nowMs: number,
   ): CoreMatch {
     if (hits.length === 0) {
       return {
         status: 'no_match',
-        reason: `No assignment covers ${shown}.`,
+        ...reasoned(withPort('matching.noMatch', shown.port), shownParams(shown)),
         subscribers: [],
         evidence: [],
       };
@@ -157,31 +159,30 @@ export class Matcher {
     const evidence = hits.map((h) => evidenceOf(table, h.row, h.identifier));
     const subscribers = customers.map((c) => {
       const hit = hits.find((h) => h.row.customer_id === c)!;
-      const then =
-        (this.versionAt.get({ customer: c, at: atMs }) as VersionRow | undefined) ??
-        (this.versionNearest.get({ customer: c, at: atMs }) as VersionRow | undefined) ??
-        null;
-      const today =
-        (this.versionAt.get({ customer: c, at: nowMs }) as VersionRow | undefined) ?? null;
+      const then = this.versions.asAt(c, atMs);
+      const today = this.versions.at(c, nowMs);
       if (then) evidence.push(evidenceOf('customer_version', then, c));
       return subscriberOf(c, hit.service, then, today);
     });
     if (customers.length > 1) {
       return {
         status: 'ambiguous',
-        reason: `${customers.length} different customers held ${shown} (a conflict in the customer data). None is chosen: resolve the data first.`,
+        ...reasoned(withPort('matching.ambiguous', shown.port), {
+          count: customers.length,
+          ...shownParams(shown),
+        }),
         subscribers,
         evidence,
       };
     }
     const s = subscribers[0]!;
-    const dated =
-      s.versionValidFrom !== null && Date.parse(s.versionValidFrom) > atMs
-        ? ' No NAW data was recorded for that moment; shown is the earliest known.'
-        : '';
+    const dated = s.versionValidFrom !== null && Date.parse(s.versionValidFrom) > atMs;
     return {
       status: 'match',
-      reason: `Customer ${customers[0]} held ${shown}.${dated}`,
+      ...reasoned(withPort(dated ? 'matching.matchEarliest' : 'matching.match', shown.port), {
+        customer: customers[0]!,
+        ...shownParams(shown),
+      }),
       subscribers,
       evidence,
     };

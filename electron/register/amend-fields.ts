@@ -68,6 +68,11 @@ export interface ItemColumns {
   time_status: 'ok' | 'invalid_input' | 'invalid_time' | 'ambiguous_time';
   utc_ms: number | null;
   time_candidates: string;
+  /** A period item's end (migration 0007); all NULL for a moment item. */
+  period_to: string | null;
+  period_to_status: ItemColumns['time_status'] | null;
+  period_to_utc_ms: number | null;
+  period_to_candidates: string | null;
 }
 
 /**
@@ -96,7 +101,9 @@ export function amendedItem<I extends ItemColumns>(row: I, amendments: Amended[]
     kind: row.kind,
     value: given.value ?? row.value,
     ...(given.port !== undefined ? { port: given.port } : {}),
-    moment: given.moment ?? row.moment,
+    ...(row.period_to === null
+      ? { moment: given.moment ?? row.moment }
+      : { period: { from: given.moment ?? row.moment, to: row.period_to } }),
     ...(given.timeZone !== undefined ? { timeZone: given.timeZone } : {}),
   });
   const out = { ...row };
@@ -116,6 +123,14 @@ export function amendedItem<I extends ItemColumns>(row: I, amendments: Amended[]
       utc_ms: r.utcMs,
       time_candidates: JSON.stringify(r.timeCandidates),
     });
+    // A period's end is in the same zone: read again with it.
+    if (r.periodTo) {
+      Object.assign(out, {
+        period_to_status: r.periodTo.timeStatus,
+        period_to_utc_ms: r.periodTo.utcMs,
+        period_to_candidates: JSON.stringify(r.periodTo.timeCandidates),
+      });
+    }
   }
   return out;
 }

@@ -32,7 +32,7 @@ export const requestsHandlers: HandlerMap<RequestChannels> = {
   },
   'requests.check': (input, ctx) => check(ctx, input.registerNo),
   'requests.resolveTime': (input, ctx) => {
-    resolveTime(ctx, input.registerNo, input.index, input.offset);
+    resolveTime(ctx, input.registerNo, input.index, input.offset, input.end);
     return requestDetail(ctx, input.registerNo);
   },
   'requests.match': (input, ctx) => {

@@ -107,8 +107,9 @@ export function createRequest(
       ).lastInsertRowid as number;
     const insertItem = db.prepare(
       `INSERT INTO request_item (request_id, idx, kind, value, normalised, port, input_problem, moment,
-         time_zone, time_status, utc_ms, time_candidates)
-       VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?)`,
+         time_zone, time_status, utc_ms, time_candidates, period_to, period_to_status,
+         period_to_utc_ms, period_to_candidates)
+       VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?)`,
     );
     items.forEach((it, i) =>
       insertItem.run(
@@ -124,6 +125,10 @@ export function createRequest(
         it.timeStatus,
         it.utcMs,
         JSON.stringify(it.timeCandidates),
+        it.periodTo?.moment ?? null,
+        it.periodTo?.timeStatus ?? null,
+        it.periodTo?.utcMs ?? null,
+        it.periodTo ? JSON.stringify(it.periodTo.timeCandidates) : null,
       ),
     );
     const stored = input.documentToken

@@ -32,7 +32,7 @@ function checksProceed(registerNo: string, c: CheckResult | null): void {
   );
 }
 
-/** Looks one item up at its moment and records the result; the look-up is audited. */
+/** Looks one item up at its moment or over its period and records the result; audited. */
 export function recordMatch(
   ctx: DeskContext,
   r: RequestRow,
@@ -42,14 +42,17 @@ export function recordMatch(
   const o = matchItem(matcher, resolvedOf(item), ctx.now().getTime());
   ctx.db
     .prepare(
-      `INSERT INTO match_result (request_id, item_id, status, reason, subscribers, evidence, matched_by, matched_at)
-       VALUES (?, ?, ?, ?, ?, ?, ?, ?)`,
+      `INSERT INTO match_result (request_id, item_id, status, reason, reason_key, reason_params,
+         subscribers, evidence, matched_by, matched_at)
+       VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?)`,
     )
     .run(
       r.id,
       item.id,
       o.status,
       o.reason,
+      o.reasonKey,
+      JSON.stringify(o.reasonParams),
       JSON.stringify(o.subscribers),
       JSON.stringify(o.evidence),
       ctx.user.name,
@@ -59,7 +62,7 @@ export function recordMatch(
     item: item.idx,
     kind: item.kind,
     outcome: o.status,
-    customers: o.subscribers.map((s) => s.customerId),
+    customers: [...new Set(o.subscribers.map((s) => s.customerId))],
   });
 }
 

@@ -12,6 +12,7 @@ import {
   type ItemView,
   type RequestSummary,
 } from '../../shared/schemas/requests';
+import { coreText } from '../../shared/messages';
 import { failWith } from '../core/errors';
 import type { Db } from '../core/db';
 import { deadlineState } from './deadlines';
@@ -90,6 +91,14 @@ export function loadItems(db: Db, requestId: number): ItemRow[] {
   ).map((i) => amendedItem(i, amendments));
 }
 
+const candidatesOf = (json: string | null): ItemView['timeCandidates'] =>
+  (JSON.parse(json ?? '[]') as ItemView['timeCandidates']).map((c) => ({
+    offset: c.offset,
+    offsetMinutes: c.offsetMinutes,
+    utc: c.utc,
+  }));
+const isoOf = (ms: number | null) => (ms === null ? null : new Date(ms).toISOString());
+
 export const itemView = (i: ItemRow): ItemView => ({
   index: i.idx,
   kind: i.kind,
@@ -98,15 +107,30 @@ export const itemView = (i: ItemRow): ItemView => ({
   port: i.port,
   moment: i.moment,
   timeZone: i.time_zone,
-  utc: i.utc_ms === null ? null : new Date(i.utc_ms).toISOString(),
+  utc: isoOf(i.utc_ms),
   timeStatus: i.time_status,
-  timeCandidates: (JSON.parse(i.time_candidates) as ItemView['timeCandidates']).map((c) => ({
-    offset: c.offset,
-    offsetMinutes: c.offsetMinutes,
-    utc: c.utc,
-  })),
+  timeCandidates: candidatesOf(i.time_candidates),
   inputProblem: i.input_problem,
+  ...(i.period_to !== null
+    ? {
+        period: {
+          to: i.period_to,
+          toUtc: isoOf(i.period_to_utc_ms),
+          toTimeStatus: i.period_to_status ?? 'invalid_input',
+          toTimeCandidates: candidatesOf(i.period_to_candidates),
+        },
+      }
+    : {}),
 });
+
+/** Why a stored moment (or end of a period) could not be resolved, by its status. */
+export const TIME_PROBLEM_KEYS = {
+  ambiguous_time: 'matching.timeTwice',
+  invalid_time: 'matching.timeInvalid',
+  invalid_input: 'matching.timeUnreadable',
+} as const;
+const timeProblemOf = (status: ItemColumns['time_status'], moment: string, zone: string) =>
+  status === 'ok' ? null : coreText('en', TIME_PROBLEM_KEYS[status], { moment, zone });
 
 /** The stored item in the shape the matcher takes. */
 export const resolvedOf = (i: ItemRow): ResolvedItem => ({
@@ -120,14 +144,23 @@ export const resolvedOf = (i: ItemRow): ResolvedItem => ({
   timeStatus: i.time_status,
   utcMs: i.utc_ms,
   timeCandidates: JSON.parse(i.time_candidates) as ResolvedItem['timeCandidates'],
-  timeProblem:
-    i.time_status === 'ok'
+  timeProblem: timeProblemOf(i.time_status, i.moment, i.time_zone),
+  periodTo:
+    i.period_to === null
       ? null
-      : i.time_status === 'ambiguous_time'
-        ? `${i.moment} occurred twice in ${i.time_zone} (the clocks went back); choose the offset the requester meant.`
-        : i.time_status === 'invalid_time'
-          ? `${i.moment} does not exist in ${i.time_zone} (the clocks skipped that hour, or no such date).`
-          : `${i.moment} in ${i.time_zone} is not a readable date-time or zone.`,
+      : {
+          moment: i.period_to,
+          timeStatus: i.period_to_status ?? 'invalid_input',
+          utcMs: i.period_to_utc_ms,
+          timeCandidates: JSON.parse(
+            i.period_to_candidates ?? '[]',
+          ) as ResolvedItem['timeCandidates'],
+          timeProblem: timeProblemOf(
+            i.period_to_status ?? 'invalid_input',
+            i.period_to,
+            i.time_zone,
+          ),
+        },
 });
 
 interface CheckRow {
@@ -156,6 +189,8 @@ interface MatchRow {
   idx: number;
   status: ItemMatch['status'];
   reason: string;
+  reason_key: string | null;
+  reason_params: string | null;
   subscribers: string;
   evidence: string;
   matched_by: string;
@@ -165,7 +200,7 @@ interface MatchRow {
 export function latestMatches(db: Db, requestId: number): ItemMatch[] {
   const rows = db
     .prepare(
-      `SELECT i.idx, m.status, m.reason, m.subscribers, m.evidence, m.matched_by, m.matched_at
+      `SELECT i.idx, m.status, m.reason, m.reason_key, m.reason_params, m.subscribers, m.evidence, m.matched_by, m.matched_at
        FROM request_item i JOIN match_result m ON m.id = (
          SELECT max(id) FROM match_result WHERE item_id = i.id)
        WHERE i.request_id = ? ORDER BY i.idx`,
@@ -175,6 +210,12 @@ export function latestMatches(db: Db, requestId: number): ItemMatch[] {
     index: r.idx,
     status: r.status,
     reason: r.reason,
+    ...(r.reason_key
+      ? {
+          reasonKey: r.reason_key,
+          reasonParams: JSON.parse(r.reason_params ?? '{}') as ItemMatch['reasonParams'],
+        }
+      : {}),
     subscribers: JSON.parse(r.subscribers) as ItemMatch['subscribers'],
     evidence: JSON.parse(r.evidence) as ItemMatch['evidence'],
     matchedBy: r.matched_by,

@@ -22,6 +22,11 @@ export const Subscriber = NawData.extend({
   versionValidFrom: z.string().nullable(),
   /** Today's NAW data, only where it differs from the data at the moment. */
   current: NawData.nullable(),
+  /**
+   * A period item: the part of the period this holder held it with these NAW data, `[from, to)`
+   * (ISO instants). Absent for a moment item.
+   */
+  interval: z.object({ from: z.string(), to: z.string() }).optional(),
 });
 export type Subscriber = z.infer<typeof Subscriber>;
 
@@ -43,7 +48,10 @@ export type Evidence = z.infer<typeof Evidence>;
 export const ItemMatch = z.object({
   index: z.number().int(),
   status: MatchStatus,
+  /** English, for the CLI and reports; `reasonKey` and `reasonParams` word it in any language. */
   reason: z.string(),
+  reasonKey: z.string().optional(),
+  reasonParams: z.record(z.string(), z.union([z.string(), z.number()])).optional(),
   subscribers: z.array(Subscriber),
   evidence: z.array(Evidence),
   matchedAt: z.string(),

@@ -44,15 +44,25 @@ export const Verification = z.object({
 });
 export type Verification = z.infer<typeof Verification>;
 
-export const NewItem = z.object({
-  kind: ItemKind,
-  value: text(200),
-  port: z.union([z.number().int(), z.string().trim().min(1).max(10)]).optional(),
-  /** Local date-time (`2025-10-26T02:30`) or with an explicit offset (`…+01:00`). */
-  moment: text(40),
-  /** IANA zone (default Europe/Amsterdam) or a fixed offset. Ignored when moment has an offset. */
-  timeZone: z.string().trim().max(64).optional(),
-});
+/** A period of interest, `[from, to)`: each end written as a moment (shared/period.ts). */
+export const ItemPeriod = z.object({ from: text(40), to: text(40) });
+
+export const NewItem = z
+  .object({
+    kind: ItemKind,
+    value: text(200),
+    port: z.union([z.number().int(), z.string().trim().min(1).max(10)]).optional(),
+    /** Local date-time (`2025-10-26T02:30`) or with an explicit offset (`…+01:00`). */
+    moment: text(40).optional(),
+    /** Instead of a moment: who held it during this period. */
+    period: ItemPeriod.optional(),
+    /** IANA zone (default Europe/Amsterdam) or a fixed offset. Ignored when moment has an offset. */
+    timeZone: z.string().trim().max(64).optional(),
+  })
+  .refine((i) => (i.moment === undefined) !== (i.period === undefined), {
+    message: 'register.momentOrPeriod',
+    path: ['moment'],
+  });
 export type NewItem = z.infer<typeof NewItem>;
 
 /** A field of the request JSON by its path (`authority`, `requester.name`, `items.0.moment`). */
@@ -166,6 +176,18 @@ export const ItemView = z.object({
   timeStatus: z.enum(['ok', 'invalid_input', 'invalid_time', 'ambiguous_time']),
   timeCandidates: z.array(TimeCandidate),
   inputProblem: z.string().nullable(),
+  /**
+   * A period item: `moment`, `utc`, `timeStatus` and `timeCandidates` are those of its start; its
+   * end is here. Absent for an item that asks for a moment.
+   */
+  period: z
+    .object({
+      to: z.string(),
+      toUtc: z.string().nullable(),
+      toTimeStatus: z.enum(['ok', 'invalid_input', 'invalid_time', 'ambiguous_time']),
+      toTimeCandidates: z.array(TimeCandidate),
+    })
+    .optional(),
 });
 export type ItemView = z.infer<typeof ItemView>;
 
@@ -268,6 +290,8 @@ export const ResolveTimeInput = ByNo.extend({
   index: z.number().int().min(1),
   /** The offset the requester meant, e.g. `+01:00`. */
   offset: z.string().trim().max(10),
+  /** For a period item: which end occurred twice (default its start, `from`). */
+  end: z.enum(['from', 'to']).optional(),
 });
 export const DecideInput = ByNo.extend({
   outcome: DecisionOutcome,
