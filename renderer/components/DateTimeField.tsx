@@ -1,8 +1,8 @@
 import { useEffect, useId, useRef, useState } from 'react';
 import type { ReactNode } from 'react';
 import { useTranslation } from 'react-i18next';
+import { parseDay, showDay } from './day-text';
 
-const DATE = /^\d{4}-\d{2}-\d{2}$/;
 const TIME = /^([01]?\d|2[0-3])[:.]([0-5]\d)(?:[:.]([0-5]\d))?$/;
 
 /**
@@ -16,20 +16,21 @@ export function normalTime(text: string, seconds = false): string | null {
   return m[3] !== undefined && m[3] !== '00' ? `${hm}:${m[3]}` : hm;
 }
 
-/** A `yyyy-mm-ddThh:mm[:ss]` value → its date and time parts. */
+/** A `yyyy-mm-ddThh:mm[:ss]` value → its date and time parts as the field shows them. */
 function split(value: string): { date: string; time: string } {
   const [date = '', time = ''] = value.split('T');
   return {
-    date,
+    date: showDay(date),
     time: time.replace(/^(\d{2}:\d{2}(?::\d{2})?).*$/, '$1').replace(/^(\d{2}:\d{2}):00$/, '$1'),
   };
 }
 
-/** The date and time parts → `yyyy-mm-ddThh:mm[:ss]`, '' when empty, null when incomplete. */
+/** The parts as typed → `yyyy-mm-ddThh:mm[:ss]`, '' when empty, null when incomplete or wrong. */
 function join(date: string, time: string, seconds: boolean): string | null {
-  if (date === '' && time.trim() === '') return '';
+  if (date.trim() === '' && time.trim() === '') return '';
+  const d = parseDay(date);
   const t = normalTime(time, seconds);
-  return DATE.test(date) && t ? `${date}T${t}` : null;
+  return d && t ? `${d}T${t}` : null;
 }
 
 interface DateTimeFieldProps {
@@ -48,8 +49,10 @@ interface DateTimeFieldProps {
 }
 
 /**
- * A moment typed as a date and a 24-hour time (`14:30`), whatever the operating system's locale:
- * the browser's own date-time input would follow it and can show a 12-hour clock with AM/PM.
+ * A moment typed as a date (`02-12-2026`: day, month, year) and a 24-hour time (`14:30`), in the
+ * UI's language whatever the operating system's locale: the browser's own date and time inputs
+ * follow that locale, and can show `12/02/2026` (month first) or a 12-hour clock with AM/PM.
+ * What was typed is shown in the usual form once the field is left (`2.12.2026` → `02-12-2026`).
  */
 export function DateTimeField({
   label,
@@ -85,19 +88,38 @@ export function DateTimeField({
     }
   }
 
+  /** The field is left: what was typed is shown in its usual form. */
+  function tidy() {
+    setTouched(true);
+    const day = parseDay(parts.date);
+    const time = normalTime(parts.time, seconds);
+    const next = { date: day ? showDay(day) : parts.date, time: time ?? parts.time };
+    if (next.date !== parts.date || next.time !== parts.time) setParts(next);
+  }
+
   const incomplete = join(parts.date, parts.time, seconds) === null;
-  const timeInvalid = parts.time.trim() !== '' && normalTime(parts.time, seconds) === null;
+  const dateEmpty = parts.date.trim() === '';
+  const timeEmpty = parts.time.trim() === '';
+  const dateInvalid = !dateEmpty && parseDay(parts.date) === null;
+  const timeInvalid = !timeEmpty && normalTime(parts.time, seconds) === null;
+  const problem: 'date' | 'time' | null =
+    !touched || !incomplete ? null : dateInvalid || (dateEmpty && !timeInvalid) ? 'date' : 'time';
   const own =
-    !touched || !incomplete
+    problem === null
       ? null
-      : timeInvalid
-        ? t(seconds ? 'dateTime.timeInvalidSeconds' : 'dateTime.timeInvalid')
-        : parts.date === ''
-          ? t('dateTime.dateMissing')
-          : t('dateTime.timeMissing');
+      : problem === 'date'
+        ? t(dateInvalid ? 'dateTime.dateInvalid' : 'dateTime.dateMissing')
+        : t(
+            timeInvalid
+              ? seconds
+                ? 'dateTime.timeInvalidSeconds'
+                : 'dateTime.timeInvalid'
+              : 'dateTime.timeMissing',
+          );
   const shown = own ?? error ?? null;
   const hintId = hint ? `${id}-hint` : undefined;
   const errorId = shown ? `${id}-error` : undefined;
+  const dateHintId = `${id}-date-hint`;
   const timeHintId = `${id}-time-hint`;
   const describedBy = (extra?: string) =>
     [hintId, extra, errorId].filter(Boolean).join(' ') || undefined;
@@ -116,17 +138,22 @@ export function DateTimeField({
           {hint}
         </p>
       )}
-      <div className="datetime-field__parts" onBlur={() => setTouched(true)}>
+      <div className="datetime-field__parts" onBlur={tidy}>
         <div className="datetime-field__part">
           <label htmlFor={`${id}-date`}>{t('dateTime.date')}</label>
           <input
             id={`${id}-date`}
-            type="date"
+            type="text"
+            inputMode="numeric"
+            autoComplete="off"
+            spellCheck={false}
+            placeholder={t('dateTime.datePlaceholder')}
+            maxLength={10}
             value={parts.date}
             disabled={disabled}
             required={required}
-            aria-invalid={shown && (parts.date === '' || !timeInvalid) ? true : undefined}
-            aria-describedby={describedBy()}
+            aria-invalid={problem === 'date' || (!own && error) ? true : undefined}
+            aria-describedby={describedBy(dateHintId)}
             onChange={(e) => update({ ...parts, date: e.target.value })}
           />
         </div>
@@ -143,14 +170,17 @@ export function DateTimeField({
             value={parts.time}
             disabled={disabled}
             required={required}
-            aria-invalid={shown && timeInvalid ? true : undefined}
+            aria-invalid={problem === 'time' ? true : undefined}
             aria-describedby={describedBy(timeHintId)}
             onChange={(e) => update({ ...parts, time: e.target.value })}
           />
         </div>
       </div>
-      <p className="field__hint field__hint--below" id={timeHintId}>
-        {seconds ? t('dateTime.timeHintSeconds') : t('dateTime.timeHint')}
+      <p className="field__hint field__hint--below">
+        <span id={dateHintId}>{t('dateTime.dateHint')}</span>{' '}
+        <span id={timeHintId}>
+          {seconds ? t('dateTime.timeHintSeconds') : t('dateTime.timeHint')}
+        </span>
       </p>
       {shown && (
         <p className="field__error" id={errorId}>

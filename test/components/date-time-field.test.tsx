@@ -1,10 +1,11 @@
 // @vitest-environment happy-dom
-import { cleanup, fireEvent, render, screen, within } from '@testing-library/react';
+import { cleanup, render, screen, within } from '@testing-library/react';
 import userEvent from '@testing-library/user-event';
 import { useState } from 'react';
 import { I18nextProvider } from 'react-i18next';
 import { afterEach, describe, expect, it } from 'vitest';
 import { DateTimeField, normalTime } from '../../renderer/components/DateTimeField';
+import { parseDay, showDay } from '../../renderer/components/day-text';
 import { initI18n } from '../../renderer/i18n';
 
 afterEach(cleanup);
@@ -58,11 +59,43 @@ describe('normalTime', () => {
   });
 });
 
+describe('parseDay and showDay', () => {
+  it('read day-month-year as Dutch writes it, whatever the system locale, and refuse what does not exist', () => {
+    expect(parseDay('02-12-2026')).toBe('2026-12-02');
+    expect(parseDay('2-12-2026')).toBe('2026-12-02');
+    expect(parseDay('02/12/2026')).toBe('2026-12-02');
+    expect(parseDay('2.12.2026')).toBe('2026-12-02');
+    expect(parseDay('02122026')).toBe('2026-12-02');
+    expect(parseDay(' 29-02-2028 ')).toBe('2028-02-29');
+    // Pasted from a system or an export in ISO form.
+    expect(parseDay('2026-12-02')).toBe('2026-12-02');
+    for (const bad of [
+      '12/31/2026',
+      '31-02-2026',
+      '29-02-2027',
+      '00-01-2026',
+      '1-13-2026',
+      '02-12-26',
+      '',
+      'morgen',
+    ]) {
+      expect(parseDay(bad), bad).toBeNull();
+    }
+    expect(showDay('2026-12-02')).toBe('02-12-2026');
+    expect(showDay('')).toBe('');
+  });
+});
+
 describe('DateTimeField', () => {
-  it('is a labelled group of a date field and a 24-hour time text field', () => {
+  it('is a labelled group of two text fields, the date as dd-mm-jjjj and the time in 24 hours', () => {
     const { group, date, time } = renderField();
     expect(group.getAttribute('role')).toBe('group');
-    expect(date.type).toBe('date');
+    // Not the browser's date input: that one follows the system locale (mm/dd/yyyy in the US).
+    expect(date.type).toBe('text');
+    expect(date.getAttribute('inputmode')).toBe('numeric');
+    expect(date.placeholder).toBe('dd-mm-jjjj');
+    const dateHint = document.getElementById(date.getAttribute('aria-describedby')!.split(' ')[0]!);
+    expect(dateHint?.textContent).toBe('Datum als dag-maand-jaar, bijvoorbeeld 02-12-2026.');
     expect(time.type).toBe('text');
     expect(time.getAttribute('inputmode')).toBe('numeric');
     const hint = document.getElementById(time.getAttribute('aria-describedby')!.split(' ')[0]!);
@@ -72,16 +105,42 @@ describe('DateTimeField', () => {
   it('reports date and time as one local value once both are complete', async () => {
     const user = userEvent.setup();
     const f = renderField();
-    fireEvent.change(f.date, { target: { value: '2026-12-02' } });
+    await user.type(f.date, '02-12-2026');
     expect(f.value()).toBe('');
     await user.type(f.time, '14.30');
     expect(f.value()).toBe('2026-12-02T14:30');
   });
 
+  it('reads the day before the month, and shows what was typed in the usual form once left', async () => {
+    const user = userEvent.setup();
+    const f = renderField();
+    await user.type(f.date, '3/4/2026');
+    await user.type(f.time, '9.05');
+    expect(f.value()).toBe('2026-04-03T09:05');
+    await user.tab();
+    expect(f.date.value).toBe('03-04-2026');
+    expect(f.time.value).toBe('09:05');
+  });
+
+  it('says how to write the date when it is not a day that exists', async () => {
+    const user = userEvent.setup();
+    const f = renderField({ initial: '2026-12-02T09:15' });
+    await user.clear(f.date);
+    await user.type(f.date, '31-02-2026');
+    await user.tab();
+    expect(f.value()).toBe('');
+    expect(f.date.getAttribute('aria-invalid')).toBe('true');
+    expect(f.time.getAttribute('aria-invalid')).toBeNull();
+    const error = within(f.group).getByText(/Schrijf de datum als dd-mm-jjjj/);
+    expect(f.date.getAttribute('aria-describedby')).toContain(error.id);
+    // The officer's text stays to be corrected, not replaced.
+    expect(f.date.value).toBe('31-02-2026');
+  });
+
   it('is keyboard usable: Tab from the date to the time, typed time only', async () => {
     const user = userEvent.setup();
     const f = renderField({ initial: '2026-12-02T09:15' });
-    expect(f.date.value).toBe('2026-12-02');
+    expect(f.date.value).toBe('02-12-2026');
     expect(f.time.value).toBe('09:15');
     f.date.focus();
     await user.tab();
@@ -124,12 +183,17 @@ describe('DateTimeField', () => {
     const user = userEvent.setup();
     const f = renderField();
     await user.click(screen.getByRole('button', { name: 'prefill' }));
-    expect(f.date.value).toBe('2026-01-05');
+    expect(f.date.value).toBe('05-01-2026');
     expect(f.time.value).toBe('08:00');
   });
 
-  it('speaks English in the English UI', () => {
+  it('speaks English in the English UI, day before month there too', async () => {
+    const user = userEvent.setup();
     const f = renderField({}, 'en');
     expect(f.time.placeholder).toBe('hh:mm');
+    expect(f.date.placeholder).toBe('dd-mm-yyyy');
+    await user.type(f.date, '13-02-2026');
+    await user.type(f.time, '23:59');
+    expect(f.value()).toBe('2026-02-13T23:59');
   });
 });

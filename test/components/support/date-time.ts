@@ -1,6 +1,7 @@
 import { fireEvent, within } from '@testing-library/react';
 import type { BoundFunctions, queries } from '@testing-library/react';
 import type { UserEvent } from '@testing-library/user-event';
+import { parseDay, showDay } from '../../../renderer/components/day-text';
 
 /** Where a date-time field is looked up: `screen` or a `within(…)` of a region. */
 type Scope = Pick<BoundFunctions<typeof queries>, 'getByRole'>;
@@ -17,14 +18,15 @@ function parts(scope: Scope, label: string) {
 /** The field's value as the form holds it: `yyyy-mm-ddThh:mm[:ss]`. */
 export function dateTimeValue(scope: Scope, label: string): string {
   const { date, time } = parts(scope, label);
-  return `${date.value}T${time.value}`;
+  return `${parseDay(date.value) ?? date.value}T${time.value}`;
 }
 
-/** Picks the date and types the time (`yyyy-mm-ddThh:mm[:ss]`), as an officer does. */
+/** Types the date (`dd-mm-yyyy`) and the time of `yyyy-mm-ddThh:mm[:ss]`, as an officer does. */
 export async function typeDateTime(user: UserEvent, scope: Scope, label: string, value: string) {
   const [day = '', time = ''] = value.split('T');
   const { date, time: timeInput } = parts(scope, label);
-  fireEvent.change(date, { target: { value: day } });
+  await user.clear(date);
+  await user.type(date, showDay(day));
   await user.clear(timeInput);
   await user.type(timeInput, time);
 }
@@ -33,6 +35,6 @@ export async function typeDateTime(user: UserEvent, scope: Scope, label: string,
 export function changeDateTime(scope: Scope, label: string, value: string) {
   const [day = '', time = ''] = value.split('T');
   const { date, time: timeInput } = parts(scope, label);
-  fireEvent.change(date, { target: { value: day } });
+  fireEvent.change(date, { target: { value: showDay(day) } });
   fireEvent.change(timeInput, { target: { value: time } });
 }
