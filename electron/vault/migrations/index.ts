@@ -7,6 +7,7 @@ import { migration0004 } from './0004-disclosure';
 import { migration0005 } from './0005-catalogue-edit';
 import { migration0006 } from './0006-importer-role';
 import { migration0007 } from './0007-item-periods';
+import { migration0008 } from './0008-epoc';
 import type { Migration } from './types';
 
 /** Every migration, in order. Add one file per change; never edit a released one. */
@@ -18,6 +19,7 @@ export const MIGRATIONS: readonly Migration[] = [
   migration0005,
   migration0006,
   migration0007,
+  migration0008,
 ];
 export const SCHEMA_VERSION = MIGRATIONS.at(-1)!.version;
 
