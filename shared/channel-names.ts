@@ -14,6 +14,7 @@ export const CHANNEL_NAMES = [
   'vault.openDemo',
   'vault.leaveDemo',
   'vault.summary',
+  'vault.firstSteps',
   'session.activity',
   'users.list',
   'users.add',

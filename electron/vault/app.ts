@@ -1,4 +1,5 @@
 import { leaveDemo, openDemo } from './demo-switch';
+import { firstSteps } from './first-steps';
 import { createAndSignIn, restoreAccess, unlockAndSignIn } from './sign-in';
 import { vaultState, vaultSummary } from './state';
 import type { HandlerMap } from '../core/context';
@@ -17,6 +18,7 @@ export const vaultHandlers: HandlerMap<VaultChannels> = {
   },
   'vault.restoreAccess': (input, ctx) => restoreAccess(ctx, input),
   'vault.summary': (_input, ctx) => vaultSummary(ctx),
+  'vault.firstSteps': (_input, ctx) => firstSteps(ctx.db),
   'session.activity': () => ({ done: true }),
   'vault.openDemo': (_input, ctx) => openDemo(ctx.session),
   'vault.leaveDemo': (_input, ctx) => leaveDemo(ctx.session),

@@ -13,6 +13,7 @@ export const NAMESPACES = [
   'stats',
   'ops',
   'catalogue',
+  'firstSteps',
   'core', // the core's worded messages, from shared/messages
 ] as const;
 export type Namespace = (typeof NAMESPACES)[number];

@@ -5,6 +5,7 @@ import nlCatalogue from './locales/nl/catalogue.json';
 import nlCommon from './locales/nl/common.json';
 import nlCustomers from './locales/nl/customers.json';
 import nlErrors from './locales/nl/errors.json';
+import nlFirstSteps from './locales/nl/firstSteps.json';
 import nlIntake from './locales/nl/intake.json';
 import nlLetters from './locales/nl/letters.json';
 import nlOps from './locales/nl/ops.json';
@@ -18,6 +19,7 @@ import enCatalogue from './locales/en/catalogue.json';
 import enCommon from './locales/en/common.json';
 import enCustomers from './locales/en/customers.json';
 import enErrors from './locales/en/errors.json';
+import enFirstSteps from './locales/en/firstSteps.json';
 import enIntake from './locales/en/intake.json';
 import enLetters from './locales/en/letters.json';
 import enOps from './locales/en/ops.json';
@@ -42,6 +44,7 @@ export const nl = {
   stats: nlStats,
   ops: nlOps,
   catalogue: nlCatalogue,
+  firstSteps: nlFirstSteps,
   core: CORE_MESSAGES.nl,
 } satisfies Record<Namespace, object>;
 
@@ -59,6 +62,7 @@ export const en = {
   stats: enStats,
   ops: enOps,
   catalogue: enCatalogue,
+  firstSteps: enFirstSteps,
   core: CORE_MESSAGES.en,
 } satisfies Record<Namespace, object>;
 

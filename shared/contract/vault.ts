@@ -2,6 +2,7 @@ import { Ack, Empty, SessionUser } from '../schemas/common';
 import {
   CreateVaultInput,
   CreateVaultOutput,
+  FirstSteps,
   LockInput,
   OpenDemoOutput,
   RestoreAccessInput,
@@ -21,5 +22,6 @@ export const vaultContract = {
   'vault.openDemo': spec(Empty, OpenDemoOutput, 'public'),
   'vault.leaveDemo': spec(Empty, Ack, 'public'),
   'vault.summary': spec(Empty, VaultSummary, 'vault.read'),
+  'vault.firstSteps': spec(Empty, FirstSteps, 'users.manage'),
   'session.activity': spec(Empty, Ack, 'session'),
 };

@@ -64,6 +64,20 @@ export const VaultSummary = z.object({
 });
 export type VaultSummary = z.infer<typeof VaultSummary>;
 
+/**
+ * What a new desk still lacks, for the admin's first steps: an active officer (logs requests) and
+ * approver (the second pair of eyes), customer data (imported by an importer), and the
+ * organisation's letterhead details (address, postcode, city).
+ */
+export const FirstSteps = z.object({
+  officer: z.boolean(),
+  approver: z.boolean(),
+  importer: z.boolean(),
+  customers: z.boolean(),
+  organisation: z.boolean(),
+});
+export type FirstSteps = z.infer<typeof FirstSteps>;
+
 /** Why the window locks: the Lock button, or the window's own idle timer. */
 export const LockInput = z
   .object({ reason: z.enum(['manual', 'idle']).default('manual') })

@@ -23,6 +23,7 @@ import { Page } from '../../components/Page';
 import { Table } from '../../components/Table';
 import { useCan } from '../../session/SessionProvider';
 import { DeadlineBadge } from './DeadlineBadge';
+import { FirstSteps } from './FirstSteps';
 import { TimeLeft } from './TimeLeft';
 import { useRequestCatalogue } from './useRequestCatalogue';
 import { WrittenConfirmationsDue } from './WrittenConfirmationsDue';
@@ -215,6 +216,7 @@ export function RegisterPage() {
   return (
     <Page title={t('title')}>
       <p className="lead">{t('intro')}</p>
+      {may('users.manage') && <FirstSteps />}
       {mayHandle && (
         <p>
           <Link className="btn btn--primary" to="/requests/new">
