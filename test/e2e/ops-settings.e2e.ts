@@ -18,6 +18,12 @@ describe('operating the desk: users, settings, backup, purge, audit export (Chro
   const scan = (name: string) => expectAxeClean(page, name);
   const panel = (heading: string) =>
     page.locator('section.panel', { has: page.getByRole('heading', { level: 2, name: heading }) });
+  /** Opens a section of Settings through its sub-navigation. */
+  const openSection = (link: string) =>
+    page
+      .getByRole('navigation', { name: 'Onderdelen van Instellingen' })
+      .getByRole('link', { name: link })
+      .click();
 
   beforeAll(async () => {
     // A vault made through the real handler table, with a former customer due for purging.
@@ -77,6 +83,7 @@ describe('operating the desk: users, settings, backup, purge, audit export (Chro
   });
 
   it('organisation and letterhead with a logo upload', async () => {
+    await openSection('Organisatie en briefhoofd');
     const org = panel('Organisatie en briefhoofd');
     await org.getByLabel('Naam organisatie').waitFor();
     expect(await org.getByLabel('Naam organisatie').inputValue()).toBe('Kabelnet Zwolle B.V.');
@@ -105,6 +112,7 @@ describe('operating the desk: users, settings, backup, purge, audit export (Chro
   });
 
   it('four eyes off needs a confirmation and is then loudly marked', async () => {
+    await openSection('Vier ogen, statistiek en bewaartermijnen');
     const policy = panel('Vier ogen, statistiek en bewaartermijnen');
     await policy.getByText('Vier ogen staat aan').waitFor();
     await policy.getByLabel(/Vier ogen: elke verstrekking/).uncheck();
@@ -124,6 +132,7 @@ describe('operating the desk: users, settings, backup, purge, audit export (Chro
   });
 
   it('backup downloads one verified, encrypted file', async () => {
+    await openSection('Back-up');
     const backup = panel('Back-up');
     const [download] = await Promise.all([
       page.waitForEvent('download'),
@@ -143,6 +152,7 @@ describe('operating the desk: users, settings, backup, purge, audit export (Chro
   });
 
   it('purge: the admin is told data is due, previews it and purges after confirming', async () => {
+    await openSection('Opschonen');
     await page
       .getByTestId('purge-due')
       .getByText('Bij 1 gegevens is de bewaartermijn verstreken.')

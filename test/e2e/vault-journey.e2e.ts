@@ -196,6 +196,10 @@ describe('vault journey', () => {
     await page.getByRole('link', { name: 'Settings' }).click();
     await expectHeading('Settings');
     expect(await page.getByRole('heading', { name: 'Users' }).count()).toBe(0);
+    await page
+      .getByRole('navigation', { name: 'Sections of Settings' })
+      .getByRole('link', { name: 'My passphrase' })
+      .click();
     await page.getByRole('heading', { name: 'Change your own passphrase' }).waitFor();
     await scan('14-officer-settings-en');
     // The language choice survives a reload; the skip link moves focus to the content.

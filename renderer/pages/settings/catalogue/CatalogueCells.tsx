@@ -77,12 +77,12 @@ export function BasisCells({ basis: b }: { basis: CatalogueLegalBasis }) {
         ]
           .filter(Boolean)
           .join(', ') || t('bases.always')}
+        <div>
+          <EntryStatus active={b.active} unverified={b.unverified} />
+        </div>
         <div className="muted">
           {t('bases.versionDate')}: {b.versionDate}
         </div>
-      </td>
-      <td>
-        <EntryStatus active={b.active} unverified={b.unverified} />
       </td>
     </>
   );
@@ -96,8 +96,7 @@ export function useBasisColumns() {
     t('bases.action'),
     t('bases.categories'),
     t('bases.issuers'),
-    t('bases.validity'),
-    t('bases.status'),
+    t('bases.validityStatus'),
   ];
 }
 
