@@ -1,8 +1,15 @@
 import { readFileSync } from 'node:fs';
 import type { OutputOf } from '../../../shared/contract';
 import { REQUEST_STATUSES, type RequestStatus } from '../../../shared/schemas/terms';
+import type { ItemView } from '../../../shared/schemas/requests';
 import { CliFailure, UsageError, type CliArgs, type CliCommand } from '../command';
 import { textTable } from '../text-table';
+
+/** An item's moment, or its period, as given and as resolved to UTC. */
+const when = (i: ItemView) =>
+  i.period
+    ? `from ${i.moment} to ${i.period.to} ${i.timeZone} → [${i.utc ?? i.timeStatus}, ${i.period.toUtc ?? i.period.toTimeStatus})`
+    : `at ${i.moment} ${i.timeZone} → ${i.utc ?? i.timeStatus}`;
 
 const str = (args: CliArgs, k: string) =>
   typeof args.flags[k] === 'string' ? (args.flags[k] as string) : undefined;
@@ -48,7 +55,7 @@ function printDetail(print: (t: string) => void, r: Detail): void {
   for (const i of r.items) {
     const m = r.matches.find((x) => x.index === i.index);
     print(
-      `  item ${i.index}: ${i.kind} ${i.value}${i.port !== null ? ` port ${i.port}` : ''} at ${i.moment} ${i.timeZone} → ${i.utc ?? i.timeStatus}${m ? `  [${m.status}]` : ''}`,
+      `  item ${i.index}: ${i.kind} ${i.value}${i.port !== null ? ` port ${i.port}` : ''} ${when(i)}${m ? `  [${m.status}]` : ''}`,
     );
     for (const s of m?.subscribers ?? []) {
       print(
@@ -197,25 +204,36 @@ export const requestsCommands: CliCommand[] = [
   },
   {
     path: ['request', 'resolve-time'],
-    usage: 'request resolve-time NO --item N --offset +01:00',
-    summary: 'Choose the offset of an item whose local time occurred twice (autumn clock change).',
+    usage: 'request resolve-time NO --item N --offset +01:00 [--end from|to]',
+    summary:
+      'Choose the offset of an item whose local time occurred twice (autumn clock change); for a period, of its start (--end from, the default) or its end (--end to).',
     signIn: true,
     positionals: [1, 1],
-    flags: { item: 'string', offset: 'string' },
+    flags: { item: 'string', offset: 'string', end: 'string' },
     async run(args, io) {
       const item = Number(str(args, 'item'));
       const offset = str(args, 'offset');
+      const end = str(args, 'end');
       if (!Number.isInteger(item) || item < 1 || !offset) {
         throw new UsageError('request resolve-time needs --item N and --offset, e.g. +01:00.');
       }
-      await io.call('requests.resolveTime', { registerNo: no(args), index: item, offset });
+      if (end !== undefined && end !== 'from' && end !== 'to') {
+        throw new UsageError('--end is from (the start of the period) or to (its end).');
+      }
+      await io.call('requests.resolveTime', {
+        registerNo: no(args),
+        index: item,
+        offset,
+        ...(end ? { end } : {}),
+      });
       io.print(io.json ? JSON.stringify({ done: true }) : `Item ${item} is at offset ${offset}.`);
     },
   },
   {
     path: ['request', 'match'],
     usage: 'request match NO',
-    summary: 'Match every item against the assignment history at its moment (audited).',
+    summary:
+      'Match every item against the assignment history at its moment or over its period (audited).',
     signIn: true,
     positionals: [1, 1],
     async run(args, io) {
@@ -224,6 +242,7 @@ export const requestsCommands: CliCommand[] = [
       for (const i of m.items) {
         io.print(`item ${i.index}: ${i.status} — ${i.reason}`);
         for (const s of i.subscribers) {
+          if (s.interval) io.print(`    [${s.interval.from}, ${s.interval.to}):`);
           io.print(
             `    ${s.customerId}: ${s.name}, ${[s.street, s.houseNumber, s.houseNumberAddition].filter(Boolean).join(' ')}, ${s.postcode ?? ''} ${s.city ?? ''} ${s.country ?? ''}`,
           );
