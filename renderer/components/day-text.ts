@@ -36,3 +36,14 @@ export function showDay(iso: string): string {
   const m = ISO.exec(iso);
   return m ? `${m[3]}-${m[2]}-${m[1]}` : iso;
 }
+
+/**
+ * A wall-clock moment `yyyy-mm-ddThh:mm[:ss]` (as a request gives it, or a UTC instant's first
+ * 19 characters) → `dd-mm-yyyy hh:mm[:ss]`, the form the date-time field takes it in; zero seconds
+ * are left out. Anything else is shown as it is.
+ */
+export function showMoment(moment: string): string {
+  const m = /^(\d{4}-\d{2}-\d{2})T(\d{2}:\d{2})(?::(\d{2}))?/.exec(moment);
+  if (!m) return moment;
+  return `${showDay(m[1]!)} ${m[2]}${m[3] && m[3] !== '00' ? `:${m[3]}` : ''}`;
+}

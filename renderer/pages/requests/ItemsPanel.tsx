@@ -1,6 +1,7 @@
 import { useTranslation } from 'react-i18next';
 import type { Subscriber } from '../../../shared/schemas/matching';
 import type { RequestDetail } from '../../../shared/schemas/requests';
+import { showMoment } from '../../components/day-text';
 import { Table } from '../../components/Table';
 import { useCoreText } from '../../hooks/useCoreText';
 import { EvidenceList } from './EvidenceList';
@@ -57,10 +58,10 @@ export function ItemsPanel({
                 )}
               </td>
               <td>
-                {item.moment} {item.timeZone}
+                {showMoment(item.moment)} {item.timeZone}
                 <div className="muted">
                   {item.utc
-                    ? `${t('detail.utc')} ${item.utc.replace('.000Z', 'Z')}`
+                    ? `${t('detail.utc')} ${showMoment(item.utc)}`
                     : t(`match.${item.timeStatus === 'ok' ? 'match' : item.timeStatus}`)}
                 </div>
                 {item.timeStatus === 'ambiguous_time' && request.status !== 'awaiting_approval' && (
@@ -75,7 +76,7 @@ export function ItemsPanel({
                       >
                         {t('detail.useOffset', {
                           offset: c.offset,
-                          utc: c.utc.replace('.000Z', 'Z'),
+                          utc: `${showMoment(c.utc)} UTC`,
                         })}
                       </button>
                     ))}
