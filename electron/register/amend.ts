@@ -3,6 +3,7 @@ import { failWith } from '../core/errors';
 import { Matcher } from '../matching/matcher';
 import { amendTarget, REQUEST_FIELDS, REQUIRED_FIELDS, type AmendTarget } from './amend-fields';
 import { runCheck } from './check';
+import { epocFieldBefore, isEpocField, type EpocField } from './epoc';
 import { addEvent } from './events';
 import { instantOf } from './instant';
 import { recordMatch } from './match';
@@ -77,8 +78,12 @@ export function amend(
   value: string,
   reason: string,
 ): void {
-  const target = amendTarget(field) ?? failWith('BAD_INPUT', 'amend.unknownField', { field });
-  if (value === '' && REQUIRED_FIELDS.has(target.field)) {
+  // A European Production Order's fields (epoc.ts): a validation recorded, a name corrected.
+  const onEpoc = isEpocField(field);
+  const target = onEpoc
+    ? null
+    : (amendTarget(field) ?? failWith('BAD_INPUT', 'amend.unknownField', { field }));
+  if (target && value === '' && REQUIRED_FIELDS.has(target.field)) {
     failWith('BAD_INPUT', 'amend.required', { field });
   }
   ctx.db.transaction(() => {
@@ -86,12 +91,14 @@ export function amend(
     if (r.status === 'awaiting_approval') {
       failWith('CONFLICT', 'amend.awaitingApproval', { no: registerNo });
     }
-    const { before } = currentText(ctx, r, target, registerNo);
+    const before = target
+      ? currentText(ctx, r, target, registerNo).before
+      : epocFieldBefore(ctx.db, r.id, field as EpocField, value);
     if (before === value) failWith('BAD_INPUT', 'amend.unchanged', { field });
     addAmendment(ctx, r, field, value, reason);
     addEvent(ctx, r.id, 'amended', { field, from: before, to: value, reason });
     ctx.audit('request.amended', requestSubject(r), { field, reason });
-    follow(ctx, registerNo, target.on === 'item' ? target.index : null);
+    follow(ctx, registerNo, target?.on === 'item' ? target.index : null);
   })();
 }
 

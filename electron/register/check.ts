@@ -3,6 +3,7 @@ import type { DeskContext } from '../core/context';
 import { getAuthority, getLegalBasis } from '../catalogue/catalogue';
 import { callbackChannel, verificationChannel } from './check-channel';
 import { checkRequest } from './checks';
+import { epocView } from './epoc';
 import { addEvent } from './events';
 import { instantOf } from './instant';
 import { notDecided, transition } from './status';
@@ -33,6 +34,7 @@ function verdictOf(ctx: DeskContext, r: RequestRow) {
       : {}),
     rcAuthorisation: r.rc_authorisation,
     items: loadItems(ctx.db, r.id).map((i) => ({ kind: i.kind, port: i.port })),
+    epoc: epocView(ctx.db, r.id, r.received_at, ctx.nowIso()),
   });
 }
 

@@ -8,7 +8,9 @@ import {
 import { type Authority, type LegalBasis } from '../../shared/schemas/catalogue';
 import { coreText, type MessageParams } from '../../shared/messages';
 import { type CheckFinding } from '../../shared/schemas/requests';
+import { type EpocView } from '../../shared/schemas/epoc';
 import { catalogueChannel } from './check-channel';
+import { checkEpoc } from './epoc-checks';
 import type { ResolvedItem } from './items';
 
 export interface CheckFacts {
@@ -29,6 +31,8 @@ export interface CheckFacts {
   callback?: { channel: string | null };
   rcAuthorisation: string | null;
   items: Pick<ResolvedItem, 'kind' | 'port'>[];
+  /** The European Production Order it came as (null: none recorded); epoc-checks.ts. */
+  epoc?: EpocView | null;
 }
 
 export interface CheckVerdict {
@@ -139,8 +143,20 @@ export function checkRequest(f: CheckFacts): CheckVerdict {
   if (f.items.some((i) => i.kind === 'ip')) {
     warnings.push(finding('ip_lookup'));
   }
+  const epoc = checkEpoc(
+    {
+      epoc: f.epoc ?? null,
+      basisCode: b.code,
+      channel: f.channel,
+      categories: f.categories,
+      items: f.items,
+    },
+    finding,
+  );
+  failures.push(...epoc.failures);
+  warnings.push(...epoc.warnings);
 
-  const referred = b.action === 'REFER' || notYet;
+  const referred = b.action === 'REFER' || notYet || epoc.refer;
   const outcome =
     b.action === 'REFUSE'
       ? 'refuse'

@@ -7,6 +7,7 @@ import { findAuthority, findLegalBasis } from '../catalogue/catalogue';
 import { callbackChannel } from './check-channel';
 import { addHours, deadlineHoursFor, WRITTEN_CONFIRMATION_HOURS } from './deadlines';
 import { storeDocument } from './document';
+import { epocDeadline, storeEpoc } from './epoc';
 import { addEvent } from './events';
 import { instantOf } from './instant';
 import { resolveItem } from './items';
@@ -46,9 +47,16 @@ export function createRequest(
   if (Date.parse(receivedAt) > ctx.now().getTime() + 5 * 60_000) {
     failWith('BAD_INPUT', 'register.receivedInFuture');
   }
-  const deadline = input.deadline
-    ? instantOf('deadline', input.deadline)
-    : addHours(receivedAt, deadlineHoursFor(db, input.urgency));
+  // An EPOC sets its own deadline and urgency (Art. 10); a deadline given as well holds if earlier.
+  const byEpoc = input.epoc ? epocDeadline(receivedAt, input.epoc) : null;
+  const urgency = byEpoc?.urgency ?? input.urgency;
+  const given = input.deadline ? instantOf('deadline', input.deadline) : null;
+  const deadline = byEpoc
+    ? given && given < byEpoc.deadline
+      ? given
+      : byEpoc.deadline
+    : (given ?? addHours(receivedAt, deadlineHoursFor(db, urgency)));
+  const caseReference = input.caseReference || input.epoc?.issuingAuthority.fileReference || null;
   const verification = input.verification
     ? { ...input.verification, at: instantOf('verification.at', input.verification.at) }
     : null;
@@ -92,8 +100,8 @@ export function createRequest(
         input.requester.email || null,
         input.requester.phone || null,
         basis.code,
-        input.caseReference || null,
-        input.urgency,
+        caseReference,
+        urgency,
         deadline,
         JSON.stringify(input.categories),
         verification?.method ?? null,
@@ -131,6 +139,7 @@ export function createRequest(
         it.periodTo ? JSON.stringify(it.periodTo.timeCandidates) : null,
       ),
     );
+    if (input.epoc) storeEpoc(db, id, input.epoc);
     const stored = input.documentToken
       ? storeDocument(ctx, id, registerNo, input.documentToken)
       : null;
@@ -142,8 +151,9 @@ export function createRequest(
     ctx.audit('request.created', `request:${registerNo}`, {
       authority: authority.code,
       legalBasis: basis.code,
-      urgency: input.urgency,
+      urgency,
       items: items.length,
+      ...(input.epoc ? { epoc: { issuingState: input.epoc.issuingState } } : {}),
       legacyAuthority: authority.legacy,
       ...(input.intake ? { intake: intakeDetails(input.intake, stored?.sha256) } : {}),
     });

@@ -10,6 +10,7 @@ import type { DeskContext } from '../core/context';
 import { getAuthority, getLegalBasis } from '../catalogue/catalogue';
 import { verificationChannel } from './check-channel';
 import { loadDecisions } from './decisions';
+import { epocView } from './epoc';
 import {
   categoriesOf,
   currentRow,
@@ -105,6 +106,7 @@ export function requestDetail(ctx: DeskContext, registerNo: string): RequestDeta
         )
         .all(r.id) as { at: string; user: string; kind: string; details: string }[]
     ).map((e) => ({ ...e, details: json<Record<string, unknown>>(e.details) })),
+    epoc: epocView(db, r.id, r.received_at, ctx.nowIso()),
   };
 }
 
@@ -157,6 +159,17 @@ export function listRequests(ctx: DeskContext, f: ListFilter): RequestSummary[] 
   return rows.map((r) => summaryOf(ctx.db, currentRow(ctx.db, r), now));
 }
 
+/** Emergency EPOCs, decided or not, whose 48-hour validation is still to be recorded. */
+function epocValidationsOpen(ctx: DeskContext): number {
+  const rows = ctx.db
+    .prepare(`SELECT * FROM request WHERE id IN (SELECT request_id FROM request_epoc)`)
+    .all() as RequestRow[];
+  const now = ctx.nowIso();
+  return rows
+    .map((r) => summaryOf(ctx.db, r, now).epocValidationState)
+    .filter((st) => st === 'overdue' || st === 'due_soon' || st === 'open').length;
+}
+
 export function dashboard(ctx: DeskContext) {
   const open = listRequests(ctx, { openOnly: true });
   const all = ctx.db.prepare(`SELECT * FROM request WHERE oral = 1`).all() as RequestRow[];
@@ -169,5 +182,6 @@ export function dashboard(ctx: DeskContext) {
     confirmationsOverdue: all
       .map((r) => summaryOf(ctx.db, r, now))
       .filter((s) => s.writtenConfirmationState === 'overdue').length,
+    epocValidationsOpen: epocValidationsOpen(ctx),
   };
 }

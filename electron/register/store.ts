@@ -16,6 +16,7 @@ import { coreText } from '../../shared/messages';
 import { failWith } from '../core/errors';
 import type { Db } from '../core/db';
 import { deadlineState } from './deadlines';
+import { validationOf } from './epoc';
 import type { ResolvedItem } from './items';
 import { amendedItem, amendedRequest, type Amended, type ItemColumns } from './amend-fields';
 
@@ -249,6 +250,8 @@ export function summaryOf(db: Db, r: RequestRow, nowIso: string): RequestSummary
   };
   const closed = isFinal(r.status);
   const written = r.oral === 1 ? writtenReceivedAt(db, r) : null;
+  const validation = validationOf(db, r.id, r.received_at, nowIso);
+  const validationDue = validation?.due ?? null;
   return {
     registerNo: r.register_no,
     receivedAt: r.received_at,
@@ -266,6 +269,10 @@ export function summaryOf(db: Db, r: RequestRow, nowIso: string): RequestSummary
     writtenConfirmationDue: r.written_confirmation_due,
     writtenConfirmationState:
       r.oral === 1 ? deadlineState(r.written_confirmation_due, nowIso, written !== null) : null,
+    epocValidationDue: validationDue,
+    epocValidationState: validationDue
+      ? deadlineState(validationDue, nowIso, validation!.state === 'validated')
+      : null,
     itemCount: meta.items,
     verified: r.verification_method !== null,
   };

@@ -14,6 +14,7 @@ import {
 } from './terms';
 import { Authority, LegalBasis } from './catalogue';
 import { ItemMatch } from './matching';
+import { Epoc, EpocView } from './epoc';
 
 /**
  * The request register: what crosses the boundary for logging, checking, matching, deciding and
@@ -111,6 +112,8 @@ export const NewRequestInput = z.object({
    */
   documentToken: z.string().max(64).optional(),
   intake: IntakeRecord.optional(),
+  /** A European Production Order (Annex I): shared/schemas/epoc.ts, docs/REQUEST-JSON.md. */
+  epoc: Epoc.optional(),
 });
 export type NewRequestInput = z.input<typeof NewRequestInput>;
 
@@ -140,6 +143,9 @@ export const RequestSummary = z.object({
   oral: z.boolean(),
   writtenConfirmationDue: z.string().nullable(),
   writtenConfirmationState: DeadlineState.nullable(),
+  /** An emergency EPOC issued without validation: validated within 48 hours (null: none owed). */
+  epocValidationDue: z.string().nullable(),
+  epocValidationState: DeadlineState.nullable(),
   itemCount: z.number().int(),
   verified: z.boolean(),
 });
@@ -280,6 +286,8 @@ export const RequestDetail = RequestSummary.extend({
   approvals: z.array(ApprovalView),
   amendments: z.array(AmendmentView),
   events: z.array(RequestEvent),
+  /** The European Production Order it came as, amendments applied; null for any other request. */
+  epoc: EpocView.nullable(),
 });
 export type RequestDetail = z.infer<typeof RequestDetail>;
 
@@ -336,6 +344,8 @@ export const Dashboard = z.object({
   dueSoon: z.number().int(),
   awaitingApproval: z.number().int(),
   confirmationsOverdue: z.number().int(),
+  /** Emergency EPOCs whose 48-hour validation is not recorded (due or overdue). */
+  epocValidationsOpen: z.number().int(),
   /** Disclosures awaiting approval decided by someone else (empty unless the user approves). */
   awaitingMyApproval: z.array(RequestSummary),
 });
