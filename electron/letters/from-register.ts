@@ -209,6 +209,14 @@ export function letterFromRegister(db: Db, registerNo: string, o: ModelOptions):
       moment: i.moment,
       timeZone: i.time_zone,
       utc: i.utc_ms === null ? null : new Date(i.utc_ms).toISOString(),
+      ...(i.period_to !== null
+        ? {
+            periodTo: {
+              moment: i.period_to,
+              utc: i.period_to_utc_ms === null ? null : new Date(i.period_to_utc_ms).toISOString(),
+            },
+          }
+        : {}),
     };
     if (kind === 'refusal') return { ...base, outcome: 'not_answered', subscribers: [] };
     if (kind === 'disclosure' && decidedItems.includes(i.idx) && m?.status === 'match') {
@@ -220,7 +228,13 @@ export function letterFromRegister(db: Db, registerNo: string, o: ModelOptions):
         customerIds: m.subscribers.map((s) => s.customerId),
         data,
       });
-      return { ...base, outcome: 'disclosed', subscribers: data };
+      const intervals = m.subscribers.flatMap((s) => (s.interval ? [s.interval] : []));
+      return {
+        ...base,
+        outcome: 'disclosed',
+        subscribers: data,
+        ...(intervals.length ? { intervals } : {}),
+      };
     }
     return { ...base, outcome: (m && UNANSWERED[m.status]) ?? 'not_answered', subscribers: [] };
   });

@@ -78,6 +78,13 @@ export interface LetterItem {
   utc: string | null;
   outcome: ItemOutcome;
   subscribers: DisclosedData[];
+  /** A period item: its end as given and the instant it resolved to; absent for a moment item. */
+  periodTo?: { moment: string; utc: string | null };
+  /**
+   * A disclosed period item: the part of the period (ISO instants, `[from, to)`) each entry of
+   * `subscribers` covers, in the same order: a holder, or one version of a holder's data.
+   */
+  intervals?: { from: string; to: string }[];
 }
 
 export interface Signatory {

@@ -134,9 +134,11 @@ function addressAndReferences(
 }
 
 function itemHeading(t: LetterTexts, item: LetterItem): string {
-  const at = item.utc
-    ? formatMoment(t, item.utc, item.timeZone)
-    : t.momentUnresolved(item.moment, item.timeZone);
+  const moment = (utc: string | null, given: string) =>
+    utc ? formatMoment(t, utc, item.timeZone) : t.momentUnresolved(given, item.timeZone);
+  const at = item.periodTo
+    ? t.periodLine(moment(item.utc, item.moment), moment(item.periodTo.utc, item.periodTo.moment))
+    : moment(item.utc, item.moment);
   return `${item.index}. ${t.itemLine({ kind: t.itemKind[item.kind], value: item.value, port: item.port, at })}`;
 }
 
@@ -169,9 +171,8 @@ function body(w: PdfWriter, model: LetterModel, t: LetterTexts): void {
       continue;
     }
     const disclosed = item.outcome === 'disclosed' && item.subscribers.length > 0;
-    const outcome = disclosed
-      ? t.outcome.disclosed
-      : t.outcome[item.outcome === 'disclosed' ? 'no_data' : item.outcome];
+    const shown = disclosed ? 'disclosed' : item.outcome === 'disclosed' ? 'no_data' : item.outcome;
+    const outcome = (item.periodTo && t.periodOutcome[shown]) || t.outcome[shown];
     const outcomeStyle = { indent: 14, size: 9.5, gapAfter: disclosed ? 3 : 8 } as const;
     const tables = disclosed
       ? item.subscribers.map((s, i) => subscriberTable(t, item, s, i, item.subscribers.length))
@@ -235,6 +236,12 @@ function subscriberTable(
     label(f),
     value(f, s[f]!),
   ]);
+  // A period item: first the part of the period this holder (with these data) covers.
+  const held = item.intervals?.[i];
+  if (held) {
+    const at = (iso: string) => formatMoment(t, iso, item.timeZone);
+    rows.unshift([t.periodRow, t.periodLine(at(held.from), at(held.to))]);
+  }
   return {
     indent: 14,
     size: 9.5,

@@ -23,7 +23,13 @@ export interface LetterTexts {
   itemKind: Record<'phone' | 'ip', string>;
   itemLine: (o: { kind: string; value: string; port: number | null; at: string }) => string;
   momentUnresolved: (moment: string, zone: string) => string;
+  /** A period item's span, both ends already worded as moments. */
+  periodLine: (from: string, to: string) => string;
+  /** The row of a subscriber's table that says which part of the period it covers. */
+  periodRow: string;
   outcome: Record<ItemOutcome, string>;
+  /** Where a period item's outcome reads otherwise than a moment's. */
+  periodOutcome: Partial<Record<ItemOutcome, string>>;
   subscriber: (n: number, of: number) => string;
   fieldColumn: string;
   valueColumn: string;
@@ -90,6 +96,18 @@ const nl: LetterTexts = {
   itemLine: ({ kind, value, port, at }) =>
     `${kind} ${value}${port !== null ? `, poort ${port}` : ''} — ${at}`,
   momentUnresolved: (moment, zone) => `${moment.replace('T', ' ')} (${zone}; tijdstip onduidelijk)`,
+  periodLine: (from, to) => `van ${from} tot ${to}`,
+  periodRow: 'Periode',
+  periodOutcome: {
+    no_data:
+      'Geen gegevens: deze identificator was in deze periode niet aan een van onze klanten toegekend.',
+    needs_port:
+      'Niet te identificeren: dit IP-adres werd in deze periode door meerdere klanten tegelijk gedeeld (CGNAT). Zonder bronpoort is niet vast te stellen wie het gebruikte.',
+    unusable:
+      'Niet te beantwoorden: de identificator is ongeldig, of de opgegeven periode is niet bruikbaar (een begin of einde dat niet bestaat of twee keer voorkomt, een einde in de toekomst of niet na het begin, of langer dan 366 dagen). Geef zo nodig de tijdstippen met UTC-offset, of splits de periode.',
+    conflict:
+      'Niet beantwoord: onze gegevens wijzen voor een deel van deze periode niet op één gebruiker. Wij zoeken dit uit en komen erop terug.',
+  },
   outcome: {
     disclosed: 'Gegevens verstrekt:',
     no_data:
@@ -177,6 +195,18 @@ const en: LetterTexts = {
   itemLine: ({ kind, value, port, at }) =>
     `${kind} ${value}${port !== null ? `, port ${port}` : ''} — ${at}`,
   momentUnresolved: (moment, zone) => `${moment.replace('T', ' ')} (${zone}; time unclear)`,
+  periodLine: (from, to) => `from ${from} to ${to}`,
+  periodRow: 'Period',
+  periodOutcome: {
+    no_data:
+      'No data: this identifier was not assigned to any of our customers during this period.',
+    needs_port:
+      'Cannot be identified: during this period this IP address was shared by several customers at once (CGNAT). Without the source port it cannot be established who used it.',
+    unusable:
+      'Cannot be answered: the identifier is invalid, or the given period cannot be used (a start or end that does not exist or occurs twice, an end in the future or not after the start, or longer than 366 days). If needed, give the times with their UTC offset, or split the period.',
+    conflict:
+      'Not answered: for part of this period our records do not point to a single user. We are looking into it and will come back to you.',
+  },
   outcome: {
     disclosed: 'Data disclosed:',
     no_data: 'No data: this identifier was not assigned to any of our customers at that moment.',
