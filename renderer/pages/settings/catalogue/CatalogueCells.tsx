@@ -70,7 +70,7 @@ export function BasisCells({ basis: b }: { basis: CatalogueLegalBasis }) {
       <td>{t(`bases.actions.${b.action}`)}</td>
       <td className="wrap">{b.categories.map((c) => t(`requests:category.${c}`)).join(', ')}</td>
       <td className="wrap">{b.issuers.map((f) => t(`requests:function.${f}`)).join(', ')}</td>
-      <td>
+      <td className="wrap">
         {[
           b.validFrom ? t('bases.from', { date: b.validFrom }) : null,
           b.validUntil ? t('bases.until', { date: b.validUntil }) : null,
