@@ -65,3 +65,31 @@ describe('CLI: request new with an epoc block', () => {
     expect(refused.stderr).toMatch(/epoc\.deadline: an emergency order is answered within 8 hours/);
   });
 });
+
+describe('CLI: request amend records an EPOC validation', () => {
+  it('--epoc-validating-authority sets the validator; the request shows it', async () => {
+    const dir = await vault();
+    const v = ['--vault', dir];
+    const created = await cli(['request', 'new', EPOC, ...v, '--json'], OLGA);
+    const { registerNo } = created.json() as { registerNo: string };
+    const validator = { name: 'Amtsgericht Köln', function: 'judge', fileReference: '5 Gs 2/26' };
+    const amended = await cli(
+      [
+        'request',
+        'amend',
+        registerNo,
+        '--epoc-validating-authority',
+        JSON.stringify(validator),
+        '--reason',
+        'validation received',
+        ...v,
+      ],
+      OLGA,
+    );
+    expect(amended.stderr).toBe('');
+    expect(amended.code).toBe(0);
+    const r = (await cli(['request', 'show', registerNo, ...v, '--json'], OLGA)).json();
+    expect(r.epoc.certificate.validatingAuthority).toEqual(validator);
+    expect(r.epoc.certificate.noValidationReason).toBeNull();
+  });
+});

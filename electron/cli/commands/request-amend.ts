@@ -13,6 +13,11 @@ const REQUEST_FLAGS: Record<string, string> = {
   'requester-badge': 'requester.badge',
   'requester-email': 'requester.email',
   'requester-phone': 'requester.phone',
+  // A European Production Order's certificate: a validation recorded, a name or reference corrected.
+  'epoc-validating-authority': 'epoc.validatingAuthority',
+  'epoc-issuer-name': 'epoc.issuingAuthority.name',
+  'epoc-issuer-file-reference': 'epoc.issuingAuthority.fileReference',
+  'epoc-addressee': 'epoc.addressee',
 };
 /** Flag → the field of the identifier named by --item. */
 const ITEM_FLAGS: Record<string, string> = {
@@ -48,7 +53,7 @@ export const requestAmendCommands: CliCommand[] = [
   {
     path: ['request', 'amend'],
     usage:
-      'request amend NO --reason TEXT [--case-reference T] [--rc-authorisation T] [--note T] [--requester-name T] [--requester-badge T] [--requester-email T] [--requester-phone T] [--item N [--value V] [--port P] [--moment TIME] [--time-zone ZONE]]',
+      'request amend NO --reason TEXT [--case-reference T] [--rc-authorisation T] [--note T] [--requester-name T] [--requester-badge T] [--requester-email T] [--requester-phone T] [--epoc-validating-authority JSON] [--epoc-issuer-name T] [--epoc-issuer-file-reference T] [--epoc-addressee T] [--item N [--value V] [--port P] [--moment TIME] [--time-zone ZONE]]',
     summary:
       'Correct the record (before or after the decision) with who, when and why; a changed identifier is matched again alone. An empty value ("") clears an optional field.',
     signIn: true,
