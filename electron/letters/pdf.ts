@@ -154,7 +154,6 @@ export class PdfWriter {
       compress: true,
       lang: setup.language,
       displayTitle: true,
-      font: parsedFont('regular'),
       info: {
         Title: setup.title,
         Author: setup.author,
@@ -165,6 +164,9 @@ export class PdfWriter {
         ModDate: setup.issuedAt,
       },
     });
+    // Registered by name only, not also as the document's default font: pdfkit never caches a font
+    // under a second name, so every switch back to 'regular' would open it anew (and lose its
+    // layout cache). The default (Helvetica) is never drawn with, so never embedded.
     this.doc.registerFont('regular', parsedFont('regular'));
     this.doc.registerFont('bold', parsedFont('bold'));
     this.ascender = {
