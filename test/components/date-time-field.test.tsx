@@ -5,6 +5,7 @@ import { useState } from 'react';
 import { I18nextProvider } from 'react-i18next';
 import { afterEach, describe, expect, it } from 'vitest';
 import { DateTimeField, normalTime } from '../../renderer/components/DateTimeField';
+import { DayField } from '../../renderer/components/DayField';
 import { parseDay, showDay } from '../../renderer/components/day-text';
 import { initI18n } from '../../renderer/i18n';
 
@@ -195,5 +196,59 @@ describe('DateTimeField', () => {
     await user.type(f.date, '13-02-2026');
     await user.type(f.time, '23:59');
     expect(f.value()).toBe('2026-02-13T23:59');
+  });
+});
+
+describe('DayField', () => {
+  function DayHarness() {
+    const [value, setValue] = useState('2026-01-10');
+    return (
+      <>
+        <DayField label="Vanaf datum" value={value} onChange={setValue} />
+        <output data-testid="day">{value}</output>
+        <button type="button" onClick={() => setValue('')}>
+          wissen
+        </button>
+      </>
+    );
+  }
+  const renderDay = () => {
+    render(
+      <I18nextProvider i18n={initI18n('nl')}>
+        <DayHarness />
+      </I18nextProvider>,
+    );
+    return {
+      input: screen.getByLabelText('Vanaf datum') as HTMLInputElement,
+      value: () => screen.getByTestId('day').textContent,
+    };
+  };
+
+  it('shows and takes the day as dd-mm-jjjj, not in the system locale', async () => {
+    const user = userEvent.setup();
+    const f = renderDay();
+    expect(f.input.type).toBe('text');
+    expect(f.input.value).toBe('10-01-2026');
+    expect(f.input.placeholder).toBe('dd-mm-jjjj');
+    await user.clear(f.input);
+    await user.type(f.input, '1/2/2026');
+    expect(f.value()).toBe('2026-02-01');
+    await user.tab();
+    expect(f.input.value).toBe('01-02-2026');
+    await user.click(screen.getByRole('button', { name: 'wissen' }));
+    expect(f.input.value).toBe('');
+  });
+
+  it('says how to write a day that does not exist, once the field is left', async () => {
+    const user = userEvent.setup();
+    const f = renderDay();
+    await user.clear(f.input);
+    await user.type(f.input, '30-02-2026');
+    expect(f.value()).toBe('');
+    expect(f.input.getAttribute('aria-invalid')).toBeNull();
+    await user.tab();
+    expect(f.input.getAttribute('aria-invalid')).toBe('true');
+    const error = screen.getByText(/Schrijf de datum als dd-mm-jjjj/);
+    expect(f.input.getAttribute('aria-describedby')).toContain(error.id);
   });
 });

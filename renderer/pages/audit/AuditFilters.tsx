@@ -1,6 +1,7 @@
 import { useEffect, useState } from 'react';
 import type { FormEvent } from 'react';
 import { useTranslation } from 'react-i18next';
+import { DayField } from '../../components/DayField';
 import { Field, SelectField } from '../../components/Field';
 import { desk } from '../../api';
 import { EMPTY_FILTERS, type AuditFilterValues } from './filters';
@@ -75,12 +76,15 @@ export function AuditFilters({
           onChange={set('subject')}
           autoComplete="off"
         />
-        <Field label={t('filters.from')} type="date" value={f.from} onChange={set('from')} />
-        <Field
+        <DayField
+          label={t('filters.from')}
+          value={f.from}
+          onChange={(from) => setF((prev) => ({ ...prev, from }))}
+        />
+        <DayField
           label={t('filters.to')}
-          type="date"
           value={f.to}
-          onChange={set('to')}
+          onChange={(to) => setF((prev) => ({ ...prev, to }))}
           error={rangeInvalid ? t('filters.rangeInvalid') : null}
         />
       </div>
