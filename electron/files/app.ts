@@ -1,16 +1,19 @@
 import type { FilePurpose } from '../../shared/schemas/files';
 import type { HandlerMap } from '../core/context';
 import type { filesContract } from '../../shared/contract/files';
-import { coreText } from '../../shared/messages';
+import { coreText, type MessageKey } from '../../shared/messages';
 import type { Language } from '../../shared/schemas/common';
 import { failWith } from '../core/errors';
 import { readSetting } from '../core/settings';
 import type { DeskSession } from '../core/session';
 
-const EXTENSIONS: Record<FilePurpose, string[]> = {
-  import: ['csv', 'txt'],
-  attachment: ['pdf', 'eml', 'msg', 'txt', 'json', 'xml', 'png', 'jpg', 'jpeg'],
-  logo: ['png', 'svg'],
+const DIALOG: Record<FilePurpose, { title: MessageKey; extensions: string[] }> = {
+  import: { title: 'files.dialog.import', extensions: ['csv', 'txt'] },
+  attachment: {
+    title: 'files.dialog.attachment',
+    extensions: ['pdf', 'eml', 'msg', 'txt', 'json', 'xml', 'png', 'jpg', 'jpeg'],
+  },
+  logo: { title: 'files.dialog.logo', extensions: ['png', 'svg'] },
 };
 
 // The dialog is titled in the vault's language (Dutch before a vault is open, as the UI starts).
@@ -21,9 +24,10 @@ export const filesHandlers: HandlerMap<keyof typeof filesContract> = {
   'files.pickOpen': async (input, ctx) => {
     const platform = ctx.session.platform;
     if (!platform) return failWith('CONFLICT', 'files.noFileDialog');
+    const dialog = DIALOG[input.purpose];
     const path = await platform.pickOpenFile({
-      title: coreText(language(ctx.session), `files.dialog.${input.purpose}`),
-      extensions: EXTENSIONS[input.purpose],
+      title: coreText(language(ctx.session), dialog.title),
+      extensions: dialog.extensions,
     });
     return path ? ctx.session.files.register(path) : null;
   },
