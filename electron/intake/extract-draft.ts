@@ -6,6 +6,8 @@ import { findCaseReference } from './rules/case-reference';
 import { findCategories } from './rules/categories';
 import { findChannel } from './rules/channel';
 import { findDeadline } from './rules/deadline';
+import { findEpoc, missingEpocFields } from './rules/epoc';
+import { isTrafficOrContent, registerCategoriesOf } from '../../shared/schemas/epoc';
 import { findIdentifiers, type Candidate } from './rules/identifiers';
 import { functionFromAuthority } from './rules/issuer-functions';
 import { findLegalBasis } from './rules/legal-basis';
@@ -169,6 +171,38 @@ export function extractDraft(doc: IntakeDocument, catalogues: IntakeCatalogues):
     draft.categories = [...basis.chosen.basis.categories];
     fields.categories = { reason: 'from_legal_basis' };
   }
+  const epoc = findEpoc(layout, fields);
+  if (epoc && Object.keys(epoc).length) {
+    draft.epoc = epoc;
+    if (!draft.caseReference && epoc.issuingAuthority?.fileReference) {
+      draft.caseReference = epoc.issuingAuthority.fileReference;
+      fields.caseReference = {
+        ...fields['epoc.issuingAuthority.fileReference'],
+        reason: 'epoc_file_number',
+      };
+    }
+    // The ticked categories of the certificate decide, not every category its form lists.
+    if (epoc.categories?.length) {
+      const code = epoc.categories.some(isTrafficOrContent)
+        ? 'eu-epoc-traffic'
+        : 'eu-epoc-subscriber';
+      if (draft.legalBasis !== code && catalogues.legalBases.some((b) => b.code === code)) {
+        draft.legalBasis = code;
+        fields.legalBasis = { ...fields['epoc.categories'], reason: 'epoc_categories' };
+        const multiple = warnings.findIndex((w) => w.code === 'legal_basis_multiple');
+        if (multiple >= 0) warnings.splice(multiple, 1);
+      }
+      const asked = registerCategoriesOf(epoc.categories);
+      if (asked.length) {
+        draft.categories = asked;
+        fields.categories = { ...fields['epoc.categories'], reason: 'epoc_categories' };
+      }
+    }
+    if (epoc.emergency && !draft.urgency) {
+      draft.urgency = 'emergency';
+      fields.urgency = { ...fields['epoc.deadline'], reason: 'epoc_deadline' };
+    }
+  }
   const nonNaw = (draft.categories ?? []).filter((c) =>
     ['traffic', 'location', 'content', 'identifying', 'sensitive'].includes(c),
   );
@@ -182,6 +216,9 @@ export function extractDraft(doc: IntakeDocument, catalogues: IntakeCatalogues):
   if (!req.name) warn('missing_field', { field: 'requester.name' });
   if (!req.function) warn('missing_field', { field: 'requester.function' });
   if (!draft.caseReference) warn('missing_field', { field: 'caseReference' });
+
+  if (draft.epoc)
+    for (const field of missingEpocFields(draft.epoc)) warn('missing_field', { field });
 
   const documentDate = findDocumentDate(layout);
   const extraction: Draft['extraction'] = {
@@ -199,7 +236,13 @@ export function extractDraft(doc: IntakeDocument, catalogues: IntakeCatalogues):
   const ordered: Partial<Draft> = {};
   for (const k of FIELD_ORDER)
     if (draft[k] !== undefined) Object.assign(ordered, { [k]: draft[k] });
-  return { ...ordered, items: draft.items, extraction, warnings };
+  return {
+    ...ordered,
+    items: draft.items,
+    ...(draft.epoc ? { epoc: draft.epoc } : {}),
+    extraction,
+    warnings,
+  };
 }
 
 /** The request JSON's own order (docs/REQUEST-JSON.md), so a draft reads like a request file. */

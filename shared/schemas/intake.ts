@@ -1,4 +1,5 @@
 import { z } from 'zod';
+import { EPOC_CATEGORIES, EPOC_DEADLINES, EPOC_FUNCTIONS, NO_VALIDATION_REASONS } from './epoc';
 
 /**
  * Intake: a request document read in as a draft request. The draft has exactly the fields of the
@@ -168,6 +169,24 @@ export const DraftItem = z.object({
 });
 export type DraftItem = z.infer<typeof DraftItem>;
 
+const DraftEpocAuthority = z.object({
+  name: z.string().optional(),
+  function: z.enum(EPOC_FUNCTIONS).optional(),
+  fileReference: z.string().optional(),
+});
+/** What an EPOC certificate states of the request JSON's `epoc` block (shared/schemas/epoc.ts). */
+export const DraftEpoc = z.object({
+  issuingState: z.string().optional(),
+  issuingAuthority: DraftEpocAuthority.optional(),
+  validatingAuthority: DraftEpocAuthority.optional(),
+  noValidationReason: z.enum(NO_VALIDATION_REASONS).optional(),
+  addressee: z.string().optional(),
+  deadline: z.enum(EPOC_DEADLINES).optional(),
+  emergency: z.boolean().optional(),
+  categories: z.array(z.enum(EPOC_CATEGORIES)).optional(),
+});
+export type DraftEpoc = z.infer<typeof DraftEpoc>;
+
 /** The request JSON, every field optional (only what the document states), plus the two blocks. */
 export const Draft = z.object({
   authority: z.string().optional(),
@@ -188,6 +207,7 @@ export const Draft = z.object({
   deadline: z.string().optional(),
   categories: z.array(z.string()).optional(),
   items: z.array(DraftItem),
+  epoc: DraftEpoc.optional(),
   extraction: Extraction,
   warnings: z.array(IntakeWarning),
 });
