@@ -18,11 +18,6 @@ export class DeskError extends Error {
   }
 }
 
-/** Fails with an English message only; prefer `failWith`, which the UI can word in Dutch. */
-export const fail = (code: ErrorCode, message: string, details?: unknown): never => {
-  throw new DeskError(code, message, details);
-};
-
 /**
  * A worded failure to throw (`throw wordedError(...)`) where control flow must see the throw, or to
  * hand on: `key` from shared/messages, its `{{params}}` filled in, English in `message`.

@@ -48,6 +48,24 @@ describe('the core’s messages', () => {
     }
   });
 
+  it('fails nowhere with a bare English sentence: every DeskError is made by key', () => {
+    // Made by failWith / wordedError (errors.ts), or revived with the key a worker posted.
+    // Intake's document refusals carry a reason code the reading page words (intake.json
+    // refusal.<reason>); the customer import worker's locator is its domain's to word.
+    const exempt = new Set([
+      join('electron', 'core', 'errors.ts'),
+      join('electron', 'intake', 'read', 'limits.ts'),
+      join('electron', 'customers', 'worker-script.ts'),
+    ]);
+    const bare: string[] = [];
+    for (const file of sourceFiles('electron')) {
+      if (exempt.has(file)) continue;
+      const src = readFileSync(file, 'utf8');
+      if (/new DeskError\(/.test(src)) bare.push(file);
+    }
+    expect(bare).toEqual([]);
+  });
+
   it('has a text for every check finding the core reports', () => {
     const src = readFileSync('electron/register/checks.ts', 'utf8');
     const codes = [...src.matchAll(/finding\(\s*'(\w+)'/g)].map((m) => m[1]!);
