@@ -7,7 +7,7 @@ import { useCatalogueText } from '../../../hooks/useCatalogueText';
 import { AddAuthorityForm } from './AddAuthorityForm';
 import { useFocusOnArrival } from '../arrival';
 import { AuthorityEditor } from './AuthorityEditor';
-import { AuthorityNameCell, authorityMatches, EntryStatus } from './CatalogueCells';
+import { AuthorityNameCell, authorityMatches, EntryStatus, RequestCount } from './CatalogueCells';
 import { CATALOGUE_REASONS } from './catalogue-reasons';
 import { useCatalogueView } from './useCatalogueView';
 
@@ -65,7 +65,6 @@ export function AuthoritiesSection() {
               t('authorities.kind'),
               t('authorities.status'),
               t('authorities.channels'),
-              t('authorities.requests'),
               t('authorities.actions'),
             ]}
             after={list.length === 0 && <p>{t('authorities.noMatch')}</p>}
@@ -76,9 +75,9 @@ export function AuthoritiesSection() {
                 <td>{t(`authorities.kinds.${a.kind}`)}</td>
                 <td>
                   <EntryStatus active={a.active} legacy={a.legacy} />
+                  <RequestCount n={a.requestCount} />
                 </td>
                 <td>{a.contacts.length}</td>
-                <td>{a.requestCount}</td>
                 <td>
                   <button
                     type="button"

@@ -33,6 +33,12 @@ export function EntryStatus({
   );
 }
 
+/** How many requests refer to an entry (admins: then it can be deactivated, never removed). */
+export function RequestCount({ n }: { n: number }) {
+  const { t } = useTranslation('catalogue');
+  return <div className="muted">{t('requestCount', { count: n })}</div>;
+}
+
 /** An authority's name in the UI language, with its code under it. */
 export function AuthorityNameCell({ authority: a }: { authority: CatalogueAuthority }) {
   const { authorityName } = useCatalogueText();
@@ -56,8 +62,17 @@ export function useVerifiedLine() {
     });
 }
 
-/** The columns of a legal basis both tables show: article, action, data, issuers, validity. */
-export function BasisCells({ basis: b }: { basis: CatalogueLegalBasis }) {
+/**
+ * The columns of a legal basis: article, action, data, who may issue it (for readers; admins see
+ * that in the editor), validity and status (for admins with the number of requests using it).
+ */
+export function BasisCells({
+  basis: b,
+  admin = false,
+}: {
+  basis: CatalogueLegalBasis;
+  admin?: boolean;
+}) {
   const { t } = useTranslation(['catalogue', 'requests']);
   const { basisName } = useCatalogueText();
   return (
@@ -69,7 +84,9 @@ export function BasisCells({ basis: b }: { basis: CatalogueLegalBasis }) {
       </td>
       <td>{t(`bases.actions.${b.action}`)}</td>
       <td className="wrap">{b.categories.map((c) => t(`requests:category.${c}`)).join(', ')}</td>
-      <td className="wrap">{b.issuers.map((f) => t(`requests:function.${f}`)).join(', ')}</td>
+      {!admin && (
+        <td className="wrap">{b.issuers.map((f) => t(`requests:function.${f}`)).join(', ')}</td>
+      )}
       <td className="wrap">
         {[
           b.validFrom ? t('bases.from', { date: b.validFrom }) : null,
@@ -80,6 +97,7 @@ export function BasisCells({ basis: b }: { basis: CatalogueLegalBasis }) {
         <div>
           <EntryStatus active={b.active} unverified={b.unverified} />
         </div>
+        {admin && <RequestCount n={b.requestCount} />}
         <div className="muted">
           {t('bases.versionDate')}: {b.versionDate}
         </div>
@@ -89,13 +107,13 @@ export function BasisCells({ basis: b }: { basis: CatalogueLegalBasis }) {
 }
 
 /** The column headings of BasisCells, in the same order. */
-export function useBasisColumns() {
+export function useBasisColumns(admin = false) {
   const { t } = useTranslation('catalogue');
   return [
     t('bases.article'),
     t('bases.action'),
     t('bases.categories'),
-    t('bases.issuers'),
+    ...(admin ? [] : [t('bases.issuers')]),
     t('bases.validityStatus'),
   ];
 }

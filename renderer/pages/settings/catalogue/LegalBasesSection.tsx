@@ -24,7 +24,7 @@ function changes(before: CatalogueLegalBasis, after: BasisValues) {
 /** The legal catalogue: list, edit (categories, issuers, action, dates, text), add (admins). */
 export function LegalBasesSection() {
   const { t } = useTranslation('catalogue');
-  const columns = useBasisColumns();
+  const columns = useBasisColumns(true);
   const { data: view, error, reload } = useCatalogueView();
   const heading = useFocusOnArrival('bases-heading', view !== null || error !== null);
   const [open, setOpen] = useState<string | null>(null);
@@ -56,12 +56,11 @@ export function LegalBasesSection() {
             region={{ labelledBy: 'bases-heading' }}
             className="catalogue-table"
             caption={t('bases.caption')}
-            columns={[...columns, t('bases.requests'), { label: t('bases.edit'), srOnly: true }]}
+            columns={[...columns, { label: t('bases.edit'), srOnly: true }]}
           >
             {view.legalBases.map((b) => (
               <tr key={b.code}>
-                <BasisCells basis={b} />
-                <td>{b.requestCount}</td>
+                <BasisCells basis={b} admin />
                 <td>
                   <button
                     type="button"
