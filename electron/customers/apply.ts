@@ -1,4 +1,7 @@
 import type { ImportIssue, ImportMode } from '../../shared/schemas/customers';
+import type { CurrentIndex } from './current-index';
+import { issueAt } from './issue-words';
+import { newDigest } from './row-digest';
 import type { Validity } from './rows';
 import { OPEN_END, type HeldRow, type KindStore } from './stores';
 
@@ -43,12 +46,20 @@ const isForeignKeyError = (e: unknown): boolean =>
  */
 export class RowApplier<R extends Validity & { customerId: string }> {
   private readonly seen = new IdSet();
+  /**
+   * Snapshot: current rows that an exact look-up has found near a row of this file. Such a row may
+   * now overlap what this import wrote, so it is no longer let through on its digest alone.
+   */
+  private readonly looked = new IdSet();
+  private readonly digest = newDigest();
 
   constructor(
     private readonly store: KindStore<R>,
     private readonly importId: number,
     private readonly mode: ImportMode,
     private readonly asOf: number,
+    /** Snapshot: the rows current at asOf, by digest (current-index.ts); null = look every row up. */
+    private readonly index: CurrentIndex | null = null,
   ) {}
 
   apply(r: R, line: number): Outcome | ImportIssue {
@@ -56,31 +67,32 @@ export class RowApplier<R extends Validity & { customerId: string }> {
       return this.mode === 'history' ? this.history(r, line) : this.snapshot(r, line);
     } catch (e) {
       if (isForeignKeyError(e)) {
-        return this.issue(
-          line,
-          'customer_id',
-          `unknown customer_id "${r.customerId.slice(0, 64)}": import the customers file first`,
-        );
+        return issueAt(line, 'customer_id', 'unknown_customer', { id: r.customerId.slice(0, 64) });
       }
       throw e;
     }
   }
 
-  private issue(line: number, column: string, reason: string): ImportIssue {
-    return { line, column, reason };
+  /** A finding on the row's identifier whose wording names the kind of thing (issue-words.ts). */
+  private issue(
+    line: number,
+    code:
+      | 'own_overlap'
+      | 'own_other_holder'
+      | 'snapshot_twice'
+      | 'snapshot_overlap'
+      | 'changed_at_moment',
+    params: Record<string, number> = {},
+  ): ImportIssue {
+    return issueAt(line, this.store.keyColumn, code, { ...params, kind: this.store.kind });
   }
 
   private ownConflict(r: R, held: HeldRow[], line: number): ImportIssue | null {
     const mine = held.find((h) => h.import_id === this.importId);
     if (!mine) return null;
-    const s = this.store;
-    return this.issue(
-      line,
-      s.keyColumn,
-      s.sameHolder(mine, r)
-        ? `overlaps line ${mine.source_line} of this file (the same ${s.thing} for an overlapping period)`
-        : `the same ${s.thing} is held by another customer at the same time on line ${mine.source_line} of this file`,
-    );
+    return this.issue(line, this.store.sameHolder(mine, r) ? 'own_overlap' : 'own_other_holder', {
+      line: mine.source_line,
+    });
   }
 
   private history(r: R, line: number): Outcome | ImportIssue {
@@ -120,21 +132,31 @@ export class RowApplier<R extends Validity & { customerId: string }> {
     };
   }
 
+  /**
+   * A row the vault holds as current with the same identifier and data, not yet named by this
+   * file and untouched by it, is unchanged without a look-up: current rows do not overlap one
+   * another, and whatever this import wrote near it was found by an exact look-up that marked it.
+   */
+  private unchangedByDigest(r: R): boolean {
+    if (this.index === null) return false;
+    this.store.digest(r, this.digest);
+    const id = this.index.same(this.digest);
+    if (id === 0 || this.seen.has(id) || this.looked.has(id)) return false;
+    this.seen.add(id);
+    return true;
+  }
+
   private snapshot(r: R, line: number): Outcome | ImportIssue {
+    if (this.unchangedByDigest(r)) return 'unchanged';
     const s = this.store;
     const at = this.asOf;
     const held = s.overlapping(r, at, OPEN_END);
+    if (this.index !== null) for (const h of held) this.looked.add(h.id);
     const own = this.ownConflict(r, held, line);
     if (own) return own;
     const twice = held.find((h) => this.seen.has(h.id));
     if (twice) {
-      return this.issue(
-        line,
-        s.keyColumn,
-        s.sameKey(twice, r)
-          ? `this ${s.thing} appears more than once in this snapshot`
-          : `overlaps another ${s.thing} in this snapshot held at the same time`,
-      );
+      return this.issue(line, s.sameKey(twice, r) ? 'snapshot_twice' : 'snapshot_overlap');
     }
     const current = held.find((h) => h.valid_from <= at && s.sameKey(h, r));
     if (!current) {
@@ -146,14 +168,11 @@ export class RowApplier<R extends Validity & { customerId: string }> {
       return 'unchanged';
     }
     if (current.valid_from === at) {
-      return this.issue(
-        line,
-        s.keyColumn,
-        `this ${s.thing} was already changed at exactly this moment by an earlier import; use a later as-of time`,
-      );
+      return this.issue(line, 'changed_at_moment');
     }
     s.insert(r, at, null, line);
     s.setValidTo(current.id, at);
+    this.seen.add(current.id); // closed here; closeMissing must not count it again
     return 'changed';
   }
 
@@ -162,31 +181,50 @@ export class RowApplier<R extends Validity & { customerId: string }> {
    * Returns the number closed, and remarks for rows that cannot be closed at that very moment.
    */
   closeMissing(onPage?: () => void): { closed: number; warnings: ImportIssue[] } {
-    const s = this.store;
-    let closed = 0;
-    const warnings: ImportIssue[] = [];
+    const done = { closed: 0, warnings: [] as ImportIssue[] };
+    if (this.index === null) {
+      this.closeMissingPaged(done, onPage);
+      return done;
+    }
+    // Every row current before this import is in the index; what it named (or changed) is seen.
+    const missing = this.index.idsWithout((id) => this.seen.has(id));
+    for (let i = 0; i < missing.length; i++) {
+      const id = missing[i]!;
+      this.closeOne(done, id, this.index.openedAtMoment.has(id));
+      if ((i & 0x3fff) === 0x3fff) onPage?.();
+    }
+    return done;
+  }
+
+  /** Without an index: reads what is current, page by page, from the vault. */
+  private closeMissingPaged(done: MissingDone, onPage?: () => void): void {
     let after = 0;
     for (;;) {
-      const page = s.currentPage(this.asOf, this.importId, after, 10_000);
+      const page = this.store.currentPage(this.asOf, this.importId, after, 10_000);
       if (page.length === 0) break;
-      for (const p of page) {
-        if (this.seen.has(p.id)) continue;
-        if (p.valid_from === this.asOf) {
-          if (warnings.length < 100) {
-            warnings.push({
-              line: 0,
-              column: s.keyColumn,
-              reason: `a ${s.thing} that an earlier import opened at exactly this moment is not in this file and was left open; use a later as-of time to close it`,
-            });
-          }
-          continue;
-        }
-        s.setValidTo(p.id, this.asOf);
-        closed++;
-      }
+      for (const p of page)
+        if (!this.seen.has(p.id)) this.closeOne(done, p.id, p.valid_from === this.asOf);
       after = page.at(-1)!.id;
       onPage?.();
     }
-    return { closed, warnings };
   }
+
+  /** Closes one row the file did not name, unless an earlier import opened it at this very moment. */
+  private closeOne(done: MissingDone, id: number, openedAtMoment: boolean): void {
+    if (openedAtMoment) {
+      if (done.warnings.length < 100) {
+        done.warnings.push(
+          issueAt(0, this.store.keyColumn, 'left_open_at_moment', { kind: this.store.kind }),
+        );
+      }
+      return;
+    }
+    this.store.setValidTo(id, this.asOf);
+    done.closed++;
+  }
+}
+
+interface MissingDone {
+  closed: number;
+  warnings: ImportIssue[];
 }

@@ -1,9 +1,12 @@
 import { DateTime } from 'luxon';
-import type { Parsed } from '../../shared/identifiers';
+import { refused, type WordedIssue } from './issue-words';
+
+/** A field rule's answer: the value, or why not — worded by code (issue-words.ts). */
+export type FieldResult<T> = { ok: true; value: T } | ({ ok: false } & WordedIssue);
 
 /**
  * Field rules of the import contract (docs/IMPORT.md). Each returns a value or a reason a person
- * can act on. They are on the hot path, so the common forms are parsed by hand.
+ * can act on, by code and parameters so that it reads in the person's language. They are on the hot path, so the common forms are parsed by hand.
  */
 
 export const DUTCH_ZONE = 'Europe/Amsterdam';
@@ -22,7 +25,7 @@ const daysIn = (y: number, m: number) => new Date(Date.UTC(y, m, 0)).getUTCDate(
  * An ISO 8601 time with `Z` or an offset, or a date alone (= 00:00 that day in Europe/Amsterdam),
  * as epoch milliseconds UTC.
  */
-export function parseTime(raw: string): Parsed<number> {
+export function parseTime(raw: string): FieldResult<number> {
   const d = ISO_DATE.exec(raw);
   if (d) {
     const cached = dateCache.get(raw);
@@ -31,7 +34,7 @@ export function parseTime(raw: string): Parsed<number> {
     const m = +d[2]!;
     const day = +d[3]!;
     if (y < 1900 || y > 2200 || m < 1 || m > 12 || day < 1 || day > daysIn(y, m)) {
-      return { ok: false, reason: `"${clip(raw)}" is not a calendar date` };
+      return refused('not_a_date', { value: clip(raw) });
     }
     const ms = DateTime.fromObject({ year: y, month: m, day }, { zone: DUTCH_ZONE }).toMillis();
     if (dateCache.size > 100_000) dateCache.clear();
@@ -41,15 +44,9 @@ export function parseTime(raw: string): Parsed<number> {
   const t = ISO_TIME.exec(raw);
   if (!t) {
     if (/^\d{4}-\d{2}-\d{2}[T ]\d{2}:\d{2}(:\d{2}([.,]\d+)?)?$/.test(raw)) {
-      return {
-        ok: false,
-        reason: `"${clip(raw)}" has no time zone; add Z or an offset such as +01:00, or give a date alone`,
-      };
+      return refused('no_time_zone', { value: clip(raw) });
     }
-    return {
-      ok: false,
-      reason: `"${clip(raw)}" is not a time; use 2024-03-01, 2024-03-01T14:30:00+01:00 or 2024-03-01T13:30:00Z`,
-    };
+    return refused('not_a_time', { value: clip(raw) });
   }
   const y = +t[1]!;
   const mo = +t[2]!;
@@ -69,7 +66,7 @@ export function parseTime(raw: string): Parsed<number> {
     mi > 59 ||
     s > 59
   ) {
-    return { ok: false, reason: `"${clip(raw)}" is not a valid date and time` };
+    return refused('not_a_date_time', { value: clip(raw) });
   }
   let offsetMin = 0;
   const z = t[8]!;
@@ -78,16 +75,16 @@ export function parseTime(raw: string): Parsed<number> {
     const digits = z.slice(1).replace(':', '');
     const oh = +digits.slice(0, 2);
     const om = digits.length > 2 ? +digits.slice(2, 4) : 0;
-    if (oh > 18 || om > 59) return { ok: false, reason: `"${clip(raw)}" has an impossible offset` };
+    if (oh > 18 || om > 59) return refused('bad_offset', { value: clip(raw) });
     offsetMin = sign * (oh * 60 + om);
   }
   return { ok: true, value: Date.UTC(y, mo - 1, day, h, mi, s, ms) - offsetMin * 60_000 };
 }
 
 /** Dutch postcode `1234 AB` (any spacing or case in); free-form (trimmed) for other countries. */
-export function parsePostcode(raw: string, country: string): Parsed<string> {
+export function parsePostcode(raw: string, country: string): FieldResult<string> {
   if (country !== 'NL') {
-    if (raw.length > 16) return { ok: false, reason: `postcode "${clip(raw)}" is too long` };
+    if (raw.length > 16) return refused('postcode_too_long', { value: clip(raw) });
     return { ok: true, value: raw };
   }
   const c0 = raw.charCodeAt(0);
@@ -97,25 +94,19 @@ export function parsePostcode(raw: string, country: string): Parsed<string> {
   }
   const m = /^([1-9]\d{3})\s*([A-Za-z]{2})$/.exec(raw);
   if (!m) {
-    return {
-      ok: false,
-      reason: `"${clip(raw)}" is not a Dutch postcode (four digits, not starting with 0, and two letters: 1234 AB)`,
-    };
+    return refused('not_a_postcode', { value: clip(raw) });
   }
   return { ok: true, value: `${m[1]} ${m[2]!.toUpperCase()}` };
 }
 
 /** Dutch house numbers are whole numbers; letters and suffixes go in house_number_addition. */
-export function parseHouseNumber(raw: string, country: string): Parsed<string> {
+export function parseHouseNumber(raw: string, country: string): FieldResult<string> {
   if (country !== 'NL') {
-    if (raw.length > 16) return { ok: false, reason: `house number "${clip(raw)}" is too long` };
+    if (raw.length > 16) return refused('house_number_too_long', { value: clip(raw) });
     return { ok: true, value: raw };
   }
   if (!/^[1-9]\d{0,4}$/.test(raw)) {
-    return {
-      ok: false,
-      reason: `"${clip(raw)}" is not a house number (a whole number; put letters or suffixes like "a" or "bis" in house_number_addition)`,
-    };
+    return refused('not_a_house_number', { value: clip(raw) });
   }
   return { ok: true, value: raw };
 }
@@ -124,7 +115,7 @@ let regionNames: Intl.DisplayNames | null = null;
 const countryCache = new Map<string, boolean>();
 
 /** ISO 3166-1 alpha-2, upper case. */
-export function parseCountry(raw: string): Parsed<string> {
+export function parseCountry(raw: string): FieldResult<string> {
   const code = raw.toUpperCase();
   let known = countryCache.get(code);
   if (known === undefined) {
@@ -138,37 +129,31 @@ export function parseCountry(raw: string): Parsed<string> {
     known = name !== undefined && name !== code;
     countryCache.set(code, known);
   }
-  return known
-    ? { ok: true, value: code }
-    : {
-        ok: false,
-        reason: `"${clip(raw)}" is not an ISO 3166 country code (two letters, e.g. NL, BE, DE)`,
-      };
+  return known ? { ok: true, value: code } : refused('not_a_country', { value: clip(raw) });
 }
 
-export function parseEmail(raw: string): Parsed<string> {
+export function parseEmail(raw: string): FieldResult<string> {
   if (raw.length > 254 || !/^[^\s@]+@[^\s@]+\.[^\s@]+$/.test(raw)) {
-    return { ok: false, reason: `"${clip(raw)}" is not an e-mail address` };
+    return refused('not_an_email', { value: clip(raw) });
   }
   return { ok: true, value: raw };
 }
 
 /** KvK (Dutch Chamber of Commerce) number: 8 digits. */
-export function parseKvk(raw: string): Parsed<string> {
+export function parseKvk(raw: string): FieldResult<string> {
   const digits = raw.replace(/[\s.]/g, '');
   if (!/^\d{8}$/.test(digits)) {
-    return { ok: false, reason: `"${clip(raw)}" is not a KvK number (8 digits)` };
+    return refused('not_a_kvk', { value: clip(raw) });
   }
   return { ok: true, value: digits };
 }
 
+/** One of a few words; `refusal` is the code that lists them (not_a_customer_type, not_a_service). */
 export function parseChoice<T extends string>(
   raw: string,
   choices: readonly T[],
-  what: string,
-): Parsed<T> {
+  refusal: 'not_a_customer_type' | 'not_a_service',
+): FieldResult<T> {
   const v = raw.toLowerCase() as T;
-  return choices.includes(v)
-    ? { ok: true, value: v }
-    : { ok: false, reason: `"${clip(raw)}" is not a ${what} (use ${choices.join(' or ')})` };
+  return choices.includes(v) ? { ok: true, value: v } : refused(refusal, { value: clip(raw) });
 }

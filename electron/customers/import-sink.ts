@@ -1,6 +1,7 @@
 import type { ImportIssue } from '../../shared/schemas/customers';
 import { RowApplier, showTime } from './apply';
 import { mapHeader, type HeaderMap } from './columns';
+import { buildCurrentIndex } from './current-index';
 import type { CsvSink } from './csv-reader';
 import type { ImportRun, ImportTally } from './import-state';
 import { ROW_PARSERS, type RowResult, type Validity } from './rows';
@@ -84,6 +85,8 @@ export class ImportSink implements CsvSink {
     private readonly tally: ImportTally,
     private readonly store: KindStore<Validity>,
     private readonly importId: number,
+    /** Runs now and then during long steps that read no file: progress and cancel. */
+    private readonly pulse: () => void = () => {},
   ) {
     this.parse = ROW_PARSERS[run.kind] as RowParser;
   }
@@ -129,7 +132,9 @@ export class ImportSink implements CsvSink {
       return null;
     }
     // Before any row is written: the measure of a snapshot's closing (mass-close.ts).
-    if (asOf !== null) tally.current = this.store.currentCount(asOf);
-    return new RowApplier(this.store as never, this.importId, header.mode, asOf ?? 0);
+    if (asOf === null) return new RowApplier(this.store as never, this.importId, header.mode, 0);
+    tally.current = this.store.currentCount(asOf);
+    const index = buildCurrentIndex(this.store, asOf, tally.current, this.pulse);
+    return new RowApplier(this.store as never, this.importId, header.mode, asOf, index);
   }
 }

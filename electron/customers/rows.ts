@@ -1,7 +1,8 @@
 import { normalisePhone, parseIpPrefix, parsePort } from '../../shared/identifiers';
 import type { IpFamily } from '../../shared/identifiers';
-import type { ImportIssue } from '../../shared/schemas/customers';
+import type { ImportIssue, IssueCode } from '../../shared/schemas/customers';
 import type { HeaderMap } from './columns';
+import { issueAt, type IssueParams } from './issue-words';
 import {
   parseChoice,
   parseCountry,
@@ -52,6 +53,9 @@ export interface IpRow extends Validity {
   customerId: string;
 }
 
+/** A refusal may carry a code (fields.ts) or only an English reason (shared/identifiers.ts). */
+type Coded = { code?: IssueCode; params?: IssueParams };
+
 export type RowResult<R> = { ok: true; row: R } | { ok: false; issues: ImportIssue[] };
 
 /** Reads one record of a known header: trimmed values, empty = absent. */
@@ -70,53 +74,56 @@ class Cells {
     return v === undefined ? '' : v.trim();
   }
 
+  /** A reason that has no code (the identifier rules of shared/identifiers.ts). */
   fail(column: string, reason: string): null {
     this.issues.push({ line: this.line, column, reason });
     return null;
   }
 
+  refuse(column: string, code: IssueCode, params?: IssueParams): null {
+    this.issues.push(issueAt(this.line, column, code, params));
+    return null;
+  }
+
   required(column: string, max: number): string {
     const v = this.get(column);
-    if (!v) return this.fail(column, `${column} is empty; it is required`) ?? '';
-    if (v.length > max)
-      return this.fail(column, `${column} is longer than ${max} characters`) ?? '';
+    if (!v) return this.refuse(column, 'required_empty', { column }) ?? '';
+    if (v.length > max) return this.refuse(column, 'too_long', { column, max }) ?? '';
     return v;
   }
 
   optional(column: string, max: number): string | null {
     const v = this.get(column);
     if (!v) return null;
-    if (v.length > max) return this.fail(column, `${column} is longer than ${max} characters`);
+    if (v.length > max) return this.refuse(column, 'too_long', { column, max });
     return v;
   }
 
   /** Runs a field rule on a non-empty value. */
   rule<T>(
     column: string,
-    parse: (v: string) => { ok: true; value: T } | { ok: false; reason: string },
+    parse: (v: string) => { ok: true; value: T } | ({ ok: false; reason: string } & Coded),
   ): T | null {
     const v = this.get(column);
     if (!v) return null;
     const r = parse(v);
-    return r.ok ? r.value : this.fail(column, r.reason);
+    if (r.ok) return r.value;
+    return r.code ? this.refuse(column, r.code, r.params) : this.fail(column, r.reason);
   }
 
   validity(history: boolean): Validity {
     if (!history) return { from: null, to: null };
     const fromText = this.get('valid_from');
     let from: number | null = null;
-    if (!fromText) this.fail('valid_from', 'valid_from is empty; it is required in a history file');
+    if (!fromText) this.refuse('valid_from', 'valid_from_empty');
     else {
       const r = parseTime(fromText);
       if (r.ok) from = r.value;
-      else this.fail('valid_from', r.reason);
+      else this.refuse('valid_from', r.code, r.params);
     }
     const to = this.rule('valid_to', parseTime);
     if (from !== null && to !== null && to <= from) {
-      this.fail(
-        'valid_to',
-        'valid_to is not after valid_from (intervals are [valid_from, valid_to))',
-      );
+      this.refuse('valid_to', 'valid_to_not_after');
     }
     return { from, to };
   }
@@ -126,10 +133,7 @@ class Cells {
     const width = this.map.width;
     for (let i = width; i < this.fields.length; i++) {
       if (this.fields[i]!.trim()) {
-        this.fail(
-          '',
-          `the row has ${this.fields.length} fields but the header has ${width}; is a value with a separator not in quotes?`,
-        );
+        this.refuse('', 'too_many_fields', { fields: this.fields.length, width });
         return;
       }
     }
@@ -159,7 +163,7 @@ export function customerRow(fields: string[], map: HeaderMap, line: number) {
     city: c.optional('city', 100),
     country,
     email: c.rule('email', parseEmail),
-    type: c.rule('customer_type', (v) => parseChoice(v, CUSTOMER_TYPES, 'customer type')),
+    type: c.rule('customer_type', (v) => parseChoice(v, CUSTOMER_TYPES, 'not_a_customer_type')),
     kvk: c.rule('kvk_number', parseKvk),
     ...c.validity(map.mode === 'history'),
   };
@@ -188,7 +192,7 @@ export function numberRow(fields: string[], map: HeaderMap, line: number) {
   }
   const customerId = c.required('customer_id', 64);
   const service =
-    c.rule('service', (v) => parseChoice(v, SERVICES, 'service')) ??
+    c.rule('service', (v) => parseChoice(v, SERVICES, 'not_a_service')) ??
     (c.get('service') ? null : serviceOf(type));
   const row: NumberRow = {
     e164,
@@ -211,12 +215,12 @@ export function ipRow(fields: string[], map: HeaderMap, line: number) {
   const hasFrom = c.get('port_from') !== '';
   const hasTo = c.get('port_to') !== '';
   if (hasFrom !== hasTo) {
-    c.fail(hasFrom ? 'port_to' : 'port_from', 'give both port_from and port_to, or neither');
+    c.refuse(hasFrom ? 'port_to' : 'port_from', 'ports_both');
   } else if (portFrom !== null && portTo !== null && portTo < portFrom) {
-    c.fail('port_to', 'port_to is below port_from');
+    c.refuse('port_to', 'port_to_below');
   }
   if (hasFrom && p?.ok && (p.value.family !== 4 || p.value.prefixLength !== 32)) {
-    c.fail('prefix', 'a port block belongs to one shared public IPv4 address, not to a prefix');
+    c.refuse('prefix', 'port_block_prefix');
   }
   const customerId = c.required('customer_id', 64);
   const validity = c.validity(map.mode === 'history');

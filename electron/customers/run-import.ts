@@ -122,7 +122,10 @@ async function readRows(
   store: KindStore<Validity>,
   importId: number,
 ): Promise<RowApplier<Validity & { customerId: string }> | null> {
-  const sink = new ImportSink(s.run, s.tally, store, importId);
+  const sink = new ImportSink(s.run, s.tally, store, importId, () => {
+    s.stopIfCancelled();
+    s.progress.tick();
+  });
   const reader = new CsvReader(sink);
   s.progress.enter('reading');
   const stream = createReadStream(s.run.path, { highWaterMark: CHUNK });

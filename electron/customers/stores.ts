@@ -2,6 +2,7 @@ import type { Statement } from 'better-sqlite3-multiple-ciphers';
 import type { ImportKind } from '../../shared/schemas/customers';
 import { maskIp, type IpFamily } from '../../shared/identifiers';
 import type { Db } from '../core/db';
+import { dataEnd, dataStart, int, keyStart, text, type Digest } from './row-digest';
 import type { CustomerRow, IpRow, NumberRow, Validity } from './rows';
 
 /** Far future: the end of an open interval in comparisons. */
@@ -22,6 +23,7 @@ export interface HeldRow {
  * close a period. One prepared statement per operation, prepared once per import.
  */
 export interface KindStore<R extends Validity> {
+  readonly kind: ImportKind;
   /** The column a conflict is reported on. */
   readonly keyColumn: string;
   /** "number", "address block", "customer": for messages. */
@@ -49,9 +51,26 @@ export interface KindStore<R extends Validity> {
   latestStart(): number | null;
   /** How many rows are current at `at`. */
   currentCount(at: number): number;
+  /** Digests of a parsed row's identifier and data (row-digest.ts), into `out`. */
+  digest(r: R, out: Digest): void;
+  /**
+   * Calls `visit` with the id, start and digests of every row current at `at` (one pass over the
+   * table in id order), the same digests `digest` gives a row of the same identifier and data.
+   */
+  eachCurrent(at: number, out: Digest, visit: (id: number, validFrom: number) => void): void;
   /** Called once before commit. */
   finish(): void;
 }
+
+/**
+ * A page of the rows current at a moment (`id > ?`, the moment bound twice, a limit), id and
+ * valid_from first: the rows a snapshot is compared with. Pages of `all()` read faster than a
+ * row-by-row `iterate()`.
+ */
+const currentPageSql = (columns: string, table: string) =>
+  `SELECT id, valid_from, ${columns} FROM ${table}
+    WHERE id > ? AND valid_from <= ? AND (valid_to IS NULL OR valid_to > ?) ORDER BY id LIMIT ?`;
+const CURRENT_PAGE = 20_000;
 
 const TABLE: Record<ImportKind, string> = {
   customers: 'customer_version',
@@ -60,6 +79,7 @@ const TABLE: Record<ImportKind, string> = {
 };
 
 abstract class BaseStore<R extends Validity> implements KindStore<R> {
+  abstract readonly kind: ImportKind;
   abstract readonly keyColumn: string;
   abstract readonly thing: string;
   readonly held: string = 'assignment';
@@ -83,7 +103,26 @@ abstract class BaseStore<R extends Validity> implements KindStore<R> {
     );
   }
 
+  /** currentPageSql with the columns digestHeld reads, as raw arrays. */
+  protected abstract readonly currentStmt: Statement;
+
   abstract overlapping(r: R, from: number, to: number): HeldRow[];
+  abstract digest(r: R, out: Digest): void;
+  /** The digests of a raw row of currentStmt (id and valid_from first). */
+  protected abstract digestHeld(row: unknown[], out: Digest): void;
+
+  eachCurrent(at: number, out: Digest, visit: (id: number, validFrom: number) => void): void {
+    let after = 0;
+    for (;;) {
+      const page = this.currentStmt.all(after, at, at, CURRENT_PAGE) as unknown[][];
+      for (const row of page) {
+        this.digestHeld(row, out);
+        visit(row[0] as number, row[1] as number);
+      }
+      if (page.length < CURRENT_PAGE) return;
+      after = page.at(-1)![0] as number;
+    }
+  }
   abstract sameKey(h: HeldRow, r: R): boolean;
   abstract sameData(h: HeldRow, r: R): boolean;
   abstract insert(r: R, from: number, to: number | null, line: number): number;
@@ -127,16 +166,54 @@ interface CustomerHeld extends HeldRow {
   kvk_number: string | null;
 }
 
+const CUSTOMER_DATA = `name, street, house_number, house_number_addition, postcode, city, country, email, customer_type, kvk_number`;
+
+/** The data of a customer version in one order, for its digest. */
+function customerData(
+  out: Digest,
+  id: string,
+  name: string,
+  street: string | null,
+  houseNumber: string | null,
+  addition: string | null,
+  postcode: string | null,
+  city: string | null,
+  country: string,
+  email: string | null,
+  type: string | null,
+  kvk: string | null,
+): void {
+  keyStart();
+  text(id);
+  dataStart(out);
+  text(name);
+  text(street);
+  text(houseNumber);
+  text(addition);
+  text(postcode);
+  text(city);
+  text(country);
+  text(email);
+  text(type);
+  text(kvk);
+  dataEnd(out);
+}
+
 export class CustomerStore extends BaseStore<CustomerRow> {
+  readonly kind = 'customers';
   readonly keyColumn = 'customer_id';
   readonly thing = 'customer';
   override readonly held = 'version';
+  protected readonly currentStmt: Statement;
   private readonly find: Statement;
   private readonly addCustomer: Statement;
   private readonly addVersion: Statement;
 
   constructor(db: Db, importId: number) {
     super(db, importId, TABLE.customers);
+    this.currentStmt = db
+      .prepare(currentPageSql(`customer_id, ${CUSTOMER_DATA}`, TABLE.customers))
+      .raw();
     this.find = db.prepare(
       `SELECT id, customer_id, name, street, house_number, house_number_addition, postcode, city, country,
               email, customer_type, kvk_number, valid_from, valid_to, import_id, source_line
@@ -159,6 +236,28 @@ export class CustomerStore extends BaseStore<CustomerRow> {
 
   sameKey(h: HeldRow, r: CustomerRow): boolean {
     return h.customer_id === r.customerId;
+  }
+
+  digest(r: CustomerRow, out: Digest): void {
+    customerData(
+      out,
+      r.customerId,
+      r.name,
+      r.street,
+      r.houseNumber,
+      r.addition,
+      r.postcode,
+      r.city,
+      r.country,
+      r.email,
+      r.type,
+      r.kvk,
+    );
+  }
+
+  protected digestHeld(row: unknown[], out: Digest): void {
+    const v = row as [number, number, string, string, ...(string | null)[]];
+    customerData(out, v[2], v[3], v[4]!, v[5]!, v[6]!, v[7]!, v[8]!, v[9]!, v[10]!, v[11]!, v[12]!);
   }
 
   sameData(held: HeldRow, r: CustomerRow): boolean {
@@ -206,14 +305,28 @@ interface NumberHeld extends HeldRow {
   service: string | null;
 }
 
+function numberData(out: Digest, e164: string, customerId: string, service: string | null): void {
+  keyStart();
+  text(e164);
+  dataStart(out);
+  text(customerId);
+  text(service);
+  dataEnd(out);
+}
+
 export class NumberStore extends BaseStore<NumberRow> {
+  readonly kind = 'numbers';
   readonly keyColumn = 'number';
   readonly thing = 'number';
+  protected readonly currentStmt: Statement;
   private readonly find: Statement;
   private readonly add: Statement;
 
   constructor(db: Db, importId: number) {
     super(db, importId, TABLE.numbers);
+    this.currentStmt = db
+      .prepare(currentPageSql('e164, customer_id, service', TABLE.numbers))
+      .raw();
     this.find = db.prepare(
       `SELECT id, customer_id, service, valid_from, valid_to, import_id, source_line
          FROM number_assignment
@@ -231,6 +344,15 @@ export class NumberStore extends BaseStore<NumberRow> {
 
   sameKey(): boolean {
     return true; // overlapping() only finds the same number
+  }
+
+  digest(r: NumberRow, out: Digest): void {
+    numberData(out, r.e164, r.customerId, r.service);
+  }
+
+  protected digestHeld(row: unknown[], out: Digest): void {
+    const v = row as [number, number, string, string, string | null];
+    numberData(out, v[2], v[3], v[4]);
   }
 
   sameData(h: HeldRow, r: NumberRow): boolean {
@@ -264,9 +386,34 @@ const sameBytes = (a: Uint8Array, b: Uint8Array): boolean => Buffer.compare(a, b
  * the ones inside (or equal to) a new prefix start within it (a range on ip_from), and the ones
  * around it start at the new prefix masked to one of the few prefix lengths in use.
  */
+/**
+ * An address block's identity is its family, canonical prefix text (which fixes start and length:
+ * the same block always reads back the same) and ports; its data its holder. The text, not the
+ * 16 bytes: a BLOB column costs a Buffer per row read, and the index is built from every current row.
+ */
+function ipData(
+  out: Digest,
+  family: number,
+  prefix: string,
+  portFrom: number | null,
+  portTo: number | null,
+  customerId: string,
+): void {
+  keyStart();
+  int(family);
+  text(prefix);
+  int(portFrom);
+  int(portTo);
+  dataStart(out);
+  text(customerId);
+  dataEnd(out);
+}
+
 export class IpStore extends BaseStore<IpRow> {
+  readonly kind = 'ips';
   readonly keyColumn = 'prefix';
   readonly thing = 'address block';
+  protected readonly currentStmt: Statement;
   private readonly inside: Statement;
   private readonly around: Statement;
   private readonly wholeAddress: Statement;
@@ -280,6 +427,9 @@ export class IpStore extends BaseStore<IpRow> {
 
   constructor(db: Db, importId: number) {
     super(db, importId, TABLE.ips);
+    this.currentStmt = db
+      .prepare(currentPageSql('family, prefix, port_from, port_to, customer_id', TABLE.ips))
+      .raw();
     this.inside = db.prepare(
       `SELECT ${IP_COLUMNS} FROM ip_assignment WHERE ip_from BETWEEN ? AND ? AND ${TIME_AND_PORTS}`,
     );
@@ -358,6 +508,15 @@ export class IpStore extends BaseStore<IpRow> {
 
   sameData(h: HeldRow, r: IpRow): boolean {
     return h.customer_id === r.customerId;
+  }
+
+  digest(r: IpRow, out: Digest): void {
+    ipData(out, r.family, r.prefix, r.portFrom, r.portTo, r.customerId);
+  }
+
+  protected digestHeld(row: unknown[], out: Digest): void {
+    const v = row as [number, number, number, string, number | null, number | null, string];
+    ipData(out, v[2], v[3], v[4], v[5], v[6]);
   }
 
   insert(r: IpRow, from: number, to: number | null, line: number): number {

@@ -31,6 +31,37 @@ export const ISSUE_CODES = [
   'header_too_long',
   /** A line (record) is longer than allowed: {line, max}. */
   'line_too_long',
+  // Rows (electron/customers/rows.ts, fields.ts, apply.ts), worded from shared/messages
+  // `importIssue.<code>` (`.<kind>` when the parameters carry a kind): see shared/import-issue.ts.
+  'required_empty',
+  'too_long',
+  'too_many_fields',
+  'valid_from_empty',
+  'valid_to_not_after',
+  'ports_both',
+  'port_to_below',
+  'port_block_prefix',
+  'not_a_date',
+  'no_time_zone',
+  'not_a_time',
+  'not_a_date_time',
+  'bad_offset',
+  'postcode_too_long',
+  'not_a_postcode',
+  'house_number_too_long',
+  'not_a_house_number',
+  'not_a_country',
+  'not_an_email',
+  'not_a_kvk',
+  'not_a_customer_type',
+  'not_a_service',
+  'unknown_customer',
+  'own_overlap',
+  'own_other_holder',
+  'snapshot_twice',
+  'snapshot_overlap',
+  'changed_at_moment',
+  'left_open_at_moment',
 ] as const;
 export const IssueCode = z.enum(ISSUE_CODES);
 export type IssueCode = z.infer<typeof IssueCode>;

@@ -58,17 +58,27 @@ describe('naw-desk import', () => {
     expect(r.code).toBe(1);
     const report = r.json();
     expect(report.status).toBe('rejected');
+    // The JSON report carries the English reason and the code and parameters to word it.
     expect(report.rejected).toContainEqual({
       line: 3,
       column: 'name',
       reason: 'name is empty; it is required',
+      code: 'required_empty',
+      params: { column: 'name' },
     });
+    // The listing words the reasons in Dutch, as the window does, or in English when asked.
     const text = await cli(
       ['import', 'customers', fixture('customers-bad.csv'), '--vault', vault],
       OLGA,
     );
-    expect(text.stdout).toMatch(/line 2, postcode: "12345" is not a Dutch postcode/);
+    expect(text.stdout).toMatch(/line 2, postcode: "12345" is geen Nederlandse postcode/);
+    expect(text.stdout).toMatch(/line 3, name: name is leeg; dit veld is verplicht/);
     expect(text.stdout).toMatch(/nothing was written/);
+    const english = await cli(
+      ['import', 'customers', fixture('customers-bad.csv'), '--vault', vault, '--language', 'en'],
+      OLGA,
+    );
+    expect(english.stdout).toMatch(/line 2, postcode: "12345" is not a Dutch postcode/);
     const ok = await cli(
       [
         'import',

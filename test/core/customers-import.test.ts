@@ -266,6 +266,8 @@ describe('customer data import: history files', () => {
         column: 'number',
         reason:
           'the same number is held by another customer at the same time on line 2 of this file',
+        code: 'own_other_holder',
+        params: { line: 2, kind: 'numbers' },
       },
       {
         line: 4,
@@ -280,6 +282,8 @@ describe('customer data import: history files', () => {
         line: 6,
         column: 'customer_id',
         reason: 'unknown customer_id "C999": import the customers file first',
+        code: 'unknown_customer',
+        params: { id: 'C999' },
       },
     ]);
     expect(r.added).toBe(2);
@@ -333,8 +337,16 @@ describe('customer data import: history files', () => {
         line: 2,
         column: 'prefix',
         reason: 'a port block belongs to one shared public IPv4 address, not to a prefix',
+        code: 'port_block_prefix',
+        params: {},
       },
-      { line: 3, column: 'port_to', reason: 'give both port_from and port_to, or neither' },
+      {
+        line: 3,
+        column: 'port_to',
+        reason: 'give both port_from and port_to, or neither',
+        code: 'ports_both',
+        params: {},
+      },
       {
         line: 4,
         column: 'prefix',

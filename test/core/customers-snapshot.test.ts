@@ -131,6 +131,8 @@ describe('current-state snapshots', () => {
         line: 4,
         column: 'customer_id',
         reason: 'this customer appears more than once in this snapshot',
+        code: 'snapshot_twice',
+        params: { kind: 'customers' },
       },
     ]);
     const ips = await d.report(
@@ -144,6 +146,8 @@ describe('current-state snapshots', () => {
         column: 'prefix',
         reason:
           'the same address block is held by another customer at the same time on line 2 of this file',
+        code: 'own_other_holder',
+        params: { line: 2, kind: 'ips' },
       },
     ]);
     const old = await d.report(d.csv(TONIGHT), 'customers', { asOf: '2024-02-01' });

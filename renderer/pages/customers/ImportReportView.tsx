@@ -1,4 +1,5 @@
 import { useTranslation } from 'react-i18next';
+import { importIssueKey } from '../../../shared/import-issue';
 import type { ImportIssue, ImportReport } from '../../../shared/schemas/customers';
 import { downloadFile } from '../../components/download';
 import { formatDateTime } from '../../components/format';
@@ -18,33 +19,39 @@ export function ImportReportView({ report }: { report: ImportReport }) {
         ? 'info'
         : 'error';
   const issues = [...report.warnings, ...report.rejected];
-  // Findings with a code are worded in the UI language; the others as the desk wrote them.
-  const reason = (i: ImportIssue) =>
-    i.code
-      ? t(`issue.${i.code}`, {
-          ...Object.fromEntries(
-            Object.entries(i.params ?? {}).map(([k, v]) => [k, typeof v === 'number' ? n(v) : v]),
-          ),
-          defaultValue: i.reason,
-        })
-      : i.reason;
+  // Findings with a code are worded in the UI language (this page's own words for the file as a
+  // whole, the core's for rows); the others as the desk wrote them.
+  const reason = (i: ImportIssue) => {
+    if (!i.code) return i.reason;
+    const params = Object.fromEntries(
+      Object.entries(i.params ?? {}).map(([k, v]) => [k, typeof v === 'number' ? n(v) : v]),
+    );
+    const own = t(`issue.${i.code}`, { ...params, defaultValue: '' });
+    return (
+      own || t(importIssueKey(i.code, i.params), { ...params, ns: 'core', defaultValue: i.reason })
+    );
+  };
   const download = () =>
     downloadFile(
       `${report.fileName.replace(/\.[^.]*$/, '')}-report.csv`,
-      reportCsv(report, {
-        file: t('report.file'),
-        kind: t('kind.label'),
-        status: t('summary.status'),
-        rows: t('report.rows'),
-        added: t('report.added'),
-        changed: t('report.changed'),
-        closed: t('report.closed'),
-        unchanged: t('report.unchanged'),
-        rejected: t('report.rejected'),
-        line: t('report.line'),
-        column: t('report.column'),
-        reason: t('report.reason'),
-      }),
+      reportCsv(
+        report,
+        {
+          file: t('report.file'),
+          kind: t('kind.label'),
+          status: t('summary.status'),
+          rows: t('report.rows'),
+          added: t('report.added'),
+          changed: t('report.changed'),
+          closed: t('report.closed'),
+          unchanged: t('report.unchanged'),
+          rejected: t('report.rejected'),
+          line: t('report.line'),
+          column: t('report.column'),
+          reason: t('report.reason'),
+        },
+        reason,
+      ),
       'text/csv;charset=utf-8',
     );
   return (
