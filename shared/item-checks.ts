@@ -8,6 +8,7 @@ import {
   type IpRange,
 } from './identifiers';
 import { DEFAULT_TIME_ZONE, formatOffset, resolveMoment, type MomentCandidate } from './moment';
+import { FUTURE_SLACK_MS, MAX_PERIOD_DAYS, periodProblem, type PeriodProblem } from './period';
 import type { HistoryStart } from './schemas/customers';
 
 /**
@@ -15,7 +16,9 @@ import type { HistoryStart } from './schemas/customers';
  * still correct it against the document: a number or address that is not valid, a moment that
  * does not exist or occurred twice (with the offsets to choose from), a moment in the future or
  * before the earliest assignment the vault holds for its kind (nothing can be found then), an
- * address that cannot be a subscriber's, an IPv4 address without a source port. Logging never
+ * address that cannot be a subscriber's, an IPv4 address without a source port; for a period,
+ * each end, and a period that does not end after it begins, ends in the future, is too long or
+ * begins before the history. Logging never
  * fails on these (the register keeps the item's problem as its outcome); they are said early.
  * Pure: the renderer calls it on every change.
  */
@@ -32,12 +35,14 @@ export type ItemCheckCode =
   | 'moment_gap'
   | 'moment_overlap'
   | 'moment_future'
-  | 'moment_before_history';
+  | 'moment_before_history'
+  | PeriodProblem
+  | 'period_before_history';
 
 export interface ItemCheck {
   code: ItemCheckCode;
-  /** The input the check is about. */
-  field: 'value' | 'port' | 'moment';
+  /** The input the check is about (`moment` is also the start of a period, `periodTo` its end). */
+  field: 'value' | 'port' | 'moment' | 'periodTo';
   /** `problem`: the look-up will fail as it stands; `notice`: worth a look. */
   level: 'problem' | 'notice';
   params?: Record<string, string>;
@@ -50,6 +55,8 @@ export interface CheckedItem {
   value: string;
   port?: string | number;
   moment: string;
+  /** A period item: its end (`moment` is then its start). */
+  periodTo?: string;
   timeZone?: string;
 }
 
@@ -82,9 +89,6 @@ export function internalRangeOf(value: string): { name: string; prefix: string }
   );
   return r ? { name: r.name, prefix: r.canonical } : null;
 }
-
-/** How far ahead of now a moment may lie (clocks of requester and desk differ a little). */
-const FUTURE_SLACK_MS = 5 * 60_000;
 
 const hasPort = (port: CheckedItem['port']) => port !== undefined && String(port).trim() !== '';
 
@@ -150,23 +154,23 @@ function momentChecks(
   item: CheckedItem,
   nowMs: number,
   history: HistoryStart | undefined,
+  field: 'moment' | 'periodTo' = 'moment',
 ): ItemCheck[] {
-  const moment = item.moment.trim();
+  const moment = (field === 'moment' ? item.moment : (item.periodTo ?? '')).trim();
   if (!moment) return [];
   const zone = item.timeZone?.trim() || DEFAULT_TIME_ZONE;
   const r = resolveMoment(moment, zone);
   switch (r.status) {
     case 'invalid_input':
-      return [{ code: 'moment_invalid', field: 'moment', level: 'problem' }];
+      return [{ code: 'moment_invalid', field, level: 'problem' }];
     case 'invalid_time': {
       // On the calendar but not on the clock: the hour skipped when summer time began.
       const onCalendar = resolveMoment(moment, '+00:00').status === 'ok';
-      if (!onCalendar)
-        return [{ code: 'moment_not_on_calendar', field: 'moment', level: 'problem' }];
+      if (!onCalendar) return [{ code: 'moment_not_on_calendar', field, level: 'problem' }];
       return [
         {
           code: 'moment_gap',
-          field: 'moment',
+          field,
           level: 'problem',
           params: { zone },
           offsets: offsetsAround(moment, zone),
@@ -177,7 +181,7 @@ function momentChecks(
       return [
         {
           code: 'moment_overlap',
-          field: 'moment',
+          field,
           level: 'problem',
           params: { zone: r.zone },
           offsets: r.candidates,
@@ -185,14 +189,14 @@ function momentChecks(
       ];
     case 'ok': {
       if (r.utcMs > nowMs + FUTURE_SLACK_MS)
-        return [{ code: 'moment_future', field: 'moment', level: 'problem' }];
+        return [{ code: 'moment_future', field, level: 'problem' }];
       const from = history?.[item.kind === 'phone' ? 'numbers' : 'ips'];
       const fromMs = from ? Date.parse(from) : NaN;
       return r.utcMs < fromMs
         ? [
             {
               code: 'moment_before_history',
-              field: 'moment',
+              field,
               level: 'problem',
               params: { from: localTime(fromMs) },
             },
@@ -207,5 +211,41 @@ function momentChecks(
  * the vault's assignment history begins (customers.historyStart); without it that check is skipped.
  */
 export function checkItem(item: CheckedItem, nowMs: number, history?: HistoryStart): ItemCheck[] {
-  return [...identifierChecks(item), ...momentChecks(item, nowMs, history)];
+  if (item.periodTo === undefined) {
+    return [...identifierChecks(item), ...momentChecks(item, nowMs, history)];
+  }
+  return [...identifierChecks(item), ...periodChecks(item, nowMs, history)];
+}
+
+/**
+ * A period: each end as a moment (offsets are chosen on the request page, one end at a time:
+ * a zone chosen here would move both ends), then the period itself — it must end after it
+ * begins, not in the future, within MAX_PERIOD_DAYS — and a start before the vault's history
+ * (only the part after it can be answered).
+ */
+function periodChecks(
+  item: CheckedItem,
+  nowMs: number,
+  history: HistoryStart | undefined,
+): ItemCheck[] {
+  const noOffsets = ({ offsets: _offsets, ...c }: ItemCheck): ItemCheck => c;
+  const start = momentChecks(item, nowMs, history).map(noOffsets);
+  const end = momentChecks(item, nowMs, history, 'periodTo').map(noOffsets);
+  const zone = item.timeZone?.trim() || DEFAULT_TIME_ZONE;
+  const from = resolveMoment(item.moment, zone);
+  const to = resolveMoment(item.periodTo ?? '', zone);
+  const out = [...start.filter((c) => c.code !== 'moment_before_history'), ...end];
+  if (from.status !== 'ok' || to.status !== 'ok' || end.some((c) => c.level === 'problem')) {
+    return out;
+  }
+  const problem = periodProblem(from.utcMs, to.utcMs, nowMs);
+  if (problem) {
+    const params = problem === 'period_too_long' ? { max: String(MAX_PERIOD_DAYS) } : undefined;
+    return [
+      ...out,
+      { code: problem, field: 'periodTo', level: 'problem', ...(params ? { params } : {}) },
+    ];
+  }
+  const before = start.find((c) => c.code === 'moment_before_history');
+  return before ? [...out, { ...before, code: 'period_before_history', level: 'notice' }] : out;
 }

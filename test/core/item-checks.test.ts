@@ -105,3 +105,52 @@ describe('checks of an identifier before logging', () => {
     expect(codes(phone('0612345678', '2020-01-01T10:00'))).toEqual([]);
   });
 });
+
+describe('live checks of a period', () => {
+  const period = (from: string, to: string) => ({
+    kind: 'phone' as const,
+    value: '0612345678',
+    moment: from,
+    periodTo: to,
+  });
+
+  it('each end as a moment, and the period itself: reversed, in the future, too long', () => {
+    expect(codes(period('2025-03-01T00:00', '2025-04-01T00:00'))).toEqual([]);
+    expect(codes(period('2025-03-01T00:00', '2025-03-01T00:00'))).toEqual(['period_reversed']);
+    expect(codes(period('2024-01-01T00:00', '2025-01-03T00:00'))).toEqual(['period_too_long']);
+    expect(checkItem(period('2024-01-01T00:00', '2025-01-03T00:00'), NOW)[0]!.params).toEqual({
+      max: '366',
+    });
+    // An end in the future is said once, at the end.
+    expect(checkItem(period('2026-02-01T00:00', '2027-01-01T00:00'), NOW)).toEqual([
+      { code: 'moment_future', field: 'periodTo', level: 'problem' },
+    ]);
+    // Each end checked on its own: the start in the spring gap, the end unreadable.
+    expect(
+      checkItem(period('2025-03-30T02:30', 'morgen'), NOW).map((c) => [c.field, c.code]),
+    ).toEqual([
+      ['moment', 'moment_gap'],
+      ['periodTo', 'moment_invalid'],
+    ]);
+    // No offsets offered for a period's end (a zone chosen here would move both ends).
+    const [overlap] = checkItem(period('2025-10-01T00:00', '2025-10-26T02:30'), NOW);
+    expect(overlap).toMatchObject({ code: 'moment_overlap', field: 'periodTo' });
+    expect(overlap!.offsets).toBeUndefined();
+  });
+
+  it('a period that begins before the history held is a notice: the rest can be answered', () => {
+    const history = { numbers: '2024-02-29T23:00:00.000Z', ips: null };
+    expect(checkItem(period('2024-02-01T00:00', '2024-04-01T00:00'), NOW, history)).toEqual([
+      {
+        code: 'period_before_history',
+        field: 'moment',
+        level: 'notice',
+        params: { from: '2024-03-01 00:00' },
+      },
+    ]);
+    // Wholly before it: the end says nothing can be found.
+    expect(
+      checkItem(period('2024-01-01T00:00', '2024-02-01T00:00'), NOW, history).map((c) => c.code),
+    ).toEqual(['moment_before_history']);
+  });
+});

@@ -2,6 +2,7 @@ import { useTranslation } from 'react-i18next';
 import type { Subscriber } from '../../../shared/schemas/matching';
 import type { RequestDetail } from '../../../shared/schemas/requests';
 import { showMoment } from '../../components/day-text';
+import { formatDateTime } from '../../components/format';
 import { Table } from '../../components/Table';
 import { useCoreText } from '../../hooks/useCoreText';
 import { EvidenceList } from './EvidenceList';
@@ -21,7 +22,99 @@ function address(
     .join(', ');
 }
 
-/** The identifiers with their moment, outcome, subscriber (as it was, and today) and evidence. */
+type Item = RequestDetail['items'][number];
+type End = 'from' | 'to';
+type Resolve = (index: number, offset: string, end?: End) => void;
+
+/** The offsets to choose from for an item (or an end of its period) whose local time occurred twice. */
+function OffsetChoice({
+  item,
+  end,
+  busy,
+  onResolve,
+}: {
+  item: Item;
+  end: End;
+  busy: boolean;
+  onResolve: Resolve;
+}) {
+  const { t } = useTranslation('requests');
+  const candidates = end === 'to' ? (item.period?.toTimeCandidates ?? []) : item.timeCandidates;
+  const label = item.period
+    ? t('detail.chooseOffsetEnd', { end: t(end === 'to' ? 'detail.endTo' : 'detail.endFrom') })
+    : t('detail.chooseOffset');
+  return (
+    <div role="group" aria-label={label}>
+      {item.period && <div className="muted">{label}</div>}
+      {candidates.map((c) => (
+        <button
+          key={c.offset}
+          type="button"
+          className="btn btn--small"
+          disabled={busy}
+          onClick={() =>
+            item.period ? onResolve(item.index, c.offset, end) : onResolve(item.index, c.offset)
+          }
+        >
+          {t('detail.useOffset', { offset: c.offset, utc: `${showMoment(c.utc)} UTC` })}
+        </button>
+      ))}
+    </div>
+  );
+}
+
+/** An item's moment, or its period, as given and in UTC, with the offsets to choose where needed. */
+function ItemTime({
+  item,
+  canResolve,
+  busy,
+  onResolve,
+}: {
+  item: Item;
+  canResolve: boolean;
+  busy: boolean;
+  onResolve: Resolve;
+}) {
+  const { t } = useTranslation('requests');
+  const utc = (iso: string | null, status: Item['timeStatus']) =>
+    iso ? showMoment(iso) : t(`match.${status === 'ok' ? 'match' : status}`);
+  const p = item.period;
+  return (
+    <>
+      {p ? (
+        <span data-period="">
+          {t('detail.period', { from: showMoment(item.moment), to: showMoment(p.to) })}{' '}
+          {item.timeZone}
+        </span>
+      ) : (
+        <>
+          {showMoment(item.moment)} {item.timeZone}
+        </>
+      )}
+      <div className="muted">
+        {p
+          ? `${t('detail.utc')} ${t('detail.period', {
+              from: utc(item.utc, item.timeStatus),
+              to: utc(p.toUtc, p.toTimeStatus),
+            })}`
+          : item.utc
+            ? `${t('detail.utc')} ${showMoment(item.utc)}`
+            : t(`match.${item.timeStatus === 'ok' ? 'match' : item.timeStatus}`)}
+      </div>
+      {item.timeStatus === 'ambiguous_time' && canResolve && (
+        <OffsetChoice item={item} end="from" busy={busy} onResolve={onResolve} />
+      )}
+      {p?.toTimeStatus === 'ambiguous_time' && canResolve && (
+        <OffsetChoice item={item} end="to" busy={busy} onResolve={onResolve} />
+      )}
+    </>
+  );
+}
+
+/**
+ * The identifiers with their moment or period, outcome (its reason in the UI language), each
+ * subscriber (as it was, and today; for a period, with the part of the period) and evidence.
+ */
 export function ItemsPanel({
   request,
   busy,
@@ -33,9 +126,9 @@ export function ItemsPanel({
   busy: boolean;
   canMatch: boolean;
   onMatch(): void;
-  onResolve(index: number, offset: string): void;
+  onResolve: Resolve;
 }) {
-  const { t } = useTranslation('requests');
+  const { t, i18n } = useTranslation('requests');
   const coreText = useCoreText();
   return (
     <section className="panel" aria-labelledby="items-heading">
@@ -58,30 +151,12 @@ export function ItemsPanel({
                 )}
               </td>
               <td>
-                {showMoment(item.moment)} {item.timeZone}
-                <div className="muted">
-                  {item.utc
-                    ? `${t('detail.utc')} ${showMoment(item.utc)}`
-                    : t(`match.${item.timeStatus === 'ok' ? 'match' : item.timeStatus}`)}
-                </div>
-                {item.timeStatus === 'ambiguous_time' && request.status !== 'awaiting_approval' && (
-                  <div role="group" aria-label={t('detail.chooseOffset')}>
-                    {item.timeCandidates.map((c) => (
-                      <button
-                        key={c.offset}
-                        type="button"
-                        className="btn btn--small"
-                        disabled={busy}
-                        onClick={() => onResolve(item.index, c.offset)}
-                      >
-                        {t('detail.useOffset', {
-                          offset: c.offset,
-                          utc: `${showMoment(c.utc)} UTC`,
-                        })}
-                      </button>
-                    ))}
-                  </div>
-                )}
+                <ItemTime
+                  item={item}
+                  canResolve={request.status !== 'awaiting_approval'}
+                  busy={busy}
+                  onResolve={onResolve}
+                />
               </td>
               <td>
                 {m ? (
@@ -91,13 +166,21 @@ export function ItemsPanel({
                     >
                       {t(`match.${m.status}`)}
                     </span>
-                    {m.status !== 'match' && (
+                    {(m.status !== 'match' || item.period) && (
                       <div className="muted">
                         {m.reasonKey ? coreText(m.reasonKey, m.reasonParams) : m.reason}
                       </div>
                     )}
-                    {m.subscribers.map((s) => (
-                      <div key={s.customerId} className="subscriber">
+                    {m.subscribers.map((s, n) => (
+                      <div key={`${s.customerId}-${n}`} className="subscriber">
+                        {s.interval && (
+                          <div className="subscriber__interval">
+                            {t('detail.heldDuring', {
+                              from: formatDateTime(s.interval.from, i18n.language),
+                              to: formatDateTime(s.interval.to, i18n.language),
+                            })}
+                          </div>
+                        )}
                         <strong>{s.name}</strong> ({s.customerId}) — {address(s)}
                         {s.current && (
                           <div>

@@ -190,8 +190,17 @@ export function RequestPage() {
         // Matching is part of "check and match" in the checks panel.
         canMatch={false}
         onMatch={() => undefined}
-        onResolve={(index, offset) =>
-          act(async () => unwrap(await desk.requests.resolveTime({ registerNo, index, offset })))
+        onResolve={(index, offset, end) =>
+          act(async () =>
+            unwrap(
+              await desk.requests.resolveTime({
+                registerNo,
+                index,
+                offset,
+                ...(end ? { end } : {}),
+              }),
+            ),
+          )
         }
       />
       {mayHandle && open && r.status !== 'received' && (

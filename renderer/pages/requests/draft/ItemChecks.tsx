@@ -19,21 +19,41 @@ export function ItemChecks({
 }) {
   const { t } = useTranslation('requests');
   const history = useHistoryStart();
+  const period = item.timing === 'period';
   const checks = checkItem(
-    { ...item, port: item.kind === 'ip' ? item.port : undefined },
+    {
+      kind: item.kind,
+      value: item.value,
+      moment: item.moment,
+      timeZone: item.timeZone,
+      port: item.kind === 'ip' ? item.port : undefined,
+      ...(period ? { periodTo: item.periodTo ?? '' } : {}),
+    },
     Date.now(),
     history,
   );
+  // For a period, a check of one end says which end it is about.
+  const end = (field: string) =>
+    !period || (field !== 'moment' && field !== 'periodTo')
+      ? ''
+      : `${t(field === 'moment' ? 'form.periodFrom' : 'form.periodTo')}: `;
   if (!checks.length) return null;
   return (
     <ul className="item-checks">
       {checks.map((c) => (
-        <li key={c.code} className={`item-check item-check--${c.level}`} data-check={c.code}>
+        <li
+          key={`${c.field}-${c.code}`}
+          className={`item-check item-check--${c.level}`}
+          data-check={c.code}
+        >
+          {end(c.field)}
           {t(`itemCheck.${c.code}`, {
             zone: c.params?.zone,
             range: c.params?.range,
             from: c.params?.from,
+            max: c.params?.max,
           })}
+          {period && c.code === 'moment_overlap' && ` ${t('itemCheck.period_choose_later')}`}
           {c.offsets && c.offsets.length > 0 && (
             <span className="item-check__choices">
               {c.offsets.map((o) => (

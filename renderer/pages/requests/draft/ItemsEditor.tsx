@@ -7,7 +7,8 @@ import { ItemChecks } from './ItemChecks';
 import type { DraftEditor, ItemDraft } from './request-draft';
 
 /**
- * The identifiers asked about, each with its moment; one or more, added and removed in place.
+ * The identifiers asked about, each with its moment or period (from, to); one or more, added and
+ * removed in place.
  * Each row says what is wrong with it as it stands; a row read from a document shows its source
  * line and waits for the officer's confirmation (`unconfirmed` says which ones to ask about).
  */
@@ -58,13 +59,31 @@ export function ItemsEditor({
             disabled={it.kind !== 'ip'}
             onChange={(e) => setItem(i, { port: e.target.value })}
           />
+          <SelectField
+            label={t('form.timing')}
+            value={it.timing ?? 'moment'}
+            onChange={(e) => setItem(i, { timing: e.target.value as 'moment' | 'period' })}
+          >
+            <option value="moment">{t('form.timingMoment')}</option>
+            <option value="period">{t('form.timingPeriod')}</option>
+          </SelectField>
           <DateTimeField
-            label={t('form.moment')}
+            label={it.timing === 'period' ? t('form.periodFrom') : t('form.moment')}
             seconds
             value={it.moment}
             onChange={(moment) => setItem(i, { moment })}
             error={required(`moment${i}`)}
           />
+          {it.timing === 'period' && (
+            <DateTimeField
+              label={t('form.periodTo')}
+              seconds
+              value={it.periodTo ?? ''}
+              onChange={(periodTo) => setItem(i, { periodTo })}
+              hint={t('form.periodToHint')}
+              error={required(`periodTo${i}`)}
+            />
+          )}
           <Field
             label={t('form.timeZone')}
             value={it.timeZone}

@@ -9,13 +9,19 @@ import {
 } from '../../../../shared/schemas/terms';
 import type { NewRequestInput, Verification } from '../../../../shared/schemas/requests';
 import { localNow } from '../../../components/format';
+import { epocInput, epocShown, initialEpoc, missingEpoc, type EpocDraft } from './epoc-draft';
 
 /** One identifier as typed: the port only counts for an IP address. */
 export interface ItemDraft {
   kind: 'phone' | 'ip';
   value: string;
   port: string;
+  /** The moment, or the start of the period. */
   moment: string;
+  /** A moment (default) or a period `[moment, periodTo)`. */
+  timing?: 'moment' | 'period';
+  /** The end of a period ('' while not typed). */
+  periodTo?: string;
   timeZone: string;
   /** Read from the document: the index of the draft's item it came from. */
   from?: number;
@@ -46,6 +52,8 @@ export interface RequestDraft {
   verification: Verification;
   items: ItemDraft[];
   document: { token: string; name: string } | null;
+  /** The EPOC certificate, sent when the section shows (epoc-draft.ts). */
+  epoc: EpocDraft;
 }
 
 export const newItem = (): ItemDraft => ({
@@ -71,9 +79,13 @@ export const initialDraft = (userName: string): RequestDraft => ({
   verification: { method: 'callback', by: userName, at: localNow(), note: '' },
   items: [newItem()],
   document: null,
+  epoc: initialEpoc(),
 });
 
-/** The required fields left empty: `authority`, …, and `value<i>` / `moment<i>` per identifier. */
+/**
+ * The required fields left empty: `authority`, …, and `value<i>` / `moment<i>` per identifier
+ * (`periodTo<i>` too for a period).
+ */
 export function missingFields(d: RequestDraft): Set<string> {
   const m = new Set<string>();
   if (!d.authority) m.add('authority');
@@ -81,9 +93,11 @@ export function missingFields(d: RequestDraft): Set<string> {
   if (!d.caseReference.trim()) m.add('caseReference');
   if (!d.receivedAt) m.add('receivedAt');
   if (d.categories.length === 0) m.add('categories');
+  if (epocShown(d)) for (const k of missingEpoc(d.epoc)) m.add(k);
   d.items.forEach((it, i) => {
     if (!it.value.trim()) m.add(`value${i}`);
     if (!it.moment) m.add(`moment${i}`);
+    if (it.timing === 'period' && !it.periodTo) m.add(`periodTo${i}`);
   });
   return m;
 }
@@ -129,11 +143,14 @@ export function createInput(d: RequestDraft, userName: string): NewRequestInput 
     items: d.items.map((it) => ({
       kind: it.kind,
       value: it.value.trim(),
-      moment: it.moment,
+      ...(it.timing === 'period'
+        ? { period: { from: it.moment, to: it.periodTo ?? '' } }
+        : { moment: it.moment }),
       timeZone: it.timeZone.trim() || DEFAULT_TIME_ZONE,
       ...(it.kind === 'ip' ? optional('port', it.port) : {}),
     })),
     ...(d.document ? { documentToken: d.document.token } : {}),
+    ...(epocShown(d) ? { epoc: epocInput(d.epoc) } : {}),
   };
 }
 
