@@ -85,7 +85,7 @@ describe('first start: the admin of a new vault is guided', () => {
     await page.waitForLoadState('networkidle');
     expect(await guide().count()).toBe(0);
     // Nothing in the browser's storage names the user or the organisation.
-    const stored = await page.evaluate(() => JSON.stringify({ ...window.localStorage }));
+    const stored = (await page.evaluate('JSON.stringify({ ...window.localStorage })')) as string;
     expect(stored).not.toContain('admin');
     expect(stored).not.toContain('Testnet');
     expect(desk.problems).toEqual([]);
