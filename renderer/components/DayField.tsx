@@ -51,7 +51,7 @@ export function DayField({ label, value, onChange, error }: DayFieldProps) {
       spellCheck={false}
       placeholder={t('dateTime.datePlaceholder')}
       maxLength={10}
-      hint={t('dateTime.dateHint')}
+      hint={t('dateTime.dayHint')}
       hintBelow
       value={text}
       error={touched && invalid ? t('dateTime.dateInvalid') : (error ?? null)}

@@ -132,7 +132,7 @@ describe('DateTimeField', () => {
     expect(f.value()).toBe('');
     expect(f.date.getAttribute('aria-invalid')).toBe('true');
     expect(f.time.getAttribute('aria-invalid')).toBeNull();
-    const error = within(f.group).getByText(/Schrijf de datum als dd-mm-jjjj/);
+    const error = within(f.group).getByText(/Geen geldige datum: schrijf dd-mm-jjjj/);
     expect(f.date.getAttribute('aria-describedby')).toContain(error.id);
     // The officer's text stays to be corrected, not replaced.
     expect(f.date.value).toBe('31-02-2026');
@@ -248,7 +248,7 @@ describe('DayField', () => {
     expect(f.input.getAttribute('aria-invalid')).toBeNull();
     await user.tab();
     expect(f.input.getAttribute('aria-invalid')).toBe('true');
-    const error = screen.getByText(/Schrijf de datum als dd-mm-jjjj/);
+    const error = screen.getByText(/Geen geldige datum: schrijf dd-mm-jjjj/);
     expect(f.input.getAttribute('aria-describedby')).toContain(error.id);
   });
 });
