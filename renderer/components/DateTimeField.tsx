@@ -119,8 +119,7 @@ export function DateTimeField({
   const shown = own ?? error ?? null;
   const hintId = hint ? `${id}-hint` : undefined;
   const errorId = shown ? `${id}-error` : undefined;
-  const dateHintId = `${id}-date-hint`;
-  const timeHintId = `${id}-time-hint`;
+  const formatHintId = `${id}-format-hint`;
   const describedBy = (extra?: string) =>
     [hintId, extra, errorId].filter(Boolean).join(' ') || undefined;
 
@@ -153,7 +152,7 @@ export function DateTimeField({
             disabled={disabled}
             required={required}
             aria-invalid={problem === 'date' || (!own && error) ? true : undefined}
-            aria-describedby={describedBy(dateHintId)}
+            aria-describedby={describedBy(formatHintId)}
             onChange={(e) => update({ ...parts, date: e.target.value })}
           />
         </div>
@@ -171,16 +170,13 @@ export function DateTimeField({
             disabled={disabled}
             required={required}
             aria-invalid={problem === 'time' ? true : undefined}
-            aria-describedby={describedBy(timeHintId)}
+            aria-describedby={describedBy(formatHintId)}
             onChange={(e) => update({ ...parts, time: e.target.value })}
           />
         </div>
       </div>
-      <p className="field__hint field__hint--below">
-        <span id={dateHintId}>{t('dateTime.dateHint')}</span>{' '}
-        <span id={timeHintId}>
-          {seconds ? t('dateTime.timeHintSeconds') : t('dateTime.timeHint')}
-        </span>
+      <p className="field__hint field__hint--below" id={formatHintId}>
+        {seconds ? t('dateTime.hintSeconds') : t('dateTime.hint')}
       </p>
       {shown && (
         <p className="field__error" id={errorId}>

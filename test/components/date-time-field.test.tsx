@@ -95,12 +95,13 @@ describe('DateTimeField', () => {
     expect(date.type).toBe('text');
     expect(date.getAttribute('inputmode')).toBe('numeric');
     expect(date.placeholder).toBe('dd-mm-jjjj');
-    const dateHint = document.getElementById(date.getAttribute('aria-describedby')!.split(' ')[0]!);
-    expect(dateHint?.textContent).toBe('Datum als dag-maand-jaar, bijvoorbeeld 02-12-2026.');
+    // One hint for both halves, read out with either.
+    const hintOf = (input: HTMLInputElement) =>
+      document.getElementById(input.getAttribute('aria-describedby')!.split(' ')[0]!);
+    expect(hintOf(date)?.textContent).toBe('Dag-maand-jaar en 24 uur, bijv. 02-12-2026 14:30.');
+    expect(hintOf(time)).toBe(hintOf(date));
     expect(time.type).toBe('text');
     expect(time.getAttribute('inputmode')).toBe('numeric');
-    const hint = document.getElementById(time.getAttribute('aria-describedby')!.split(' ')[0]!);
-    expect(hint?.textContent).toBe('Tijd in 24 uur, bijvoorbeeld 14:30.');
   });
 
   it('reports date and time as one local value once both are complete', async () => {
