@@ -22,6 +22,8 @@ function address(
     .join(', ');
 }
 
+const ISO_INSTANT = /^\d{4}-\d{2}-\d{2}T\d{2}:\d{2}:\d{2}(?:\.\d+)?Z$/;
+
 type Item = RequestDetail['items'][number];
 type End = 'from' | 'to';
 type Resolve = (index: number, offset: string, end?: End) => void;
@@ -130,6 +132,14 @@ export function ItemsPanel({
 }) {
   const { t, i18n } = useTranslation('requests');
   const coreText = useCoreText();
+  // The core names instants in UTC (ISO); the page shows them as the desk reads its clock.
+  const localTimes = (params: Record<string, string | number> = {}) =>
+    Object.fromEntries(
+      Object.entries(params).map(([k, v]) => [
+        k,
+        typeof v === 'string' && ISO_INSTANT.test(v) ? formatDateTime(v, i18n.language) : v,
+      ]),
+    );
   return (
     <section className="panel" aria-labelledby="items-heading">
       <h2 id="items-heading">{t('detail.items')}</h2>
@@ -168,7 +178,7 @@ export function ItemsPanel({
                     </span>
                     {(m.status !== 'match' || item.period) && (
                       <div className="muted">
-                        {m.reasonKey ? coreText(m.reasonKey, m.reasonParams) : m.reason}
+                        {m.reasonKey ? coreText(m.reasonKey, localTimes(m.reasonParams)) : m.reason}
                       </div>
                     )}
                     {m.subscribers.map((s, n) => (

@@ -59,36 +59,39 @@ export function ItemsEditor({
             disabled={it.kind !== 'ip'}
             onChange={(e) => setItem(i, { port: e.target.value })}
           />
-          <SelectField
-            label={t('form.timing')}
-            value={it.timing ?? 'moment'}
-            onChange={(e) => setItem(i, { timing: e.target.value as 'moment' | 'period' })}
-          >
-            <option value="moment">{t('form.timingMoment')}</option>
-            <option value="period">{t('form.timingPeriod')}</option>
-          </SelectField>
-          <DateTimeField
-            label={it.timing === 'period' ? t('form.periodFrom') : t('form.moment')}
-            seconds
-            value={it.moment}
-            onChange={(moment) => setItem(i, { moment })}
-            error={required(`moment${i}`)}
-          />
-          {it.timing === 'period' && (
+          {/* When: a moment or a period, and the zone they are in, on a line of their own. */}
+          <div className="item-row__time">
+            <SelectField
+              label={t('form.timing')}
+              value={it.timing ?? 'moment'}
+              onChange={(e) => setItem(i, { timing: e.target.value as 'moment' | 'period' })}
+            >
+              <option value="moment">{t('form.timingMoment')}</option>
+              <option value="period">{t('form.timingPeriod')}</option>
+            </SelectField>
             <DateTimeField
-              label={t('form.periodTo')}
+              label={it.timing === 'period' ? t('form.periodFrom') : t('form.moment')}
               seconds
-              value={it.periodTo ?? ''}
-              onChange={(periodTo) => setItem(i, { periodTo })}
-              hint={t('form.periodToHint')}
-              error={required(`periodTo${i}`)}
+              value={it.moment}
+              onChange={(moment) => setItem(i, { moment })}
+              error={required(`moment${i}`)}
             />
-          )}
-          <Field
-            label={t('form.timeZone')}
-            value={it.timeZone}
-            onChange={(e) => setItem(i, { timeZone: e.target.value })}
-          />
+            {it.timing === 'period' && (
+              <DateTimeField
+                label={t('form.periodTo')}
+                seconds
+                value={it.periodTo ?? ''}
+                onChange={(periodTo) => setItem(i, { periodTo })}
+                hint={t('form.periodToHint')}
+                error={required(`periodTo${i}`)}
+              />
+            )}
+            <Field
+              label={t('form.timeZone')}
+              value={it.timeZone}
+              onChange={(e) => setItem(i, { timeZone: e.target.value })}
+            />
+          </div>
           {items.length > 1 && (
             <button
               type="button"
