@@ -14,6 +14,7 @@ export const NAMESPACES = [
   'ops',
   'catalogue',
   'firstSteps',
+  'epoc',
   'core', // the core's worded messages, from shared/messages
 ] as const;
 export type Namespace = (typeof NAMESPACES)[number];

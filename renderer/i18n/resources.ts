@@ -4,6 +4,7 @@ import nlAudit from './locales/nl/audit.json';
 import nlCatalogue from './locales/nl/catalogue.json';
 import nlCommon from './locales/nl/common.json';
 import nlCustomers from './locales/nl/customers.json';
+import nlEpoc from './locales/nl/epoc.json';
 import nlErrors from './locales/nl/errors.json';
 import nlFirstSteps from './locales/nl/firstSteps.json';
 import nlIntake from './locales/nl/intake.json';
@@ -18,6 +19,7 @@ import enAudit from './locales/en/audit.json';
 import enCatalogue from './locales/en/catalogue.json';
 import enCommon from './locales/en/common.json';
 import enCustomers from './locales/en/customers.json';
+import enEpoc from './locales/en/epoc.json';
 import enErrors from './locales/en/errors.json';
 import enFirstSteps from './locales/en/firstSteps.json';
 import enIntake from './locales/en/intake.json';
@@ -45,6 +47,7 @@ export const nl = {
   ops: nlOps,
   catalogue: nlCatalogue,
   firstSteps: nlFirstSteps,
+  epoc: nlEpoc,
   core: CORE_MESSAGES.nl,
 } satisfies Record<Namespace, object>;
 
@@ -63,6 +66,7 @@ export const en = {
   ops: enOps,
   catalogue: enCatalogue,
   firstSteps: enFirstSteps,
+  epoc: enEpoc,
   core: CORE_MESSAGES.en,
 } satisfies Record<Namespace, object>;
 

@@ -430,6 +430,9 @@ const DETAIL: RequestDetail = {
   oral: false,
   writtenConfirmationDue: null,
   writtenConfirmationState: null,
+  epocValidationDue: null,
+  epocValidationState: null,
+  epoc: null,
   authority: AUTHORITY,
   requester: {
     name: 'J. de Boer',

@@ -26,6 +26,9 @@ function detail(over: Partial<RequestDetail> = {}): RequestDetail {
     oral: false,
     writtenConfirmationDue: null,
     writtenConfirmationState: null,
+    epocValidationDue: null,
+    epocValidationState: null,
+    epoc: null,
     itemCount: 1,
     verified: false,
     requester: {

@@ -10,6 +10,8 @@ import type { Problem } from '../../components/validation';
 import { useCheckedSubmit } from '../../hooks/useCheckedSubmit';
 import { useSession } from '../../session/SessionProvider';
 import { DocumentField } from './draft/DocumentField';
+import { epocShown } from './draft/epoc-draft';
+import { EpocFields } from './draft/EpocFields';
 import { ItemsEditor } from './draft/ItemsEditor';
 import {
   createInput,
@@ -98,6 +100,14 @@ export function NewRequestPage() {
         required={required}
         read={read?.draft}
       />
+      {epocShown(editor.draft) && (
+        <EpocFields
+          epoc={editor.draft.epoc}
+          onChange={(patch) => editor.set({ epoc: { ...editor.draft.epoc, ...patch } })}
+          required={required}
+          read={read?.draft}
+        />
+      )}
       <RequesterFields editor={editor} required={required} read={read?.draft} />
       <VerificationSection
         editor={editor}

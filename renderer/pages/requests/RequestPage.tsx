@@ -17,6 +17,7 @@ import { OriginalDocument } from './intake/OriginalDocument';
 import { ChecksPanel } from './CheckPanels';
 import { AmendPanel } from './AmendPanel';
 import { DocumentActions } from './DocumentActions';
+import { EpocPanel } from './EpocPanel';
 import { VerificationPanel } from './VerificationPanel';
 import { LetterPanel } from '../letters';
 import { Timeline } from './Timeline';
@@ -166,6 +167,7 @@ export function RequestPage() {
           </dd>
         </dl>
       </section>
+      <EpocPanel request={r} onChanged={detail.setData} />
       {r.document && <OriginalDocument registerNo={r.registerNo} document={r.document} />}
       <DocumentActions request={r} onChanged={detail.setData} />
 

@@ -8,6 +8,7 @@ import {
 } from '../../../../shared/schemas/terms';
 import { DEFAULT_TIME_ZONE } from '../../../../shared/moment';
 import { initialDraft, newItem, type ItemDraft, type RequestDraft } from '../draft/request-draft';
+import { epocFromDraft } from '../draft/epoc-draft';
 
 /**
  * A draft read from a document, as the logging form: every value the document gave filled in,
@@ -135,6 +136,7 @@ export function formFromDraft(
     },
     items: items.length ? items : [newItem()],
     document: 'file' in source ? source.file : null,
+    epoc: epocFromDraft(d.epoc),
   };
 }
 
