@@ -27,6 +27,7 @@ import { FirstSteps } from './FirstSteps';
 import { TimeLeft } from './TimeLeft';
 import { useRequestCatalogue } from './useRequestCatalogue';
 import { WrittenConfirmationsDue } from './WrittenConfirmationsDue';
+import { EpocValidationsDue } from './EpocValidationsDue';
 import { useCatalogueText } from '../../hooks/useCatalogueText';
 import { useDeskData } from '../../hooks/useDeskData';
 
@@ -255,6 +256,7 @@ export function RegisterPage() {
               />
             )}
             <WrittenConfirmationsDue rows={d.open} />
+            <EpocValidationsDue rows={d.open} />
           </>
         )}
       </section>
