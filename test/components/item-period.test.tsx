@@ -24,7 +24,8 @@ describe('an identifier asked for a moment or a period', () => {
     const fake = desk();
     const user = userEvent.setup();
     renderApp('/requests/new');
-    await screen.findByRole('option', { name: AUTHORITY.name });
+    // The catalogue loads first; under load that can take more than the default second.
+    await screen.findByRole('option', { name: AUTHORITY.name }, { timeout: 5000 });
     await user.selectOptions(screen.getByLabelText('Instantie'), 'pol-amsterdam');
     await user.type(screen.getByLabelText('Zaaknummer (PV/BVH of parketnummer)'), 'PL-1');
     await user.type(
@@ -77,7 +78,8 @@ describe('an identifier asked for a moment or a period', () => {
     desk();
     const user = userEvent.setup();
     renderApp('/requests/new');
-    await screen.findByRole('option', { name: AUTHORITY.name });
+    // The catalogue loads first; under load that can take more than the default second.
+    await screen.findByRole('option', { name: AUTHORITY.name }, { timeout: 5000 });
     await user.type(item().getByLabelText('Nummer of adres'), '06-11111111');
     await user.selectOptions(item().getByLabelText('Moment of periode'), 'period');
     await typeDateTime(user, item(), 'Van', '2025-10-01T00:00');
