@@ -20,7 +20,7 @@ export const CLOCK_SKEW_MS = 5 * 60_000;
 export function checkHeader(
   header: HeaderMap,
   run: ImportRun,
-  store: Pick<KindStore<Validity>, 'latestStart'>,
+  store: Pick<KindStore<Validity>, 'snapshotFacts'>,
 ): { asOf: number | null; refusal: ImportIssue[] } {
   if (header.fatal.length) return { asOf: null, refusal: header.fatal };
   if (header.mode === 'history') {
@@ -52,7 +52,7 @@ export function checkHeader(
       ],
     };
   }
-  const latest = store.latestStart();
+  const latest = store.snapshotFacts(asOf).latest;
   if (latest === null || latest <= asOf) return { asOf, refusal: [] };
   // Not the time of what is held: that is another customer's data.
   return {
@@ -133,7 +133,7 @@ export class ImportSink implements CsvSink {
     }
     // Before any row is written: the measure of a snapshot's closing (mass-close.ts).
     if (asOf === null) return new RowApplier(this.store as never, this.importId, header.mode, 0);
-    tally.current = this.store.currentCount(asOf);
+    tally.current = this.store.snapshotFacts(asOf).current;
     const index = buildCurrentIndex(this.store, asOf, tally.current, this.pulse);
     return new RowApplier(this.store as never, this.importId, header.mode, asOf, index);
   }

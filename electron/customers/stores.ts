@@ -47,10 +47,12 @@ export interface KindStore<R extends Validity> {
     after: number,
     limit: number,
   ): { id: number; valid_from: number }[];
-  /** The latest valid_from held, or null when the table is empty. */
-  latestStart(): number | null;
-  /** How many rows are current at `at`. */
-  currentCount(at: number): number;
+  /**
+   * The latest valid_from held (null when the table is empty) and how many rows are current at
+   * `at`: what a snapshot checks before it reads a row, in one pass over the table (asked twice
+   * for the same moment, it answers from the first).
+   */
+  snapshotFacts(at: number): { latest: number | null; current: number };
   /** Digests of a parsed row's identifier and data (row-digest.ts), into `out`. */
   digest(r: R, out: Digest): void;
   /**
@@ -84,9 +86,9 @@ abstract class BaseStore<R extends Validity> implements KindStore<R> {
   abstract readonly thing: string;
   readonly held: string = 'assignment';
   private readonly closeStmt: Statement;
-  private readonly countStmt: Statement;
   private readonly pageStmt: Statement;
-  private readonly latestStmt: Statement;
+  private readonly factsStmt: Statement;
+  private facts: { at: number; latest: number | null; current: number } | null = null;
 
   constructor(
     protected readonly db: Db,
@@ -97,9 +99,10 @@ abstract class BaseStore<R extends Validity> implements KindStore<R> {
     this.pageStmt = db.prepare(
       `SELECT id, valid_from FROM ${table} WHERE id > ? AND valid_from <= ? AND (valid_to IS NULL OR valid_to > ?) AND import_id <> ? ORDER BY id LIMIT ?`,
     );
-    this.latestStmt = db.prepare(`SELECT max(valid_from) AS t FROM ${table}`);
-    this.countStmt = db.prepare(
-      `SELECT count(*) AS n FROM ${table} WHERE valid_from <= ? AND (valid_to IS NULL OR valid_to > ?)`,
+    this.factsStmt = db.prepare(
+      `SELECT max(valid_from) AS latest,
+              coalesce(sum(valid_from <= ? AND (valid_to IS NULL OR valid_to > ?)), 0) AS current
+         FROM ${table}`,
     );
   }
 
@@ -142,12 +145,12 @@ abstract class BaseStore<R extends Validity> implements KindStore<R> {
     }[];
   }
 
-  latestStart(): number | null {
-    return (this.latestStmt.get() as { t: number | null }).t;
-  }
-
-  currentCount(at: number): number {
-    return (this.countStmt.get(at, at) as { n: number }).n;
+  snapshotFacts(at: number): { latest: number | null; current: number } {
+    if (this.facts?.at !== at) {
+      const f = this.factsStmt.get(at, at) as { latest: number | null; current: number };
+      this.facts = { at, latest: f.latest, current: f.current };
+    }
+    return this.facts;
   }
 
   finish(): void {}

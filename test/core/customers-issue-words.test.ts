@@ -28,7 +28,7 @@ describe('import findings worded by code', () => {
     for (const code of ISSUE_CODES.filter((c) => !PAGE_CODES.has(c))) {
       const kinds = KIND_CODES.has(code) ? IMPORT_KINDS : [undefined];
       for (const kind of kinds) {
-        const params = kind ? { kind } : {};
+        const params: Record<string, string> = kind ? { kind } : {};
         const key = importIssueKey(code, params);
         const nl = coreText('nl', key, params);
         const en = coreText('en', key, params);
