@@ -121,7 +121,7 @@ export function EpocPanel({ request: r, onChanged }: RequestPanelProps) {
             <DeadlineBadge state={r.epocValidationState} />
           )}
         </dd>
-        <dt>{t('addressee')}</dt>
+        <dt>{t('panel.addressee')}</dt>
         <dd>{c.addressee}</dd>
         <dt>{t('deadline')}</dt>
         <dd>{t(`deadlineOption.${c.deadline}`)}</dd>

@@ -12,9 +12,14 @@ export function useFindingText(): {
   text(f: CheckFinding): string;
 } {
   const { t } = useTranslation('requests');
+  const te = useTranslation('epoc').t;
   const coreText = useCoreText();
+  // A European Production Order's findings are titled in the epoc namespace.
+  const fallback = (code: string) =>
+    te(`checks.${code}` as 'checks.epoc_missing', { defaultValue: code });
   return {
-    title: (f) => t(`checks.${f.code}` as 'checks.not_verified', { defaultValue: f.code }),
+    title: (f) =>
+      t(`checks.${f.code}` as 'checks.not_verified', { defaultValue: fallback(f.code) }),
     text: (f) => (f.key ? coreText(f.key, f.params) : f.message),
   };
 }

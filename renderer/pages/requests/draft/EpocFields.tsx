@@ -119,6 +119,8 @@ export function EpocFields({
         <Sourced draft={read} path="epoc.addressee">
           <Field
             label={t('addressee')}
+            hint={t('addresseeHint')}
+            hintBelow
             value={e.addressee}
             onChange={(ev) => onChange({ addressee: ev.target.value })}
             error={required('epocAddressee')}
