@@ -1,7 +1,8 @@
-import { maskIp, type IpAddress, type IpFamily } from '../../shared/identifiers';
+import type { IpAddress, IpFamily } from '../../shared/identifiers';
 import type { Db } from '../core/db';
 import { evidenceOf, subscriberOf, type SourceRow } from './evidence';
 import { PeriodMatcher } from './period-matcher';
+import { holdingPort, ipIdentifier, rowsByPrefix } from './prefixes';
 import { reasoned, withPort } from './reasons';
 import type { CoreMatch, IpRow, NumberRow, Span } from './rows';
 import { IMPORT_COLUMNS, VersionReader } from './versions';
@@ -97,18 +98,11 @@ export class Matcher {
   }
 
   matchIp(address: IpAddress, port: number | null, atMs: number, nowMs: number): CoreMatch {
-    const rows: IpRow[] = [];
-    for (const len of this.lengths(address.family)) {
-      const from = maskIp(address.bytes, address.family, len);
-      rows.push(
-        ...(this.ipAt.all({
-          from: Buffer.from(from.buffer, from.byteOffset, from.byteLength),
-          family: address.family,
-          len,
-          at: atMs,
-        }) as IpRow[]),
-      );
-    }
+    const rows = rowsByPrefix(
+      address,
+      this.lengths(address.family),
+      (from, len) => this.ipAt.all({ from, family: address.family, len, at: atMs }) as IpRow[],
+    );
     const shown = { identifier: address.canonical, port, at: when(atMs) };
     const blocks = rows.filter((r) => r.port_from !== null);
     if (port === null && blocks.length > 0) {
@@ -123,15 +117,11 @@ export class Matcher {
         evidence: [],
       };
     }
-    const held = rows.filter(
-      (r) => r.port_from === null || (port! >= r.port_from && port! <= r.port_to!),
-    );
     return this.conclude(
-      held.map((r) => ({
+      holdingPort(rows, port).map((r) => ({
         row: r,
         service: 'internet',
-        identifier:
-          r.port_from === null ? r.prefix : `${r.prefix} ports ${r.port_from}-${r.port_to}`,
+        identifier: ipIdentifier(r),
       })),
       'ip_assignment',
       shown,

@@ -1,4 +1,4 @@
-import { maskIp, type IpAddress, type IpFamily } from '../../shared/identifiers';
+import type { IpAddress, IpFamily } from '../../shared/identifiers';
 import type { Evidence } from '../../shared/schemas/matching';
 import type { Db } from '../core/db';
 import { evidenceOf, subscriberOf, type VersionRow } from './evidence';
@@ -10,6 +10,7 @@ import {
   splitByVersion,
   type PeriodHit,
 } from './period-pieces';
+import { holdingPort, ipIdentifier, rowsByPrefix } from './prefixes';
 import { addressWithPort, reasoned } from './reasons';
 import type { CoreMatch, IpRow, NumberRow, Span } from './rows';
 import { IMPORT_COLUMNS, type VersionReader } from './versions';
@@ -60,18 +61,12 @@ export class PeriodMatcher {
   }
 
   matchIp(address: IpAddress, port: number | null, period: Span, nowMs: number): CoreMatch {
-    const rows: IpRow[] = [];
-    for (const len of this.lengths(address.family)) {
-      const masked = maskIp(address.bytes, address.family, len);
-      rows.push(
-        ...(this.ipDuring.all({
-          from_ip: Buffer.from(masked.buffer, masked.byteOffset, masked.byteLength),
-          family: address.family,
-          len,
-          ...period,
-        }) as IpRow[]),
-      );
-    }
+    const rows = rowsByPrefix(
+      address,
+      this.lengths(address.family),
+      (from_ip, len) =>
+        this.ipDuring.all({ from_ip, family: address.family, len, ...period }) as IpRow[],
+    );
     const blocks = rows.filter((r) => r.port_from !== null);
     if (port === null && blocks.length > 0) {
       return {
@@ -86,15 +81,12 @@ export class PeriodMatcher {
         evidence: [],
       };
     }
-    const hits = rows
-      .filter((r) => r.port_from === null || (port! >= r.port_from && port! <= r.port_to!))
-      .map((r) => ({
-        row: r,
-        service: 'internet',
-        identifier:
-          r.port_from === null ? r.prefix : `${r.prefix} ports ${r.port_from}-${r.port_to}`,
-        span: coveredPart(r, period)!,
-      }));
+    const hits = holdingPort(rows, port).map((r) => ({
+      row: r,
+      service: 'internet',
+      identifier: ipIdentifier(r),
+      span: coveredPart(r, period)!,
+    }));
     return this.conclude(
       hits,
       'ip_assignment',
