@@ -63,6 +63,16 @@ describe('first start: the admin of a new vault is guided', () => {
     expect(await step('officer').textContent()).toContain('Gedaan');
     expect(await step('approver').getAttribute('data-done')).toBe('false');
     await expectAxeClean(page, 'first-start-02-officer-ticked');
+
+    // The approver step's link opens the same form with the approver role already chosen.
+    await step('approver').getByRole('link', { name: 'Goedkeurder aanmaken' }).click();
+    const add = page.locator('form', {
+      has: page.getByRole('heading', { name: 'Gebruiker toevoegen' }),
+    });
+    await add.waitFor();
+    expect(await add.getByLabel('Rol').inputValue()).toBe('approver');
+    await page.getByRole('link', { name: 'Verzoeken' }).click();
+    await guide().getByText('1 van 4 stappen gedaan').waitFor();
   });
 
   it('reads in English too, and stays hidden for this user once hidden', async () => {

@@ -1,6 +1,7 @@
 import { useRef, useState } from 'react';
 import { Link } from 'react-router';
 import { useTranslation } from 'react-i18next';
+import type { Role } from '../../../shared/roles';
 import type { FirstSteps as FirstStepsState } from '../../../shared/schemas/vault';
 import { desk, unwrap } from '../../api';
 import { useDeskData } from '../../hooks/useDeskData';
@@ -11,6 +12,12 @@ import './first-steps.css';
 
 type StepKey = 'officer' | 'approver' | 'customers' | 'organisation';
 const STEPS: readonly StepKey[] = ['officer', 'approver', 'customers', 'organisation'];
+/** The account a step asks for: its link opens the add-user form with that role chosen. */
+const STEP_ROLE: Partial<Record<StepKey, Role>> = {
+  officer: 'officer',
+  approver: 'approver',
+  customers: 'importer',
+};
 
 /** Where a step is done: the customers step needs an importer account first, then no link. */
 function linkOf(step: StepKey, s: FirstStepsState): SettingsSectionKey | null {
@@ -83,7 +90,7 @@ export function FirstSteps() {
                 {!ticked && <p>{text}</p>}
                 {to && (
                   <p>
-                    <Link {...sectionLink(to)}>{t(`steps.${k}.action`)}</Link>
+                    <Link {...sectionLink(to, STEP_ROLE[k])}>{t(`steps.${k}.action`)}</Link>
                   </p>
                 )}
               </div>

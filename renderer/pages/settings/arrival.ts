@@ -1,5 +1,6 @@
 import { useLayoutEffect, useRef } from 'react';
 import { useLocation, useNavigate } from 'react-router';
+import { ROLES, type Role } from '../../../shared/roles';
 
 /**
  * A link into Settings may name the heading to focus once its section shows what it loaded (a
@@ -8,9 +9,18 @@ import { useLocation, useNavigate } from 'react-router';
  */
 interface Arrival {
   focus: string;
+  /** For the users section: the role the add-user form offers first (a first-steps link). */
+  role?: Role;
 }
 
-export const arrivalState = (headingId: string): Arrival => ({ focus: headingId });
+export const arrivalState = (headingId: string, role?: Role): Arrival =>
+  role ? { focus: headingId, role } : { focus: headingId };
+
+/** The role a link into the users section asked the add-user form to offer, if any. */
+export function arrivalRole(state: unknown): Role | null {
+  const role = (state as Partial<Arrival> | null)?.role;
+  return (ROLES as readonly string[]).includes(role as string) ? (role as Role) : null;
+}
 
 /** The heading a link into Settings named, if any. */
 export function arrivalTarget(state: unknown): string | null {

@@ -1,5 +1,6 @@
 import type { NavEntry } from '../shell/nav';
 import { arrivalState } from './arrival';
+import type { Role } from '../../../shared/roles';
 
 /**
  * The sections of Settings, in the order of the sub-navigation, grouped as a compliance desk
@@ -41,8 +42,11 @@ export type SettingsGroup = (typeof SETTINGS_SECTIONS)[number]['group'];
 
 export const settingsPath = (key: SettingsSectionKey): string => `/settings/${key}`;
 
-/** A link to a section that focuses its heading once the section has loaded. */
-export function sectionLink(key: SettingsSectionKey) {
+/**
+ * A link to a section that focuses its heading once the section has loaded; into the users
+ * section it may name the role the add-user form offers first.
+ */
+export function sectionLink(key: SettingsSectionKey, role?: Role) {
   const section = SETTINGS_SECTIONS.find((s) => s.key === key)!;
-  return { to: settingsPath(key), state: arrivalState(section.heading) };
+  return { to: settingsPath(key), state: arrivalState(section.heading, role) };
 }

@@ -1,6 +1,7 @@
 import { useState } from 'react';
 import type { FormEvent } from 'react';
 import { useTranslation } from 'react-i18next';
+import { useLocation } from 'react-router';
 import type { Role } from '../../../../shared/roles';
 import { desk, unwrap } from '../../../api';
 import { Field, UserNameField } from '../../../components/Field';
@@ -9,6 +10,7 @@ import { PassphrasePair, useNewPassphrase } from '../../../components/Passphrase
 import { useCheckedSubmit } from '../../../hooks/useCheckedSubmit';
 import { useProblemText } from '../../../hooks/useProblemText';
 import { userNameProblem, type Problems } from '../../../components/validation';
+import { arrivalRole } from '../arrival';
 import { RoleField } from './RoleField';
 
 type Key = 'name' | 'passphrase' | 'repeat';
@@ -30,7 +32,9 @@ export function AddUserForm({ onAdded }: { onAdded(): void }) {
   } = useCheckedSubmit<Key, string>();
   const [name, setName] = useState('');
   const [displayName, setDisplayName] = useState('');
-  const [role, setRole] = useState<Role>(NEW_USER_ROLE);
+  // A first-steps link ("Goedkeurder aanmaken") names the role to offer first.
+  const { state } = useLocation();
+  const [role, setRole] = useState<Role>(() => arrivalRole(state) ?? NEW_USER_ROLE);
   const pair = useNewPassphrase();
 
   async function submit(e: FormEvent) {
