@@ -108,6 +108,14 @@ describe('a European Production Order', () => {
       .getByText(/Gevalideerd op/)
       .waitFor();
     await panel.getByText(/Amtsgericht Wiesbaden, Rechter — 5 Gs 12\/26/).waitFor();
+    // The correction is worded, not shown as the JSON it is stored as.
+    await page
+      .getByText('Validerende autoriteit (EPOC): Amtsgericht Wiesbaden, Rechter — 5 Gs 12/26', {
+        exact: false,
+      })
+      .first()
+      .waitFor();
+    expect(await page.getByText('"fileReference"').count()).toBe(0);
     await scan('epoc-03-validated');
   });
 });

@@ -23,6 +23,7 @@ export function amendedFieldLabel(
   t: (k: string, o?: Record<string, unknown>) => string,
   field: string,
 ): string {
+  if (field.startsWith('epoc.')) return t(`epoc:amend.${field.slice(5)}`, { defaultValue: field });
   const item = /^items\.(\d+)\.(value|port|moment|timeZone)$/.exec(field);
   if (item) return t(`amend.field.item.${item[2]}`, { n: Number(item[1]) });
   const key = {
@@ -36,6 +37,21 @@ export function amendedFieldLabel(
     writtenConfirmationReceivedAt: 'writtenConfirmation',
   }[field];
   return key ? t(`amend.field.${key}`) : t('amend.field.other', { field });
+}
+
+/** A corrected value as people read it: a validating authority by name, capacity and reference. */
+export function amendedValueText(
+  t: (k: string, o?: Record<string, unknown>) => string,
+  field: string,
+  value: string,
+): string {
+  if (field !== 'epoc.validatingAuthority' || value === '') return value;
+  try {
+    const v = JSON.parse(value) as { name: string; function: string; fileReference: string };
+    return `${v.name}, ${t(`epoc:fn.${v.function}`)} — ${v.fileReference}`;
+  } catch {
+    return value;
+  }
 }
 
 /** The request fields, then each identifier's value, port (IP), moment and zone. */
@@ -214,7 +230,7 @@ export function AmendPanel({ request: r, onChanged }: RequestPanelProps) {
               <li key={i}>
                 <strong>{amendedFieldLabel(tr, a.field)}</strong>
                 {': '}
-                {a.value === '' ? t('amend.cleared') : a.value}
+                {a.value === '' ? t('amend.cleared') : amendedValueText(tr, a.field, a.value)}
                 {' — '}
                 {t('amend.byAt', { by: a.by, at: formatDateTime(a.at, i18n.language) })}
                 {' — '}

@@ -1,7 +1,7 @@
 import { useTranslation } from 'react-i18next';
 import type { RequestDetail } from '../../../shared/schemas/requests';
 import { formatDateTime } from '../../components/format';
-import { amendedFieldLabel } from './AmendPanel';
+import { amendedFieldLabel, amendedValueText } from './AmendPanel';
 
 /** Every event of the request, oldest first, with amendments. */
 export function Timeline({ request }: { request: RequestDetail }) {
@@ -27,7 +27,8 @@ export function Timeline({ request }: { request: RequestDetail }) {
             {request.amendments.map((a, i) => (
               <li key={i}>
                 {formatDateTime(a.at, i18n.language)} — {a.by}: {amendedFieldLabel(tr, a.field)} ={' '}
-                {a.value === '' ? t('amend.cleared') : a.value} ({a.reason})
+                {a.value === '' ? t('amend.cleared') : amendedValueText(tr, a.field, a.value)} (
+                {a.reason})
               </li>
             ))}
           </ul>
