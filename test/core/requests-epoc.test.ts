@@ -281,4 +281,21 @@ describe('a European Production Order as a request', () => {
     expect(res.ok).toBe(false);
     if (!res.ok) expect(res.key).toBe('epoc.amendNoEpoc');
   });
+
+  it('from logging to the disclosure letter: an EPOC is answered like any approved disclosure', async () => {
+    const d = await registerDesk(START);
+    const { registerNo } = await d.must('requests.create', epocRequestJson());
+    await d.must('requests.match', { registerNo });
+    await d.must('requests.decide', { registerNo, outcome: 'disclose', items: [1] });
+    await d.as('anna');
+    await d.must('requests.approve', { registerNo });
+    await d.as('olga');
+    const rec = await d.must('letters.issue', { registerNo });
+    expect(rec).toMatchObject({
+      registerNo,
+      kind: 'disclosure',
+      legalBasis: 'Reg. (EU) 2023/1543 (EPOC, subscriber data)',
+      caseReference: '121 Js 345/26',
+    });
+  });
 });
