@@ -9,6 +9,7 @@ import {
 } from '../../../../shared/schemas/catalogue';
 import { desk, unwrap } from '../../../api';
 import { ErrorAlert } from '../../../components/ErrorAlert';
+import { DayField } from '../../../components/DayField';
 import { CheckField, Field, optionsOf, SelectField } from '../../../components/Field';
 import { FormFooter } from '../../../components/FormFooter';
 import { localToday } from '../../../components/format';
@@ -198,13 +199,10 @@ function AddContactForm({ authority, onAdded }: { authority: string; onAdded: ()
           onChange={(e) => setVerifiedBy(e.target.value)}
           error={missing(verifiedBy)}
         />
-        <Field
+        <DayField
           label={t('contacts.verifiedAt')}
-          type="date"
-          max={localToday()}
           value={verifiedAt}
-          required
-          onChange={(e) => setVerifiedAt(e.target.value)}
+          onChange={setVerifiedAt}
           error={missing(verifiedAt)}
         />
       </div>

@@ -9,6 +9,7 @@ import {
   type DataCategory,
   type IssuerFunction,
 } from '../../../../shared/schemas/terms';
+import { DayField } from '../../../components/DayField';
 import { CheckField, Field, optionsOf, SelectField } from '../../../components/Field';
 import { FormFooter } from '../../../components/FormFooter';
 import type { DeskCallError } from '../../../api';
@@ -181,25 +182,21 @@ export function LegalBasisForm({
         error={tried && v.issuers.length === 0 ? t('catalogue:bases.pickOne') : null}
       />
       <div className="catalogue-row">
-        <Field
+        <DayField
           label={t('catalogue:bases.versionDate')}
-          type="date"
           value={v.versionDate}
-          required
-          onChange={(e) => set('versionDate', e.target.value)}
+          onChange={(day) => set('versionDate', day)}
           error={required(v.versionDate)}
         />
-        <Field
+        <DayField
           label={t('catalogue:bases.validFrom')}
-          type="date"
           value={v.validFrom ?? ''}
-          onChange={(e) => set('validFrom', e.target.value || null)}
+          onChange={(day) => set('validFrom', day || null)}
         />
-        <Field
+        <DayField
           label={t('catalogue:bases.validUntil')}
-          type="date"
           value={v.validUntil ?? ''}
-          onChange={(e) => set('validUntil', e.target.value || null)}
+          onChange={(day) => set('validUntil', day || null)}
         />
       </div>
       <CheckField
