@@ -1,12 +1,47 @@
 import ipaddr from 'ipaddr.js';
 import { Metadata, parsePhoneNumberFromString } from 'libphonenumber-js/max';
+import { coreText, type MessageKey } from './messages';
 
 /**
  * Identifier normalisation shared by the import, the request wizard and matching: phone numbers
  * to E.164, IP addresses and prefixes to comparable 16-byte ranges (IPv4 as ::ffff:a.b.c.d).
  */
 
-export type Parsed<T> = { ok: true; value: T } | { ok: false; reason: string };
+/**
+ * Why an identifier is not valid, as a code with parameters (worded from shared/messages
+ * `identifier.<code>` in the reader's language) and its English text for logs and the CLI.
+ */
+export const IDENTIFIER_PROBLEMS = [
+  'phone_empty',
+  'phone_letters',
+  'phone_invalid',
+  'ip_invalid',
+  'prefix_invalid',
+  'prefix_host_bits',
+  'port_invalid',
+  'phone_port',
+  'ip_prefix_given',
+] as const;
+export type IdentifierProblem = (typeof IDENTIFIER_PROBLEMS)[number];
+export interface IdentifierFailure {
+  ok: false;
+  reason: string;
+  code: IdentifierProblem;
+  params: Record<string, string>;
+}
+export type Parsed<T> = { ok: true; value: T } | IdentifierFailure;
+
+export const identifierProblemKey = (code: IdentifierProblem): MessageKey =>
+  `identifier.${code}` as MessageKey;
+
+/** A failure by code; `text` (the value as given) is clipped so a long paste stays readable. */
+export function identifierFailure(
+  code: IdentifierProblem,
+  params: Record<string, string> = {},
+): IdentifierFailure {
+  const p = params.text === undefined ? params : { ...params, text: clip(params.text) };
+  return { ok: false, code, params: p, reason: coreText('en', identifierProblemKey(code), p) };
+}
 
 export interface PhoneNumber {
   e164: string;
@@ -16,21 +51,15 @@ export interface PhoneNumber {
 
 export function normalisePhone(raw: string, defaultRegion: 'NL' = 'NL'): Parsed<PhoneNumber> {
   const text = raw.trim();
-  if (!text) return { ok: false, reason: 'empty phone number' };
+  if (!text) return identifierFailure('phone_empty');
   const fast = fastDutchNumber(text);
   if (fast) return { ok: true, value: fast };
   if (/[a-z]/i.test(text.replace(/^tel:/i, ''))) {
-    return {
-      ok: false,
-      reason: `"${clip(text)}" contains letters; a phone number has digits only`,
-    };
+    return identifierFailure('phone_letters', { text });
   }
   const p = parsePhoneNumberFromString(text.replace(/^tel:/i, ''), defaultRegion);
   if (!p || !p.isValid()) {
-    return {
-      ok: false,
-      reason: `"${clip(text)}" is not a valid phone number (checked as Dutch unless it has +country)`,
-    };
+    return identifierFailure('phone_invalid', { text });
   }
   return { ok: true, value: { e164: p.number, type: (p.getType() ?? 'unknown').toLowerCase() } };
 }
@@ -335,7 +364,7 @@ export function parseIpAddress(raw: string): Parsed<IpAddress> {
     !ipaddr.isValid(text) ||
     (text.includes('.') && !ipaddr.IPv4.isValidFourPartDecimal(text) && !text.includes(':'))
   ) {
-    return { ok: false, reason: `"${clip(raw.trim())}" is not a valid IPv4 or IPv6 address` };
+    return identifierFailure('ip_invalid', { text: raw.trim() });
   }
   const addr = ipaddr.process(text); // ::ffff:a.b.c.d becomes IPv4
   return {
@@ -381,10 +410,7 @@ export function parseIpPrefix(raw: string): Parsed<IpRange> {
     }
     parsed = ipaddr.parseCIDR(text);
   } catch {
-    return {
-      ok: false,
-      reason: `"${clip(text)}" is not a valid IP prefix (expected e.g. 192.0.2.0/29 or 2001:db8::/48)`,
-    };
+    return identifierFailure('prefix_invalid', { text });
   }
   let [addr, len] = parsed;
   if (addr.kind() === 'ipv6' && (addr as ipaddr.IPv6).isIPv4MappedAddress() && len >= 96) {
@@ -398,10 +424,10 @@ export function parseIpPrefix(raw: string): Parsed<IpRange> {
       ? ipaddr.IPv4.networkAddressFromCIDR(`${addr}/${len}`)
       : ipaddr.IPv6.networkAddressFromCIDR(`${addr}/${len}`);
   if (network.toString() !== addr.toString()) {
-    return {
-      ok: false,
-      reason: `"${clip(text)}" has host bits set; the network is ${network.toString()}/${len}`,
-    };
+    return identifierFailure('prefix_host_bits', {
+      text,
+      network: `${network.toString()}/${len}`,
+    });
   }
   const broadcast =
     family === 4
@@ -442,7 +468,7 @@ export const rangesOverlap = (
 export function parsePort(raw: string | number): Parsed<number> {
   const text = String(raw).trim();
   if (!/^\d{1,5}$/.test(text) || Number(text) > 65535) {
-    return { ok: false, reason: `"${clip(text)}" is not a port number (0-65535)` };
+    return identifierFailure('port_invalid', { text });
   }
   return { ok: true, value: Number(text) };
 }
@@ -462,4 +488,31 @@ export function maskIp(bytes: Uint8Array, family: IpFamily, prefixLength: number
     }
   }
   return out;
+}
+
+/**
+ * A request item's identifier as the register reads it: the number in E.164 or the address in
+ * canonical form, its source port, or why it cannot be looked up (the first problem found).
+ */
+export function readItemIdentifier(
+  kind: 'phone' | 'ip',
+  value: string,
+  port?: string | number | null,
+): { normalised: string | null; port: number | null; problem: IdentifierFailure | null } {
+  const given = port !== undefined && port !== null && port !== '';
+  if (kind === 'phone') {
+    const p = normalisePhone(value);
+    const problem = p.ok ? (given ? identifierFailure('phone_port') : null) : p;
+    return { normalised: p.ok ? p.value.e164 : null, port: null, problem };
+  }
+  const a = parseIpAddress(value);
+  let problem: IdentifierFailure | null = a.ok ? null : a;
+  if (a.ok && value.includes('/')) problem = identifierFailure('ip_prefix_given');
+  let portNo: number | null = null;
+  if (given) {
+    const p = parsePort(port);
+    if (p.ok) portNo = p.value;
+    else problem ??= p;
+  }
+  return { normalised: a.ok ? a.value.canonical : null, port: portNo, problem };
 }

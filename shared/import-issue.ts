@@ -1,3 +1,4 @@
+import { IDENTIFIER_PROBLEMS } from './identifiers';
 import type { ImportKind } from './schemas/customers';
 
 /**
@@ -6,6 +7,7 @@ import type { ImportKind } from './schemas/customers';
  * have one text per kind, so that Dutch can give each its own article and word.
  */
 export function importIssueKey(code: string, params: Record<string, string | number> = {}): string {
+  if ((IDENTIFIER_PROBLEMS as readonly string[]).includes(code)) return `identifier.${code}`;
   const kind = params.kind as ImportKind | undefined;
   return kind === undefined ? `importIssue.${code}` : `importIssue.${code}.${kind}`;
 }

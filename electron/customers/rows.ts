@@ -188,7 +188,7 @@ export function numberRow(fields: string[], map: HeaderMap, line: number) {
   if (given) {
     const p = normalisePhone(given);
     if (p.ok) ({ e164, type } = p.value);
-    else c.fail('number', p.reason);
+    else c.refuse('number', p.code, p.params);
   }
   const customerId = c.required('customer_id', 64);
   const service =
@@ -209,7 +209,7 @@ export function ipRow(fields: string[], map: HeaderMap, line: number) {
   c.checkWidth();
   const prefixText = c.required('prefix', 64);
   const p = prefixText ? parseIpPrefix(prefixText) : null;
-  if (p && !p.ok) c.fail('prefix', p.reason);
+  if (p && !p.ok) c.refuse('prefix', p.code, p.params);
   const portFrom = c.rule('port_from', parsePort);
   const portTo = c.rule('port_to', parsePort);
   const hasFrom = c.get('port_from') !== '';

@@ -1,7 +1,12 @@
-import { parseIpAddress } from '../../shared/identifiers';
+import {
+  identifierProblemKey,
+  parseIpAddress,
+  type IdentifierFailure,
+  readItemIdentifier,
+} from '../../shared/identifiers';
 import { MAX_PERIOD_DAYS, periodProblem, type PeriodProblem } from '../../shared/period';
 import type { ItemMatch } from '../../shared/schemas/matching';
-import type { MessageKey } from '../../shared/messages';
+import { coreText, type MessageKey } from '../../shared/messages';
 import type { ResolvedEnd, ResolvedItem } from '../register/items';
 import type { Matcher } from './matcher';
 import { reasoned, type Reasoned } from './reasons';
@@ -53,8 +58,20 @@ const iso = (ms: number) => new Date(ms).toISOString();
  * (invalid_input: reversed, in the future, too long), then the assignment history (match,
  * no_match, ambiguous, needs_port).
  */
+/** The identifier's own problem by key; its English as before ("Not a valid identifier: …"). */
+const invalidIdentifier = (p: IdentifierFailure): Reasoned =>
+  reasoned(
+    identifierProblemKey(p.code),
+    p.params,
+    coreText('en', 'matching.invalidIdentifier', { problem: p.reason }),
+  );
+
 export function matchItem(m: Matcher, item: ResolvedItem, nowMs: number): ItemOutcome {
   if (item.inputProblem || item.normalised === null) {
+    // Read again for its code, so the reason is worded in the reader's language; a problem
+    // that cannot be read again (a port already dropped) keeps its stored English text.
+    const again = readItemIdentifier(item.kind, item.value, item.port).problem;
+    if (again) return none('invalid_input', invalidIdentifier(again));
     const problem = item.inputProblem ?? 'unreadable';
     return none('invalid_input', reasoned('matching.invalidIdentifier', { problem }));
   }
@@ -79,10 +96,7 @@ export function matchItem(m: Matcher, item: ResolvedItem, nowMs: number): ItemOu
   }
   const address = parseIpAddress(item.normalised);
   if (!address.ok) {
-    return none(
-      'invalid_input',
-      reasoned('matching.invalidIdentifier', { problem: address.reason }, address.reason),
-    );
+    return none('invalid_input', invalidIdentifier(address));
   }
   return span
     ? m.matchIpDuring(address.value, item.port, span, nowMs)

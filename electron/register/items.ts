@@ -1,4 +1,4 @@
-import { normalisePhone, parseIpAddress, parsePort } from '../../shared/identifiers';
+import { readItemIdentifier } from '../../shared/identifiers';
 import {
   DEFAULT_TIME_ZONE,
   resolveMoment,
@@ -47,25 +47,9 @@ const endOf = (moment: string, t: MomentResult): ResolvedEnd => ({
 });
 
 export function resolveItem(item: NewItem): ResolvedItem {
-  let normalised: string | null = null;
-  let port: number | null = null;
-  let inputProblem: string | null = null;
-  if (item.kind === 'phone') {
-    const p = normalisePhone(item.value);
-    if (p.ok) normalised = p.value.e164;
-    else inputProblem = p.reason;
-    if (item.port !== undefined) inputProblem ??= 'a phone number has no port';
-  } else {
-    const a = parseIpAddress(item.value);
-    if (a.ok) normalised = a.value.canonical;
-    else inputProblem = a.reason;
-    if (a.ok && item.value.includes('/')) inputProblem = 'give one address, not a prefix';
-    if (item.port !== undefined && item.port !== '') {
-      const p = parsePort(item.port);
-      if (p.ok) port = p.value;
-      else inputProblem ??= p.reason;
-    }
-  }
+  const read = readItemIdentifier(item.kind, item.value, item.port);
+  const { normalised, port } = read;
+  const inputProblem = read.problem?.reason ?? null;
   const timeZone = item.timeZone?.trim() || DEFAULT_TIME_ZONE;
   // The schema lets through exactly one of moment and period.
   const moment = item.period?.from ?? item.moment ?? '';

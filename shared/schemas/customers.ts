@@ -1,4 +1,5 @@
 import { z } from 'zod';
+import { IDENTIFIER_PROBLEMS } from '../identifiers';
 
 /** Kinds of customer-data file the desk imports (docs/IMPORT.md). */
 export const IMPORT_KINDS = ['customers', 'numbers', 'ips'] as const;
@@ -62,6 +63,8 @@ export const ISSUE_CODES = [
   'snapshot_overlap',
   'changed_at_moment',
   'left_open_at_moment',
+  // A number, prefix or port that is not one: worded from `identifier.<code>`.
+  ...IDENTIFIER_PROBLEMS,
 ] as const;
 export const IssueCode = z.enum(ISSUE_CODES);
 export type IssueCode = z.infer<typeof IssueCode>;

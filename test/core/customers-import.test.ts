@@ -1,4 +1,6 @@
 import { describe, expect, it } from 'vitest';
+import { importIssueKey } from '../../shared/import-issue';
+import { coreText } from '../../shared/messages';
 import {
   amsterdamMidnight,
   fixture,
@@ -351,10 +353,28 @@ describe('customer data import: history files', () => {
         line: 4,
         column: 'prefix',
         reason: '"198.51.100.5/29" has host bits set; the network is 198.51.100.0/29',
+        code: 'prefix_host_bits',
+        params: { text: '198.51.100.5/29', network: '198.51.100.0/29' },
       },
-      { line: 5, column: 'port_from', reason: '"70000" is not a port number (0-65535)' },
-      { line: 5, column: 'port_to', reason: '"70001" is not a port number (0-65535)' },
+      {
+        line: 5,
+        column: 'port_from',
+        reason: '"70000" is not a port number (0-65535)',
+        code: 'port_invalid',
+        params: { text: '70000' },
+      },
+      {
+        line: 5,
+        column: 'port_to',
+        reason: '"70001" is not a port number (0-65535)',
+        code: 'port_invalid',
+        params: { text: '70001' },
+      },
     ]);
+    // The reader's language words them from their code.
+    expect(coreText('nl', importIssueKey('prefix_host_bits'), r.rejected[2]!.params)).toBe(
+      '"198.51.100.5/29" heeft hostbits gezet; het netwerk is 198.51.100.0/29',
+    );
   });
 
   it('refuses a file without the required columns, naming them', async () => {

@@ -88,6 +88,17 @@ describe('matching phone numbers at a moment', () => {
     expect(phone('0611111111', '2025-01-01T12:00').status).toBe('no_match');
     expect(phone('06-1234', '2025-01-01T12:00').status).toBe('invalid_input');
     expect(phone('call me', '2025-01-01T12:00').status).toBe('invalid_input');
+    // Why, by key (worded in the reader's language); the English reason as it always was.
+    const bad = phone('06-1234', '2025-01-01T12:00');
+    expect([bad.reasonKey, bad.reasonParams]).toEqual([
+      'identifier.phone_invalid',
+      { text: '06-1234' },
+    ]);
+    expect(bad.reason).toBe(
+      'Not a valid identifier: "06-1234" is not a valid phone number (checked as Dutch unless it has +country).',
+    );
+    const letters = phone('call me', '2025-01-01T12:00');
+    expect(letters.reasonKey).toBe('identifier.phone_letters');
   });
 
   it('DST gap: a time that did not exist is invalid_time, never matched', () => {
@@ -169,6 +180,8 @@ describe('matching IP addresses at a moment', () => {
       expect(ip(v, '2025-01-01T12:00').status, v).toBe('invalid_input');
     }
     expect(ip('203.0.113.5', '2025-01-01T12:00', 70000).status).toBe('invalid_input');
+    expect(ip('192.0.2.0/24', '2025-01-01T12:00').reasonKey).toBe('identifier.ip_invalid');
+    expect(ip('example.org', '2025-01-01T12:00').reasonKey).toBe('identifier.ip_invalid');
   });
 });
 
