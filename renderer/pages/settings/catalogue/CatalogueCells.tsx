@@ -27,8 +27,19 @@ export function EntryStatus({
       ) : (
         <span className="catalogue-badge catalogue-badge--off">{t('authorities.inactive')}</span>
       )}
-      {legacy && <span className="catalogue-badge">{t('authorities.legacy')}</span>}
-      {unverified && <span className="catalogue-badge">{t('bases.unverifiedBadge')}</span>}
+      {/* A space between, so the text reads "actief vervallen naam", not one word. */}
+      {legacy && (
+        <>
+          {' '}
+          <span className="catalogue-badge">{t('authorities.legacy')}</span>
+        </>
+      )}
+      {unverified && (
+        <>
+          {' '}
+          <span className="catalogue-badge">{t('bases.unverifiedBadge')}</span>
+        </>
+      )}
     </>
   );
 }
