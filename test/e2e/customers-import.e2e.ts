@@ -78,7 +78,8 @@ describe('customers import journey', () => {
     await report.getByText('Afgekeurd', { exact: true }).first().waitFor();
     await report.getByText('er is niets opgeslagen.').waitFor();
     const problemsTable = page.getByTestId('import-problems');
-    await problemsTable.getByRole('cell', { name: /is not a Dutch postcode/ }).waitFor();
+    // Worded in the window's language (Dutch), from each finding's code.
+    await problemsTable.getByRole('cell', { name: /is geen Nederlandse postcode/ }).waitFor();
     expect(await problemsTable.getByRole('row').count()).toBeGreaterThan(9);
     await scan('cust-04-rejected');
 
@@ -87,7 +88,7 @@ describe('customers import journey', () => {
     const file = await (await download).path();
     const csv = readFileSync(file, 'utf8');
     expect(csv).toContain('customers-bad.csv');
-    expect(csv).toMatch(/2,postcode,"""12345"" is not a Dutch postcode/);
+    expect(csv).toMatch(/2,postcode,"""12345"" is geen Nederlandse postcode/);
     // The vault still holds only the first import.
     const summary = await desk.must('customers.summary', {});
     expect(summary.customers.total).toBe(3);
