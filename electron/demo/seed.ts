@@ -184,6 +184,27 @@ async function demoRequests(
     );
   let caseNo = 1000;
 
+  // Call-backs count only on a channel the provider verified itself and keeps in the catalogue:
+  // the demo gives each of its authorities one (fictitious) verified number, and every demo
+  // call-back names it, so an officer sees the real flow.
+  const demoChannels = new Map<string, string>();
+  as(o.adminName);
+  clock.now = new Date(now.getTime() - 4 * 365 * DAY);
+  const verifiedAt = clock.now.toISOString().slice(0, 10);
+  for (const [i, code] of [...authorities, 'om-lp'].entries()) {
+    const value = `+3120555${String(100 + i).padStart(4, '0')}`;
+    await call('catalogue.addContact', {
+      authority: code,
+      kind: 'phone',
+      value,
+      verifiedBy: 'Demo Beheerder',
+      verifiedAt,
+      verifiedHow: 'Demo: fictief nummer, als geverifieerd via de officiële gids en de centrale.',
+      independent: true,
+    });
+    demoChannels.set(code, value);
+  }
+
   const run = async (received: Date, outcome: Final | Open) => {
     clock.now = received;
     const moment = new Date(received.getTime() - (5 + Math.floor(rnd() * 60)) * DAY);
@@ -194,9 +215,10 @@ async function demoRequests(
     const refuse = outcome === 'refused';
     const authority = authorities[Math.floor(rnd() * authorities.length)]!;
     const ovj = refer || refuse;
+    const code = ovj ? 'om-lp' : authority;
     as('demo-officer');
     const { registerNo } = await call('requests.create', {
-      authority: ovj ? 'om-lp' : authority,
+      authority: code,
       requester: ovj
         ? { name: 'mr. P. de Officier', function: 'officier_van_justitie' }
         : {
@@ -213,6 +235,7 @@ async function demoRequests(
       categories: refer ? ['naw', 'traffic'] : refuse ? ['content'] : ['naw'],
       verification: {
         method: 'callback',
+        channel: demoChannels.get(code)!,
         by: 'demo-officer',
         at: amsterdam(new Date(received.getTime() + HOUR / 4)),
       },

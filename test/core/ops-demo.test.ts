@@ -52,6 +52,10 @@ describe('demo vault', { timeout: DEMO_TIMEOUT }, () => {
     const detail = await d.must('requests.get', { registerNo: disclosed.registerNo });
     expect(detail.matches[0]!.status).toBe('match');
     expect(detail.approvals[0]).toMatchObject({ by: 'demo-approver', onePerson: false });
+    // The call-back was made on the authority's verified catalogue channel, and says so.
+    expect(detail.verification).toMatchObject({ method: 'callback' });
+    expect(detail.authority.contacts.map((c) => c.value)).toContain(detail.verification!.channel);
+    expect(detail.check?.warnings.map((w) => w.code)).not.toContain('callback_channel_unnamed');
     // Final decisions have their letter issued and marked sent, so the letter panel has content.
     const letters = await d.must('letters.list', { registerNo: disclosed.registerNo });
     expect(letters).toHaveLength(1);
