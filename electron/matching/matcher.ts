@@ -4,8 +4,15 @@ import { evidenceOf, subscriberOf, type SourceRow } from './evidence';
 import { PeriodMatcher } from './period-matcher';
 import { holdingPort, ipIdentifier, rowsByPrefix } from './prefixes';
 import { reasoned, withPort } from './reasons';
-import type { CoreMatch, IpRow, NumberRow, Span } from './rows';
-import { IMPORT_COLUMNS, VersionReader } from './versions';
+import {
+  ipRowsWhere,
+  numberRowsWhere,
+  type CoreMatch,
+  type IpRow,
+  type NumberRow,
+  type Span,
+} from './rows';
+import { VersionReader } from './versions';
 
 export type { CoreMatch } from './rows';
 
@@ -42,18 +49,8 @@ export class Matcher {
   private periods: PeriodMatcher | null = null;
 
   constructor(private readonly db: Db) {
-    this.numberAt = db.prepare(
-      `SELECT x.id, x.e164, x.customer_id, x.service, x.valid_from, x.valid_to, x.import_id, ${IMPORT_COLUMNS}
-       FROM number_assignment x LEFT JOIN import_run r ON r.id = x.import_id
-       WHERE x.e164 = @e164 AND ${AT} ORDER BY x.valid_from, x.id`,
-    );
-    this.ipAt = db.prepare(
-      `SELECT x.id, x.prefix, x.port_from, x.port_to, x.customer_id, x.valid_from, x.valid_to,
-              x.import_id, ${IMPORT_COLUMNS}
-       FROM ip_assignment x LEFT JOIN import_run r ON r.id = x.import_id
-       WHERE x.ip_from = @from AND x.family = @family AND x.prefix_length = @len AND ${AT}
-       ORDER BY x.valid_from, x.id`,
-    );
+    this.numberAt = db.prepare(numberRowsWhere(AT));
+    this.ipAt = db.prepare(ipRowsWhere(AT, 'from'));
     this.versions = new VersionReader(db);
   }
 

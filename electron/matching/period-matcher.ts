@@ -12,8 +12,15 @@ import {
 } from './period-pieces';
 import { holdingPort, ipIdentifier, rowsByPrefix } from './prefixes';
 import { addressWithPort, reasoned } from './reasons';
-import type { CoreMatch, IpRow, NumberRow, Span } from './rows';
-import { IMPORT_COLUMNS, type VersionReader } from './versions';
+import {
+  ipRowsWhere,
+  numberRowsWhere,
+  type CoreMatch,
+  type IpRow,
+  type NumberRow,
+  type Span,
+} from './rows';
+import type { VersionReader } from './versions';
 
 const DURING = 'x.valid_from < @to AND (x.valid_to IS NULL OR x.valid_to > @from)';
 const iso = (ms: number) => new Date(ms).toISOString();
@@ -35,18 +42,8 @@ export class PeriodMatcher {
     private readonly versions: VersionReader,
     private readonly lengths: (family: IpFamily) => number[],
   ) {
-    this.numberDuring = db.prepare(
-      `SELECT x.id, x.e164, x.customer_id, x.service, x.valid_from, x.valid_to, x.import_id, ${IMPORT_COLUMNS}
-       FROM number_assignment x LEFT JOIN import_run r ON r.id = x.import_id
-       WHERE x.e164 = @e164 AND ${DURING} ORDER BY x.valid_from, x.id`,
-    );
-    this.ipDuring = db.prepare(
-      `SELECT x.id, x.prefix, x.port_from, x.port_to, x.customer_id, x.valid_from, x.valid_to,
-              x.import_id, ${IMPORT_COLUMNS}
-       FROM ip_assignment x LEFT JOIN import_run r ON r.id = x.import_id
-       WHERE x.ip_from = @from_ip AND x.family = @family AND x.prefix_length = @len AND ${DURING}
-       ORDER BY x.valid_from, x.id`,
-    );
+    this.numberDuring = db.prepare(numberRowsWhere(DURING));
+    this.ipDuring = db.prepare(ipRowsWhere(DURING, 'from_ip'));
   }
 
   matchNumber(e164: string, period: Span, nowMs: number): CoreMatch {
