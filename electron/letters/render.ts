@@ -204,8 +204,24 @@ function body(w: PdfWriter, model: LetterModel, t: LetterTexts): void {
     email: model.letterhead.email,
     phone: model.letterhead.phone,
   });
-  w.ensure(w.wrap(contact, CONTENT_WIDTH).length * w.lineHeight(10) + 14 + 95);
+  w.ensure(paragraphHeight(w, contact, { size: 10, gapAfter: 14 }) + signatureHeight(w, model, t));
   w.paragraph(contact, { gapAfter: 14 });
+}
+
+/**
+ * The height of the closing, the room to sign, the name block and the four-eyes line, measured
+ * as signature() writes them, so none of it is left alone at the top of a last page.
+ */
+function signatureHeight(w: PdfWriter, model: LetterModel, t: LetterTexts): number {
+  const line = (text: string, gapAfter: number, size = 10) =>
+    paragraphHeight(w, text, { size, gapAfter });
+  return (
+    line(t.closing, 30) +
+    line(model.signatory.name, 0) +
+    line(model.signatory.function, 0) +
+    line(model.letterhead.orgName, 10) +
+    (model.approver ? line(t.approvedBy(model.approver.name, model.approver.function), 0, 8.5) : 0)
+  );
 }
 
 function paragraphHeight(
@@ -255,8 +271,8 @@ function subscriberTable(
 }
 
 function signature(w: PdfWriter, model: LetterModel, t: LetterTexts): void {
-  // Keep the closing, room for a signature and the name block together.
-  w.ensure(95);
+  // Keep the closing, room for a signature, the name block and the four-eyes line together.
+  w.ensure(signatureHeight(w, model, t));
   w.paragraph(t.closing, { gapAfter: 30 });
   w.paragraph(model.signatory.name, { font: 'bold', gapAfter: 0 });
   w.paragraph(model.signatory.function, { gapAfter: 0 });
