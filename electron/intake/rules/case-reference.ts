@@ -20,7 +20,7 @@ export const CASE_REFERENCE_RULES: { reason: string; re: RegExp }[] = [
   { reason: 'parketnummer', re: /(?<![\d/])(\d{2}\/\d{6}-\d{2})(?![\d])/ },
   {
     reason: 'zaaknummer',
-    re: /\b(?:zaaknummer|zaaknr\.?|zaak|proces-?verbaalnummer|pv-?nummer|pv\s*nr\.?|dossiernummer|onderzoeksnummer|onderzoek|case (?:number|no\.?|reference)|investigation (?:number|reference))\s*:?\s*([A-Z]{0,10}[-\s]?\d[\dA-Z\-/.]{3,})/i,
+    re: /\b(?:zaaknummer|zaaknr\.?|zaak|proces-?verbaalnummer|pv-?nummer|pv\s*nr\.?|dossiernummer|onderzoeksnummer|onderzoek|case(?: (?:number|no\.?|reference))?|investigation (?:number|reference)|aktenzeichen|az\.|nuipc|processo)\s*:?\s*([A-Z]{0,10}[-\s]?\d[\dA-Z\-/.]{3,})/i,
   },
   {
     reason: 'epoc_file_number',

@@ -25,7 +25,7 @@ export interface RequesterFound {
 }
 
 const NAME_LABEL =
-  /^\s*(?:naam(?:\s+(?:opsteller|verzoeker|behandelaar|vorderaar|verbalisant|ambtenaar|officier|opsporingsambtenaar))?|behandelaar|contactpersoon|opgemaakt door|verbalisant|vorderaar|ondertekend door|requesting officer|issuing officer|issued by|name(?: of (?:the )?(?:issuing|requesting) (?:officer|judge|prosecutor))?|officer|signed by)\s*:\s*/i;
+  /^\s*(?:naam(?:\s+(?:opsteller|verzoeker|aanvrager|behandelaar|vorderaar|verbalisant|ambtenaar|officier|opsporingsambtenaar))?|aanvrager|verzoeker|opsteller|behandelaar|contactpersoon|opgemaakt door|verbalisant|vorderaar|ondertekend door|requester|requested by|contact person|requesting officer|issuing officer|issued by|name(?: of (?:the )?(?:issuing|requesting) (?:officer|judge|prosecutor))?|officer|signed by)\s*:\s*/i;
 const FUNCTION_LABEL =
   /^\s*(?:functie|rang|hoedanigheid|function|title|position|capacity|rank)\s*:\s*/i;
 const BADGE =
@@ -35,7 +35,7 @@ const MAIL_FROM =
   /^\s*(?:from|van)\s*:\s*(?:"?([^"<]+?)"?\s*)?<?([A-Za-z0-9._%+-]+@[A-Za-z0-9.-]+\.[A-Za-z]{2,})>?\s*$/i;
 /** Words of a unit or an address: such a line under the closing phrase is not the name. */
 const NOT_A_NAME =
-  /politie|eenheid|parket|ministerie|team|afdeling|district|recherche|dienst|bureau|unit|department|office|service|postbus|straat|weg|laan|plein|\d|@|:|www\.|http/i;
+  /politie|police|polizei|policia|eenheid|parket|ministerie|marechaussee|kmar|fiod|opsporing|justitie|team|afdeling|district|recherche|dienst|bureau|brigade|unit|department|office|service|postbus|straat|weg|laan|plein|\d|@|:|www\.|http/i;
 const NAME_LINE =
   /^\s*(?:[A-Z][a-z]{0,3}\.\s*)*(?:[A-Z][a-zà-ÿ'-]+|[A-Z]\.)(?:\s+(?:[a-z]{1,3}|[A-Z][a-zà-ÿ'-]+|[A-Z]\.)){0,5}\s*$/;
 
@@ -118,6 +118,26 @@ export function findRequester(
     if (nameLine >= 0) break;
   }
 
+  // A message signed without a closing phrase: the last line that is a rank and a name alone
+  // (`Wachtmeester P. Bakker`). The rank is required, so an ordinary line is never taken as a name.
+  if (!r.name) {
+    for (let i = lines.length - 1; i >= 0; i--) {
+      const s = lines[i]!;
+      if (!usable(s.index) || !RANK_PREFIX.test(s.text)) continue;
+      const name = signatureName(s.text);
+      if (!name) continue;
+      const from = s.text.indexOf(name.name);
+      r.name = {
+        value: name.name,
+        span: span(s, from, from + name.name.length),
+        reason: 'signature',
+      };
+      const rank = RANK_PREFIX.exec(s.text)!;
+      if (!r.function) setFunction(r, s, s.text.indexOf(rank[1]!), rank[1]!, 'signature');
+      break;
+    }
+  }
+
   // E-mail: the sender's own parts first (signature, contact block), then the letterhead.
   const emails: Found[] = [];
   for (const l of lines) {
@@ -157,7 +177,8 @@ export function findRequester(
     const m = MAIL_FROM.exec(l.text);
     if (!m) continue;
     const name = m[1]?.trim();
-    if (name && !r.name && !/@/.test(name)) {
+    // `KMar Schiphol <opsporing@…>` names a unit's mailbox, not the official who signs.
+    if (name && !r.name && !/@/.test(name) && !NOT_A_NAME.test(name)) {
       const from = l.text.indexOf(name);
       r.name = { value: name, span: span(l, from, from + name.length), reason: 'mail_from' };
     }
