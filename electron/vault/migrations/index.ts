@@ -9,6 +9,7 @@ import { migration0006 } from './0006-importer-role';
 import { migration0007 } from './0007-item-periods';
 import { migration0008 } from './0008-epoc';
 import { migration0010 } from './0010-hi1';
+import { migration0011 } from './0011-annex3';
 import type { Migration } from './types';
 
 /** Every migration, in order. Add one file per change; never edit a released one. */
@@ -22,6 +23,7 @@ export const MIGRATIONS: readonly Migration[] = [
   migration0007,
   migration0008,
   migration0010,
+  migration0011,
 ];
 export const SCHEMA_VERSION = MIGRATIONS.at(-1)!.version;
 
