@@ -35,7 +35,7 @@ function join(date: string, time: string, seconds: boolean): string | null {
 
 interface DateTimeFieldProps {
   label: ReactNode;
-  /** `yyyy-mm-ddThh:mm` (seconds optional), local time; '' when empty. */
+  /** `yyyy-mm-ddThh:mm` (seconds optional), wall-clock time (Dutch time unless said otherwise); '' when empty. */
   value: string;
   /** The complete value, or '' while it is empty or incomplete (the field then says why). */
   onChange(value: string): void;
@@ -45,6 +45,11 @@ interface DateTimeFieldProps {
   required?: boolean;
   /** Accept `HH:MM:SS` too (moments of an identifier can need the second). */
   seconds?: boolean;
+  /**
+   * Say the time is Dutch time (the default: the register reads a time without offset so). Off for
+   * a field whose zone is chosen beside it, such as an identifier's moment.
+   */
+  dutchTime?: boolean;
   className?: string;
 }
 
@@ -63,6 +68,7 @@ export function DateTimeField({
   disabled,
   required,
   seconds = false,
+  dutchTime = true,
   className,
 }: DateTimeFieldProps) {
   const { t } = useTranslation('common');
@@ -176,6 +182,7 @@ export function DateTimeField({
         </div>
       </div>
       <p className="field__hint field__hint--below" id={formatHintId}>
+        {dutchTime && <strong className="datetime-field__zone">{t('dateTime.dutchTime')} </strong>}
         {seconds ? t('dateTime.hintSeconds') : t('dateTime.hint')}
       </p>
       {shown && (

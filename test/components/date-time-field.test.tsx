@@ -12,11 +12,25 @@ import { initI18n } from '../../renderer/i18n';
 afterEach(cleanup);
 
 /** The field held by a parent, as a form holds it; what it reports is shown beside it. */
-function Harness({ initial = '', seconds = false }: { initial?: string; seconds?: boolean }) {
+function Harness({
+  initial = '',
+  seconds = false,
+  dutchTime,
+}: {
+  initial?: string;
+  seconds?: boolean;
+  dutchTime?: boolean;
+}) {
   const [value, setValue] = useState(initial);
   return (
     <>
-      <DateTimeField label="Ontvangen op" value={value} onChange={setValue} seconds={seconds} />
+      <DateTimeField
+        label="Ontvangen op"
+        value={value}
+        onChange={setValue}
+        seconds={seconds}
+        {...(dutchTime === undefined ? {} : { dutchTime })}
+      />
       <output data-testid="value">{value}</output>
       <button type="button" onClick={() => setValue('2026-01-05T08:00')}>
         prefill
@@ -26,7 +40,7 @@ function Harness({ initial = '', seconds = false }: { initial?: string; seconds?
 }
 
 function renderField(
-  props: { initial?: string; seconds?: boolean } = {},
+  props: { initial?: string; seconds?: boolean; dutchTime?: boolean } = {},
   lang: 'nl' | 'en' = 'nl',
 ) {
   render(
@@ -98,10 +112,19 @@ describe('DateTimeField', () => {
     // One hint for both halves, read out with either.
     const hintOf = (input: HTMLInputElement) =>
       document.getElementById(input.getAttribute('aria-describedby')!.split(' ')[0]!);
-    expect(hintOf(date)?.textContent).toBe('Dag-maand-jaar en 24 uur, bijv. 02-12-2026 14:30.');
+    // The register reads a time without offset as Dutch time, and the field says so.
+    expect(hintOf(date)?.textContent).toBe(
+      'Nederlandse tijd. Dag-maand-jaar en 24 uur, bijv. 02-12-2026 14:30.',
+    );
     expect(hintOf(time)).toBe(hintOf(date));
     expect(time.type).toBe('text');
     expect(time.getAttribute('inputmode')).toBe('numeric');
+  });
+
+  it('leaves out "Dutch time" where the zone is chosen beside the field', () => {
+    const { date } = renderField({ dutchTime: false, seconds: true });
+    const hint = document.getElementById(date.getAttribute('aria-describedby')!.split(' ')[0]!);
+    expect(hint?.textContent).toBe('Dag-maand-jaar en 24 uur, bijv. 02-12-2026 14:30 of 14:30:05.');
   });
 
   it('reports date and time as one local value once both are complete', async () => {

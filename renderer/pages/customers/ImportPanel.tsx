@@ -11,6 +11,7 @@ import type { ErrorCode } from '../../../shared/result';
 import { DeskCallError, desk, hostKind, unwrap } from '../../api';
 import { ErrorAlert } from '../../components/ErrorAlert';
 import { DateTimeField } from '../../components/DateTimeField';
+import { instantOfDeskTime } from '../../components/format';
 import { CheckField } from '../../components/Field';
 import { useDeskAction } from '../../hooks/useDeskAction';
 import { ImportReportView } from './ImportReportView';
@@ -97,7 +98,7 @@ export function ImportPanel({ onFinished }: { onFinished: () => void }) {
             acceptValid,
             dryRun,
             allowMassClose,
-            ...(preview?.mode === 'snapshot' && asOf ? { asOf: new Date(asOf).toISOString() } : {}),
+            ...(preview?.mode === 'snapshot' && asOf ? { asOf: instantOfDeskTime(asOf) ?? asOf } : {}),
           }),
         );
         let s = unwrap(await desk.customers.importProgress({ jobId }));

@@ -72,6 +72,7 @@ export function ItemsEditor({
             <DateTimeField
               label={it.timing === 'period' ? t('form.periodFrom') : t('form.moment')}
               seconds
+              dutchTime={false}
               value={it.moment}
               onChange={(moment) => setItem(i, { moment })}
               error={required(`moment${i}`)}
@@ -80,6 +81,7 @@ export function ItemsEditor({
               <DateTimeField
                 label={t('form.periodTo')}
                 seconds
+                dutchTime={false}
                 value={it.periodTo ?? ''}
                 onChange={(periodTo) => setItem(i, { periodTo })}
                 hint={t('form.periodToHint')}

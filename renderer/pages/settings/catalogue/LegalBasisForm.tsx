@@ -12,6 +12,7 @@ import {
 import { DayField } from '../../../components/DayField';
 import { CheckField, Field, optionsOf, SelectField } from '../../../components/Field';
 import { FormFooter } from '../../../components/FormFooter';
+import { localToday } from '../../../components/format';
 import type { DeskCallError } from '../../../api';
 import { CATALOGUE_REASONS } from './catalogue-reasons';
 
@@ -24,7 +25,7 @@ export const EMPTY_BASIS: BasisValues = {
   issuers: [],
   categories: [],
   action: 'HANDLE',
-  versionDate: new Date().toISOString().slice(0, 10),
+  versionDate: localToday(),
   validFrom: null,
   validUntil: null,
   requiresRcAuthorisation: false,
