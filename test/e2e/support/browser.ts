@@ -23,6 +23,13 @@ export function launchBrowser(): Promise<Browser> {
 }
 
 /**
+ * The zone of the e2e workstation: not Dutch time, on purpose. The desk shows and pre-fills every
+ * time in Europe/Amsterdam whatever the workstation's zone, so every journey runs as on a
+ * workstation abroad (or set wrongly) and would see a screen an hour or more off.
+ */
+export const WORKSTATION_TIME_ZONE = 'America/New_York';
+
+/**
  * Opens a page that collects every CSP violation (Chromium reports it as a console error),
  * uncaught error and console error in `problems`, which the journeys expect to stay empty, so a
  * blocked inline style or script cannot slip by unnoticed.
@@ -31,7 +38,7 @@ export async function openPage(browser: Browser): Promise<{ page: Page; problems
   const context = await browser.newContext({
     viewport: { width: 1280, height: 860 },
     locale: 'nl-NL',
-    timezoneId: 'Europe/Amsterdam',
+    timezoneId: WORKSTATION_TIME_ZONE,
   });
   const page = await context.newPage();
   const problems: string[] = [];
