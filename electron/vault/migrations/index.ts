@@ -8,6 +8,7 @@ import { migration0005 } from './0005-catalogue-edit';
 import { migration0006 } from './0006-importer-role';
 import { migration0007 } from './0007-item-periods';
 import { migration0008 } from './0008-epoc';
+import { migration0009 } from './0009-preservation';
 import { migration0010 } from './0010-hi1';
 import { migration0011 } from './0011-annex3';
 import type { Migration } from './types';
@@ -22,6 +23,7 @@ export const MIGRATIONS: readonly Migration[] = [
   migration0006,
   migration0007,
   migration0008,
+  migration0009,
   migration0010,
   migration0011,
 ];
