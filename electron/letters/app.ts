@@ -12,6 +12,7 @@ import {
   readArchived,
 } from './record';
 import { pageToSvg } from './svg';
+import { annex3Proposal, issueAnnex3, listAnnex3, readAnnex3 } from './annex3/record';
 
 type LetterChannels = keyof typeof lettersContract;
 
@@ -62,5 +63,28 @@ export const lettersHandlers: HandlerMap<LetterChannels> = {
     const { pdf, pages } = readArchived(ctx, input.registerNo, input.id, 'printed');
     await print.call(ctx.session.platform, pdf, pages);
     return { printed: true };
+  },
+  'letters.annex3Proposal': (input, ctx) => annex3Proposal(ctx.db, input.registerNo),
+  'letters.annex3Issue': (input, ctx) => issueAnnex3(ctx, input.registerNo, input),
+  'letters.annex3List': (input, ctx) => listAnnex3(ctx.db, input.registerNo),
+  'letters.annex3Archived': (input, ctx) => {
+    const { record, pdf, pages } = readAnnex3(ctx, input.registerNo, input.id, 'viewed');
+    return { record, pdfBase64: pdf.toString('base64'), pages };
+  },
+  'letters.annex3SaveAs': async (input, ctx) => {
+    const to = await FileDelivery.choose(ctx, 'dialog', {
+      title: 'Save the Annex III form as PDF',
+      fileName: `${input.registerNo}-annex-III.pdf`,
+      extensions: ['pdf'],
+    }).catch((e: unknown) => {
+      if (e instanceof DeskError && e.code === 'CANCELLED') return null;
+      throw e;
+    });
+    if (!to?.path) return { saved: false, name: null };
+    const name = basename(to.path);
+    to.write(ctx, () => ({
+      content: readAnnex3(ctx, input.registerNo, input.id, 'saved', { file: name }).pdf,
+    }));
+    return { saved: true, name };
   },
 };

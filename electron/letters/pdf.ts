@@ -54,7 +54,8 @@ export interface DocumentSetup {
   subject?: string;
   /** The moment of issue: becomes the PDF CreationDate (and so the file ID). */
   issuedAt: Date;
-  language: 'nl' | 'en';
+  /** The document's language tag (the letters: nl or en; the Annex III form also de). */
+  language: 'nl' | 'en' | 'de';
 }
 
 export interface TextStyle {

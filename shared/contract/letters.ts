@@ -12,6 +12,13 @@ import {
   PrintResult,
   SaveResult,
 } from '../schemas/letters';
+import {
+  Annex3Archived,
+  Annex3IssueInput,
+  Annex3Proposal,
+  Annex3Record,
+  Annex3Ref,
+} from '../schemas/annex3';
 import { spec } from './spec';
 
 /**
@@ -34,4 +41,13 @@ export const lettersContract = {
   'letters.saveAs': spec(LetterRef, SaveResult, 'requests.handle'),
   /** Electron: the system print dialog with the archived PDF. */
   'letters.print': spec(LetterRef, PrintResult, 'requests.handle'),
+  /** The Annex III form of an EPOC the desk would make now: what it answers, the reasons ticked. */
+  'letters.annex3Proposal': spec(ByNo, Annex3Proposal, 'requests.read'),
+  /** Makes and archives the Annex III form of an EPOC (refused, no data, or clarification asked). */
+  'letters.annex3Issue': spec(Annex3IssueInput, Annex3Record, 'requests.handle'),
+  'letters.annex3List': spec(ByNo, z.array(Annex3Record), 'requests.read'),
+  /** The archived form's bytes and page images. */
+  'letters.annex3Archived': spec(Annex3Ref, Annex3Archived, 'requests.handle'),
+  /** Electron: native save dialog, writes the archived form where the user chose. */
+  'letters.annex3SaveAs': spec(Annex3Ref, SaveResult, 'requests.handle'),
 };

@@ -158,6 +158,11 @@ export const Epoc = z
     categories: z.array(EpocCategory).min(1, 'epoc.noCategories').max(EPOC_CATEGORIES.length),
     /** The enforcing State was notified (Art. 8): only for traffic and content data. */
     enforcingStateNotified: z.boolean().default(false),
+    /** The date of issue the certificate gives (section L), when it gives one: YYYY-MM-DD. */
+    issuedOn: z
+      .string()
+      .regex(/^\d{4}-\d{2}-\d{2}$/, 'epoc.issuedOnFormat')
+      .optional(),
   })
   .refine((e) => e.emergency === (e.deadline === 'emergency_8_hours'), {
     message: 'epoc.emergencyDeadline',
@@ -203,6 +208,7 @@ export const EpocView = z.object({
     emergency: z.boolean(),
     categories: z.array(EpocCategory),
     enforcingStateNotified: z.boolean(),
+    issuedOn: z.string().optional(),
   }),
   validation: EpocValidation,
 });
