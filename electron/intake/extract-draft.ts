@@ -288,11 +288,13 @@ function addItems(
   // The same identifier at the same moment once; a mention without a moment (in the subject
   // line, say) gives way to one with.
   const key = (x: (typeof chosen)[number]) => `${x.c.kind}|${x.c.value}|${x.c.port?.value ?? ''}`;
-  const timed = new Set(chosen.filter((x) => x.m.moment).map(key));
+  const when = (x: (typeof chosen)[number]) =>
+    x.m.period ? `${x.m.period.from}/${x.m.period.to}` : (x.m.moment ?? '');
+  const timed = new Set(chosen.filter((x) => when(x)).map(key));
   const seen = new Set<string>();
   for (const x of chosen) {
-    const k = `${key(x)}|${x.m.moment ?? ''}`;
-    if (seen.has(k) || (!x.m.moment && timed.has(key(x)))) continue;
+    const k = `${key(x)}|${when(x)}`;
+    if (seen.has(k) || (!when(x) && timed.has(key(x)))) continue;
     seen.add(k);
     if (items.length >= MAX_ITEMS) {
       warn('too_many_items', { count: offered.length });
@@ -314,7 +316,15 @@ function addItems(
       const { reason, ...s } = x.m.momentSource;
       fields[`items.${n}.moment`] = source(s, reason);
     }
-    if (x.m.zoneSource && item.moment) fields[`items.${n}.timeZone`] = x.m.zoneSource;
+    if (x.m.period && x.m.periodSources) {
+      item.period = x.m.period;
+      for (const end of ['from', 'to'] as const) {
+        const { reason, ...s } = x.m.periodSources[end];
+        fields[`items.${n}.period.${end}`] = source(s, reason);
+      }
+    }
+    if (x.m.zoneSource && (item.moment || item.period))
+      fields[`items.${n}.timeZone`] = x.m.zoneSource;
     items.push(item);
     const itemNo = n + 1;
     for (const code of x.m.warnings) warn(code, { item: itemNo, ...x.m.params });

@@ -8,7 +8,7 @@ import { EPOC_CATEGORIES, EPOC_DEADLINES, EPOC_FUNCTIONS, NO_VALIDATION_REASONS 
  * (codes with parameters; the UI words them). `request new` ignores the two extra blocks.
  */
 
-export const DOCUMENT_KINDS = ['eml', 'msg', 'pdf', 'text', 'json'] as const;
+export const DOCUMENT_KINDS = ['eml', 'msg', 'pdf', 'text', 'json', 'hi1'] as const;
 export const DocumentKind = z.enum(DOCUMENT_KINDS);
 export type DocumentKind = z.infer<typeof DocumentKind>;
 
@@ -36,6 +36,8 @@ export const WARNING_CODES = [
   'moment_date_only',
   /** Several moments could belong to the identifier; none was chosen: {item}. */
   'moment_unclear',
+  /** A period ends on a day without a time, read as that day's start, not through it: {item, date}. */
+  'period_end_day',
   /** The moment is stated as approximate ("omstreeks", "around"): {item}. */
   'moment_approximate',
   /** The local time does not exist (spring-forward gap); kept as written: {item, moment, zone}. */
@@ -165,6 +167,8 @@ export const DraftItem = z.object({
   value: z.string(),
   port: z.number().int().optional(),
   moment: z.string().optional(),
+  /** Instead of a moment: the period the document asks about, `[from, to)` (request JSON `period`). */
+  period: z.object({ from: z.string(), to: z.string() }).optional(),
   timeZone: z.string().optional(),
 });
 export type DraftItem = z.infer<typeof DraftItem>;

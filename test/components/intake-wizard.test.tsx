@@ -312,6 +312,38 @@ describe('the document-first wizard', () => {
     expect((item(1).getByLabelText('Tijdzone') as HTMLInputElement).value).toBe('+01:00');
   });
 
+  it('fills a period read from the document into Van and Tot, marked in its source line, and sends it as period', async () => {
+    const fake = desk();
+    const period = { from: '2026-10-20T10:00', to: '2026-10-20T12:00' };
+    fake.handlers['intake.extract'] = () =>
+      ok({
+        ...DRAFT,
+        items: [{ kind: 'phone', value: '+31641234567', period, timeZone: 'UTC' }],
+        extraction: {
+          ...DRAFT.extraction,
+          fields: {
+            ...DRAFT.extraction.fields,
+            'items.0.period.from': at('28 oktober 2026 om 14:32 uur', 'same_line'),
+            'items.0.period.to': at('27-10-2026 om 21:07:45 uur (UTC)', 'same_line'),
+          },
+        },
+        warnings: [],
+      });
+    const user = userEvent.setup();
+    await pasteMail(user);
+    expect((item(1).getByLabelText('Moment of periode') as HTMLSelectElement).value).toBe('period');
+    expect(dateTimeValue(item(1), 'Van')).toBe('2026-10-20T10:00');
+    expect(dateTimeValue(item(1), 'Tot')).toBe('2026-10-20T12:00');
+    expect((item(1).getByLabelText('Tijdzone') as HTMLInputElement).value).toBe('UTC');
+    expect(screen.queryByRole('group', { name: 'Identificator 2' })).toBeNull();
+
+    await user.click(item(1).getByLabelText('Klopt met het document'));
+    await user.click(screen.getByRole('button', { name: 'Bevestigen en registreren' }));
+    await waitFor(() => expect(window.location.hash).toBe('#/requests/2026-0042'));
+    const sent = fake.callsTo('requests.create')[0] as { items: unknown[] };
+    expect(sent.items).toEqual([{ kind: 'phone', value: '+31641234567', period, timeZone: 'UTC' }]);
+  });
+
   it('says in Dutch why a document cannot be read; nothing is filled in or stored', async () => {
     const fake = desk();
     fake.handlers['intake.extract'] = () =>

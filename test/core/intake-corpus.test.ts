@@ -38,7 +38,7 @@ describe('intake corpus: every document gives its expected draft', () => {
 
     // A draft that names everything a request needs is a request JSON as it stands.
     const complete =
-      !draft.warnings.some((w) => w.code === 'missing_field') && draft.items.every((i) => i.moment);
+      !draft.warnings.some((w) => w.code === 'missing_field') && draft.items.every((i) => i.moment || i.period);
     if (complete && draft.items.length) expect(NewRequestInput.safeParse(draft).success).toBe(true);
   });
 

@@ -155,7 +155,7 @@ describe('intake: the moment of each identifier', () => {
   });
 
   it('chooses no moment when two could belong to the identifier', () => {
-    const d = draftOf('Het nummer 06-41234567 tussen 28-10-2026 10:00 en 28-10-2026 11:00 uur.');
+    const d = draftOf('Het nummer 06-41234567 op 28-10-2026 10:00 en op 29-10-2026 11:00 uur.');
     expect(d.items).toEqual([{ kind: 'phone', value: '+31641234567' }]);
     expect(d.warnings).toContainEqual({ code: 'moment_unclear', params: { item: 1 } });
   });
@@ -186,5 +186,83 @@ describe('intake: the moment of each identifier', () => {
         timeZone: 'Europe/Amsterdam',
       },
     ]);
+  });
+});
+
+describe('intake: a period written as two ends', () => {
+  it('reads `tussen … en …` as the period, both ends in the zone written with either', () => {
+    const d = draftOf(
+      'Het nummer 06-41234567 tussen 28-10-2026 10:00 en 28-10-2026 11:00 uur (UTC).',
+    );
+    expect(d.items).toEqual([
+      {
+        kind: 'phone',
+        value: '+31641234567',
+        period: { from: '2026-10-28T10:00', to: '2026-10-28T11:00' },
+        timeZone: 'UTC',
+      },
+    ]);
+    expect(d.extraction.fields['items.0.period.from']?.text).toBe('28-10-2026 10:00');
+    expect(d.extraction.fields['items.0.period.to']?.text).toBe('28-10-2026 11:00 uur (UTC)');
+    expect(d.warnings.map((w) => w.code)).not.toContain('moment_unclear');
+  });
+
+  it('reads an end that is only a time as the same day, with the zone after it', () => {
+    const d = draftOf('IP-adres 198.51.100.7 tussen 20-10-2026 10:00 en 12:00 uur (UTC).');
+    expect(d.items[0]).toMatchObject({
+      period: { from: '2026-10-20T10:00', to: '2026-10-20T12:00' },
+      timeZone: 'UTC',
+    });
+    expect(d.extraction.fields['items.0.period.to']?.text).toBe('12:00 uur (UTC)');
+  });
+
+  it('moves an inclusive end past its day or minute: the period is half-open', () => {
+    expect(
+      draftOf('Nummer 06-41234567 van 1 oktober 2026 tot en met 15 oktober 2026.').items[0]!.period,
+    ).toEqual({ from: '2026-10-01T00:00', to: '2026-10-16T00:00' });
+    expect(
+      draftOf('Nummer 06-41234567 van 1 oktober 2026 08:00 uur t/m 1 oktober 2026 09:59 uur.')
+        .items[0]!.period,
+    ).toEqual({ from: '2026-10-01T08:00', to: '2026-10-01T10:00' });
+  });
+
+  it('flags an end day that may or may not be meant to be included', () => {
+    const d = draftOf('The subscriber of +31 6 2345 6789 from October 1, 2026 to October 3, 2026.');
+    expect(d.items[0]!.period).toEqual({ from: '2026-10-01T00:00', to: '2026-10-03T00:00' });
+    expect(d.warnings).toContainEqual({
+      code: 'period_end_day',
+      params: { item: 1, date: '2026-10-03' },
+    });
+  });
+
+  it('keeps ISO ends with their offsets, and a shared period for a list of identifiers', () => {
+    expect(
+      draftOf(
+        'Who used 203.0.113.9 port 5060 between 2026-10-01T08:00:00Z and 2026-10-01T09:30:00Z?',
+      ).items,
+    ).toEqual([
+      {
+        kind: 'ip',
+        value: '203.0.113.9',
+        port: 5060,
+        period: { from: '2026-10-01T08:00:00Z', to: '2026-10-01T09:30:00Z' },
+      },
+    ]);
+    const list = draftOf(
+      'In de periode van 1 oktober 2026 10:00 tot 2 oktober 2026 10:00 uur de gebruikers van:\n- 06-41234567\n- 06-12345678',
+    ).items;
+    expect(list.map((i) => i.period)).toEqual([
+      { from: '2026-10-01T10:00', to: '2026-10-02T10:00' },
+      { from: '2026-10-01T10:00', to: '2026-10-02T10:00' },
+    ]);
+  });
+
+  it('never joins two moments with `en` unless the text opens a period', () => {
+    const d = draftOf(
+      'Nummer 06-41234567 op 5 oktober 2026 om 10:00 uur en op 6 oktober 2026 om 11:00 uur.',
+    );
+    expect(d.items[0]!.period).toBeUndefined();
+    expect(d.items[0]!.moment).toBeUndefined();
+    expect(d.warnings).toContainEqual({ code: 'moment_unclear', params: { item: 1 } });
   });
 });

@@ -5,6 +5,7 @@ import type { Layout, PlacedDateTime } from '../text/layout';
 import { BULLET, listIntro } from '../text/lists';
 import { isoDate, localDateTime, parseTimeOnly, type FoundDateTime } from './datetimes';
 import type { Candidate } from './identifiers';
+import { periodAmong, type FoundPeriod } from './periods';
 import { rowCells } from './tables';
 import type { StatedZone } from './time-zones';
 
@@ -25,6 +26,9 @@ export interface MomentChoice {
   moment?: string;
   timeZone?: string;
   momentSource?: Span & { reason: string };
+  /** Instead of a moment: the period the document asks about, half-open `[from, to)`. */
+  period?: { from: string; to: string };
+  periodSources?: { from: Span & { reason: string }; to: Span & { reason: string } };
   zoneSource: ({ reason: string } & Partial<Span>) | undefined;
   warnings: IntakeWarning['code'][];
   /** Parameters for the warnings (the date of a date-only moment …). */
@@ -36,7 +40,15 @@ interface Resolved {
   span: Span;
   reason: string;
   columnZone?: StatedZone;
+  period?: FoundPeriod;
 }
+
+const asPeriod = (p: FoundPeriod, reason: string): Resolved => ({
+  dt: p.from.dt,
+  span: p.from.span,
+  reason,
+  period: p,
+});
 
 export interface DocumentZone {
   zone: StatedZone;
@@ -99,6 +111,8 @@ function fromText(layout: Layout, c: Candidate, offered: Candidate[]): Resolved 
       x.span.page === c.span.page && x.span.start >= sentence.from && x.span.start < sentence.to;
     const inS = usable.filter(onPage);
     const ids = offered.filter(onPage);
+    const range = periodAmong(layout, inS);
+    if (range) return asPeriod(range, ids.length > 1 ? 'shared_period' : 'same_sentence');
     if (inS.length === 1) {
       return {
         dt: inS[0]!.dt,
@@ -115,6 +129,8 @@ function fromText(layout: Layout, c: Candidate, offered: Candidate[]): Resolved 
   // The line (a table-like line without cells, a log line).
   const inLine = usable.filter((d) => d.line === c.line.index);
   const siblings = offered.filter((x) => x.line.index === c.line.index);
+  const lineRange = unclear ? null : periodAmong(layout, inLine);
+  if (lineRange) return asPeriod(lineRange, siblings.length > 1 ? 'shared_period' : 'same_line');
   if (inLine.length === 1 && !unclear) {
     return {
       dt: inLine[0]!.dt,
@@ -135,6 +151,8 @@ function fromText(layout: Layout, c: Candidate, offered: Candidate[]): Resolved 
       const stated = usable.filter(
         (d) => d.line === i || (d.paragraph === layout.paragraphOf[i] && d.line < i),
       );
+      const listRange = periodAmong(layout, stated);
+      if (listRange) return asPeriod(listRange, 'list_period');
       if (stated.length === 1) {
         return { dt: stated[0]!.dt, span: stated[0]!.span, reason: 'list_moment' };
       }
@@ -143,6 +161,8 @@ function fromText(layout: Layout, c: Candidate, offered: Candidate[]): Resolved 
   // The paragraph: one moment for everything in it.
   const para = layout.paragraphOf[c.line.index]!;
   const inPara = usable.filter((d) => d.paragraph === para);
+  const paraRange = periodAmong(layout, inPara);
+  if (paraRange) return asPeriod(paraRange, 'paragraph_period');
   const distinct = new Set(inPara.map((d) => JSON.stringify({ ...d.dt, from: 0, to: 0 })));
   if (distinct.size === 1)
     return { dt: inPara[0]!.dt, span: inPara[0]!.span, reason: 'paragraph_moment' };
@@ -189,6 +209,7 @@ export function chooseMoment(
   const none: MomentChoice = { zoneSource: undefined, warnings: [], params: {} };
   if (found === 'unclear') return { ...none, warnings: ['moment_unclear'] };
   if (!found) return { ...none, warnings: ['missing_moment'] };
+  if (found.period) return choosePeriod(found, found.period, c, documentZone);
   const { dt } = found;
   const momentSource = { ...found.span, reason: found.reason };
   if (!dt.time) {
@@ -199,42 +220,14 @@ export function chooseMoment(
   const params: Record<string, string> = {};
   if (dt.approximate) warnings.push('moment_approximate');
 
-  let zone: StatedZone | undefined = dt.zone;
-  let zoneSource: MomentChoice['zoneSource'];
-  if (zone) zoneSource = { ...found.span, reason: 'stated_with_time' };
-  else if (found.columnZone) {
-    zone = found.columnZone;
-    const h = c.table!.table.header;
-    zoneSource = {
-      page: h.page,
-      start: h.start,
-      end: h.end,
-      text: h.text,
-      reason: 'column_header',
-    };
-  } else if (documentZone) {
-    zone = documentZone.zone;
-    zoneSource = { ...documentZone.span, reason: 'document_statement' };
-  }
-
-  let moment: string;
-  let timeZone: string | undefined;
-  if (!zone) {
-    moment = local;
-    timeZone = DEFAULT_ZONE;
-    zoneSource = { reason: 'default_zone' };
-  } else if (zone.kind === 'zone') {
-    moment = local;
-    timeZone = zone.zone;
-  } else {
-    moment = `${local}${zone.label === 'Z' ? 'Z' : formatOffset(zone.minutes)}`;
-    if (/^\(?\s*(?:cet|cest|mez|mesz)\s*\)?$/i.test(zone.label)) {
-      const inForce = resolveMoment(local, DEFAULT_ZONE);
-      if (inForce.status === 'ok' && inForce.offsetMinutes !== zone.minutes) {
-        warnings.push('zone_abbreviation_mismatch');
-        params.stated = zone.label.replace(/[()\s]/g, '');
-        params.inForce = inForce.offset;
-      }
+  const { zone, zoneSource } = zoneOf(found, dt.zone, c, documentZone);
+  const { moment, timeZone } = written(local, zone);
+  if (zone && zone.kind !== 'zone' && /^\(?\s*(?:cet|cest|mez|mesz)\s*\)?$/i.test(zone.label)) {
+    const inForce = resolveMoment(local, DEFAULT_ZONE);
+    if (inForce.status === 'ok' && inForce.offsetMinutes !== zone.minutes) {
+      warnings.push('zone_abbreviation_mismatch');
+      params.stated = zone.label.replace(/[()\s]/g, '');
+      params.inForce = inForce.offset;
     }
   }
   const check = resolveMoment(moment, timeZone);
@@ -245,5 +238,118 @@ export function chooseMoment(
   }
   const choice: MomentChoice = { moment, momentSource, zoneSource, warnings, params };
   if (timeZone) choice.timeZone = timeZone;
+  return choice;
+}
+
+/** The zone of a moment: written with it, else its column's, else the document's, else none. */
+function zoneOf(
+  found: Resolved,
+  stated: StatedZone | undefined,
+  c: Candidate,
+  documentZone: DocumentZone | null,
+): { zone?: StatedZone; zoneSource: MomentChoice['zoneSource'] } {
+  if (stated) return { zone: stated, zoneSource: { ...found.span, reason: 'stated_with_time' } };
+  if (found.columnZone) {
+    const h = c.table!.table.header;
+    return {
+      zone: found.columnZone,
+      zoneSource: {
+        page: h.page,
+        start: h.start,
+        end: h.end,
+        text: h.text,
+        reason: 'column_header',
+      },
+    };
+  }
+  if (documentZone)
+    return {
+      zone: documentZone.zone,
+      zoneSource: { ...documentZone.span, reason: 'document_statement' },
+    };
+  return { zoneSource: { reason: 'default_zone' } };
+}
+
+/** A local date-time as the request JSON writes it in a zone: local with `timeZone`, or with its offset. */
+function written(
+  local: string,
+  zone: StatedZone | undefined,
+): { moment: string; timeZone?: string } {
+  if (!zone) return { moment: local, timeZone: DEFAULT_ZONE };
+  if (zone.kind === 'zone') return { moment: local, timeZone: zone.zone };
+  return { moment: `${local}${zone.label === 'Z' ? 'Z' : formatOffset(zone.minutes)}` };
+}
+
+const nextDay = (d: FoundDateTime): FoundDateTime => {
+  const t = new Date(Date.UTC(d.year, d.month - 1, d.day + 1));
+  return { ...d, year: t.getUTCFullYear(), month: t.getUTCMonth() + 1, day: t.getUTCDate() };
+};
+
+/**
+ * A period's ends as the request JSON writes them, `[from, to)`. A day without a time starts at
+ * midnight; an end written inclusively (`tot en met 15 oktober`, `t/m 23:59`) is moved past that
+ * day or minute, so the period holds what the document asked for. One zone for both ends: the one
+ * written with either (`… en 12:00 uur (UTC)`), else the column's or the document's, else
+ * Europe/Amsterdam; two different zones are not guessed between.
+ */
+function choosePeriod(
+  found: Resolved,
+  p: FoundPeriod,
+  c: Candidate,
+  documentZone: DocumentZone | null,
+): MomentChoice {
+  const none: MomentChoice = { zoneSource: undefined, warnings: [], params: {} };
+  const a = p.from.dt;
+  const b = p.to.dt;
+  if (a.zone && b.zone && a.zone.label.toLowerCase() !== b.zone.label.toLowerCase())
+    return { ...none, warnings: ['moment_unclear'] };
+  const stated = a.zone ?? b.zone;
+  const z = zoneOf({ ...found, span: a.zone ? p.from.span : p.to.span }, stated, c, documentZone);
+  const midnight = { hour: 0, minute: 0 };
+  const fromLocal = localDateTime({ ...a, time: a.time ?? midnight });
+  let toLocal: string;
+  let toReason = found.reason;
+  const warnings: IntakeWarning['code'][] = [];
+  const params: Record<string, string> = {};
+  if (!b.time) {
+    toLocal = localDateTime({ ...(p.inclusive ? nextDay(b) : b), time: midnight });
+    if (p.inclusive) toReason = 'period_end_inclusive';
+    else {
+      // `to 3 October`: whether that day is included is not written; the officer decides.
+      warnings.push('period_end_day');
+      params.date = isoDate(b);
+    }
+  } else if (p.inclusive && b.time.minute === 59 && (b.time.second ?? 59) === 59) {
+    const end = new Date(
+      Date.UTC(b.year, b.month - 1, b.day, b.time.hour, b.time.minute, b.time.second ?? 0),
+    );
+    end.setUTCSeconds(end.getUTCSeconds() + (b.time.second === undefined ? 60 : 1));
+    const pad = (n: number) => String(n).padStart(2, '0');
+    toLocal = `${end.getUTCFullYear()}-${pad(end.getUTCMonth() + 1)}-${pad(end.getUTCDate())}T${pad(end.getUTCHours())}:${pad(end.getUTCMinutes())}`;
+    if (b.time.second !== undefined) toLocal += `:${pad(end.getUTCSeconds())}`;
+    toReason = 'period_end_inclusive';
+  } else toLocal = localDateTime({ ...b, time: b.time });
+  const from = written(fromLocal, z.zone);
+  const to = written(toLocal, z.zone);
+  if (a.approximate || b.approximate) warnings.push('moment_approximate');
+  for (const end of [from.moment, to.moment]) {
+    const check = resolveMoment(end, from.timeZone);
+    if ((check.status === 'invalid_time' || check.status === 'ambiguous_time') && !params.moment) {
+      warnings.push(check.status);
+      params.moment = end;
+      params.zone = from.timeZone ?? DEFAULT_ZONE;
+    }
+  }
+  const choice: MomentChoice = {
+    period: { from: from.moment, to: to.moment },
+    periodSources: {
+      from: { ...p.from.span, reason: found.reason },
+      to: { ...p.to.span, reason: toReason },
+    },
+    zoneSource: z.zoneSource,
+    warnings,
+    params,
+  };
+  if (from.timeZone) choice.timeZone = from.timeZone;
   return choice;
 }

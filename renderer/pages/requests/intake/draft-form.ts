@@ -35,6 +35,16 @@ export function splitMoment(
   return { moment: m[1]!.replace(' ', 'T'), timeZone: offset };
 }
 
+/** A period read from the document: both ends in the item's zone (an offset on each end, or none). */
+function periodOf(
+  p: { from: string; to: string },
+  timeZone: string | undefined,
+): Pick<ItemDraft, 'moment' | 'timing' | 'periodTo' | 'timeZone'> {
+  const from = splitMoment(p.from, timeZone);
+  const to = splitMoment(p.to, timeZone);
+  return { timing: 'period', moment: from.moment, periodTo: to.moment, timeZone: from.timeZone };
+}
+
 const AMSTERDAM = new Intl.DateTimeFormat('sv-SE', {
   timeZone: DEFAULT_TIME_ZONE,
   year: 'numeric',
@@ -113,7 +123,7 @@ export function formFromDraft(
     kind: it.kind,
     value: it.value,
     port: it.port === undefined ? '' : String(it.port),
-    ...splitMoment(it.moment, it.timeZone),
+    ...(it.period ? periodOf(it.period, it.timeZone) : splitMoment(it.moment, it.timeZone)),
     from: i,
     confirmed: false,
   }));
@@ -160,9 +170,11 @@ function fieldValues(d: RequestDraft): Map<string, string> {
   return m;
 }
 
-const ITEM_FIELDS = ['kind', 'value', 'port', 'moment', 'timeZone'] as const;
+const ITEM_FIELDS = ['kind', 'value', 'port', 'moment', 'timeZone', 'timing', 'periodTo'] as const;
 const itemValue = (it: ItemDraft, f: (typeof ITEM_FIELDS)[number]) =>
-  f === 'port' && it.kind !== 'ip' ? '' : it[f].trim();
+  f === 'port' && it.kind !== 'ip' ? '' : (it[f] ?? '').trim();
+/** The draft's name of an item field: a period's end is `period.to`. */
+const itemPath = (f: (typeof ITEM_FIELDS)[number]) => (f === 'periodTo' ? 'period.to' : f);
 
 /**
  * For the audit log: the fields the document gave and those the officer changed — names, never
@@ -193,7 +205,7 @@ export function intakeRecord(
     kept.add(from);
     const was = original.items.find((o) => o.from === from)!;
     for (const f of ITEM_FIELDS)
-      if (itemValue(was, f) !== itemValue(it, f)) changed.push(`items.${from}.${f}`);
+      if (itemValue(was, f) !== itemValue(it, f)) changed.push(`items.${from}.${itemPath(f)}`);
   }
   for (const o of original.items)
     if (o.from !== undefined && !kept.has(o.from)) changed.push(`items.${o.from}`);

@@ -86,7 +86,7 @@ export function itemSourceLines(
   from: number,
 ): { page: number; segments: Segment[] }[] {
   const pages = draft.extraction.document.pageTexts ?? [];
-  const spans = (['value', 'port', 'moment'] as const)
+  const spans = (['value', 'port', 'moment', 'period.from', 'period.to'] as const)
     .map((f) => ({ path: `items.${from}.${f}`, s: draft.extraction.fields[`items.${from}.${f}`] }))
     .filter(
       (x): x is { path: string; s: SourceSpan & { page: number; start: number; end: number } } =>
