@@ -5,6 +5,7 @@ import type { DeskContext } from '../core/context';
 import { wordedError } from '../core/errors';
 import { readSetting } from '../core/settings';
 import { addEvent } from '../register/events';
+import { verificationOf } from '../register/check-channel';
 import { instantOf } from '../register/instant';
 import { loadRequest } from '../register/store';
 import type { Db } from '../core/db';
@@ -179,6 +180,13 @@ function mayIssue(
 ): void {
   if (!f.final) {
     throw wordedError('CONFLICT', 'letters.awaitingApproval', { no: registerNo });
+  }
+  // A disclosure approved before a verification had to name its channel or document is not
+  // answered now. A channel the catalogue dropped after the approval does not undo a verification
+  // that counted when it was approved; a correction of a letter already sent stays possible.
+  const gap = verificationOf(ctx.db, f.request).gap;
+  if (!correction && f.kind === 'disclosure' && gap !== null && gap !== 'callback_unknown') {
+    throw wordedError('CONFLICT', 'letters.notVerified', { no: registerNo });
   }
   const existing = ctx.db
     .prepare(

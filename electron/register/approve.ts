@@ -1,6 +1,7 @@
 import type { DeskContext } from '../core/context';
 import { wordedError } from '../core/errors';
 import { readSetting } from '../core/settings';
+import { isVerified } from './check-channel';
 import { latestDecision, type Decision } from './decisions';
 import { addEvent } from './events';
 import { statusAfter, transition } from './status';
@@ -23,7 +24,7 @@ function onePersonApproval(
   if (same && fourEyes(ctx)) {
     throw wordedError('FORBIDDEN', 'register.ownDecision');
   }
-  if (approved && r.verification_method === null) {
+  if (approved && !isVerified(ctx.db, r)) {
     throw wordedError('CONFLICT', 'register.notVerified', { no: r.register_no });
   }
   return same;

@@ -2,6 +2,10 @@ import { normalisePhone } from '../../shared/identifiers';
 import type { Authority } from '../../shared/schemas/catalogue';
 import type { Db } from '../core/db';
 import { failWith } from '../core/errors';
+import { getAuthority } from '../catalogue/catalogue';
+import type { VERIFICATION_METHODS } from '../../shared/schemas/terms';
+
+type VerificationMethod = (typeof VERIFICATION_METHODS)[number];
 
 const same = (a: string, b: string): boolean => {
   if (a.trim().toLowerCase() === b.trim().toLowerCase()) return true;
@@ -50,3 +54,55 @@ export function verificationChannel(db: Db, requestId: number): string | null {
   const channel = e ? (JSON.parse(e.details) as { channel?: unknown }).channel : undefined;
   return typeof channel === 'string' ? channel : null;
 }
+
+/**
+ * Why a recorded verification does not count, or null when it does: a call-back that names no
+ * channel (a record from before channels were named, or request JSON without one) or one the
+ * catalogue does not (or no longer) hold, a signed document with no document on the request.
+ */
+export type VerificationGap = 'none' | 'callback_unnamed' | 'callback_unknown' | 'no_document';
+
+export function verificationGap(v: {
+  method: VerificationMethod | null;
+  channel: string | null;
+  authority: Authority;
+  hasDocument: boolean;
+}): VerificationGap | null {
+  if (v.method === null) return 'none';
+  if (v.method === 'callback') {
+    if (!v.channel) return 'callback_unnamed';
+    if (!catalogueChannel(v.authority, v.channel)) return 'callback_unknown';
+  }
+  if (v.method === 'signed_document' && !v.hasDocument) return 'no_document';
+  return null;
+}
+
+/** Whether the request holds its original document (what a signed-document verification rests on). */
+export const hasDocument = (db: Db, requestId: number): boolean =>
+  db.prepare('SELECT 1 FROM request_document WHERE request_id = ?').get(requestId) !== undefined;
+
+/** A request as the verification reads it (a RequestRow). */
+interface Verifiable {
+  id: number;
+  authority_code: string;
+  verification_method: VerificationMethod | null;
+}
+
+/** The request's verification as the register holds it now, and why it does not count (if so). */
+export function verificationOf(
+  db: Db,
+  r: Verifiable,
+): { channel: string | null; gap: VerificationGap | null } {
+  if (r.verification_method === null) return { channel: null, gap: 'none' };
+  const channel = r.verification_method === 'callback' ? verificationChannel(db, r.id) : null;
+  const gap = verificationGap({
+    method: r.verification_method,
+    channel,
+    authority: getAuthority(db, r.authority_code),
+    hasDocument: hasDocument(db, r.id),
+  });
+  return { channel, gap };
+}
+
+/** Only a verification that counts lets a disclosure be decided or approved. */
+export const isVerified = (db: Db, r: Verifiable): boolean => verificationOf(db, r).gap === null;

@@ -1,10 +1,12 @@
 import type { CheckResult, Verification } from '../../shared/schemas/requests';
 import type { DeskContext } from '../core/context';
 import { getAuthority, getLegalBasis } from '../catalogue/catalogue';
-import { callbackChannel, verificationChannel } from './check-channel';
+import { callbackChannel, hasDocument, verificationOf } from './check-channel';
 import { checkRequest } from './checks';
 import { epocView } from './epoc';
+import { hi1SenderFact } from '../hi1/sender-state';
 import { addEvent } from './events';
+import { failWith } from '../core/errors';
 import { instantOf } from './instant';
 import { notDecided, transition } from './status';
 import {
@@ -28,13 +30,11 @@ function verdictOf(ctx: DeskContext, r: RequestRow) {
     requesterFunction: r.requester_function,
     caseReference: r.case_reference,
     categories: categoriesOf(r),
-    verified: r.verification_method !== null,
-    ...(r.verification_method === 'callback'
-      ? { callback: { channel: verificationChannel(ctx.db, r.id) } }
-      : {}),
+    verification: verificationOf(ctx.db, r),
     rcAuthorisation: r.rc_authorisation,
     items: loadItems(ctx.db, r.id).map((i) => ({ kind: i.kind, port: i.port })),
     epoc: epocView(ctx.db, r.id, r.received_at, ctx.nowIso()),
+    hi1: hi1SenderFact(ctx.db, r.id),
   });
 }
 
@@ -84,6 +84,10 @@ export function verify(ctx: DeskContext, registerNo: string, v: Verification): v
     notDecided(r, 'recording a verification');
     const at = instantOf('verification.at', v.at);
     const channel = callbackChannel(getAuthority(ctx.db, r.authority_code), v);
+    // A signed document is only a verification with the document itself on the request.
+    if (v.method === 'signed_document' && !hasDocument(ctx.db, r.id)) {
+      failWith('BAD_INPUT', 'verification.documentRequired', { no: r.register_no });
+    }
     ctx.db
       .prepare(
         `UPDATE request SET verification_method = ?, verification_by = ?, verification_at = ?,

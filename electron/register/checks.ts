@@ -9,7 +9,7 @@ import { type Authority, type LegalBasis } from '../../shared/schemas/catalogue'
 import { coreText, type MessageParams } from '../../shared/messages';
 import { type CheckFinding } from '../../shared/schemas/requests';
 import { type EpocView } from '../../shared/schemas/epoc';
-import { catalogueChannel } from './check-channel';
+import { type VerificationGap } from './check-channel';
 import { checkEpoc } from './epoc-checks';
 import type { ResolvedItem } from './items';
 
@@ -23,16 +23,17 @@ export interface CheckFacts {
   requesterFunction: IssuerFunction;
   caseReference: string | null;
   categories: DataCategory[];
-  verified: boolean;
   /**
-   * A call-back: the catalogue channel it named (null: a record from before channels were named).
-   * Absent for the other methods.
+   * The verification as recorded: why it does not count (check-channel.ts verificationGap; null:
+   * it counts) and, for a call-back, the channel it named.
    */
-  callback?: { channel: string | null };
+  verification: { gap: VerificationGap | null; channel: string | null };
   rcAuthorisation: string | null;
   items: Pick<ResolvedItem, 'kind' | 'port'>[];
   /** The European Production Order it came as (null: none recorded); epoc-checks.ts. */
   epoc?: EpocView | null;
+  /** An HI-1 order: its sender and whether an admin linked it to an authority (null: not HI-1). */
+  hi1?: { country: string; identifier: string; linked: boolean } | null;
 }
 
 export interface CheckVerdict {
@@ -48,6 +49,13 @@ const FUNCTION_NAMES: Record<IssuerFunction, string> = {
   rechter_commissaris: 'a rechter-commissaris',
   intelligence_service: 'an intelligence service (AIVD/MIVD)',
   foreign_judicial_authority: 'a foreign EU judicial authority',
+};
+
+/** The wording of a verification that is recorded but does not count, by why not. */
+const GAP_FINDING: Record<Exclude<VerificationGap, 'none'>, string> = {
+  callback_unnamed: 'not_verified_callback_unnamed',
+  callback_unknown: 'callback_channel_unknown',
+  no_document: 'not_verified_no_document',
 };
 
 /** A finding worded by key (`checks.<code>`), with its English text for the CLI and reports. */
@@ -71,12 +79,12 @@ export function checkRequest(f: CheckFacts): CheckVerdict {
   if (!f.caseReference) {
     failures.push(finding('missing_case_reference'));
   }
-  if (!f.verified) {
-    failures.push(finding('not_verified'));
-  }
-  const channel = f.verified ? f.callback?.channel : undefined;
-  if (channel && !catalogueChannel(f.authority, channel)) {
-    failures.push(finding('callback_channel_unknown', { channel, authority: f.authority.name }));
+  const gap = f.verification.gap;
+  if (gap === 'none') failures.push(finding('not_verified'));
+  if (gap !== null && gap !== 'none') {
+    // The same state as no verification at all (never disclosed on); the text says what to do.
+    const params = { authority: f.authority.name, channel: f.verification.channel ?? '' };
+    failures.push(finding('not_verified', params, GAP_FINDING[gap]));
   }
   if (!b.issuers.includes(f.requesterFunction)) {
     failures.push(
@@ -134,14 +142,17 @@ export function checkRequest(f: CheckFacts): CheckVerdict {
   if (b.unverified) {
     warnings.push(finding('basis_unverified', { article: b.article }));
   }
-  if (f.verified && f.callback?.channel === null) {
-    warnings.push(finding('callback_channel_unnamed'));
-  }
   if (f.channel === 'phone') {
     warnings.push(finding('written_confirmation_required'));
   }
   if (f.items.some((i) => i.kind === 'ip')) {
     warnings.push(finding('ip_lookup'));
+  }
+  // An HI-1 header names its sender but proves nothing: only an admin's link says who it is.
+  if (f.hi1 && !f.hi1.linked) {
+    failures.push(
+      finding('hi1_sender_unknown', { country: f.hi1.country, identifier: f.hi1.identifier }),
+    );
   }
   const epoc = checkEpoc(
     {

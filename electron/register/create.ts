@@ -39,6 +39,8 @@ const yearIn = (iso: string, zone = 'Europe/Amsterdam'): number =>
 export function createRequest(
   ctx: DeskContext,
   input: Parsed,
+  /** What a caller stores with the request before it is checked (HI-1: its identifiers). */
+  alsoStore?: (id: number, registerNo: string) => void,
 ): { id: number; registerNo: string; status: RequestStatus } {
   const db = ctx.db;
   const authority = findAuthority(db, input.authority);
@@ -60,7 +62,9 @@ export function createRequest(
   const verification = input.verification
     ? { ...input.verification, at: instantOf('verification.at', input.verification.at) }
     : null;
-  // A named call-back channel must be the authority's; one not named is left to the checks' warning.
+  // A named call-back channel must be the authority's. A call-back naming none (or a signed
+  // document with no document) is logged as recorded but does not count: the checks fail
+  // not_verified and the request waits for a verification that does, as an unverified one does.
   const channel = input.verification?.channel?.trim()
     ? callbackChannel(authority, input.verification)
     : null;
@@ -143,6 +147,7 @@ export function createRequest(
     const stored = input.documentToken
       ? storeDocument(ctx, id, registerNo, input.documentToken)
       : null;
+    alsoStore?.(id, registerNo);
     addEvent(ctx, id, 'logged', {
       items: items.length,
       verified: verification !== null,

@@ -5,6 +5,7 @@ import type { DeskContext } from '../core/context';
 import { wordedError } from '../core/errors';
 import { getLegalBasis } from '../catalogue/catalogue';
 import { currentCheck } from './check';
+import { isVerified } from './check-channel';
 import { addEvent } from './events';
 import { notDecided, transition } from './status';
 import { categoriesOf, latestMatches, loadRequest, requestSubject, type RequestRow } from './store';
@@ -25,7 +26,12 @@ interface Scope {
 }
 
 /** Disclose and no_data answer the request: only after passed checks, matching and verification. */
-function mayAnswer(r: RequestRow, c: CheckResult | null, outcome: 'disclose' | 'no_data'): void {
+function mayAnswer(
+  ctx: DeskContext,
+  r: RequestRow,
+  c: CheckResult | null,
+  outcome: 'disclose' | 'no_data',
+): void {
   if (!c || c.outcome !== 'proceed') {
     throw wordedError('CONFLICT', 'register.checksFailed', {
       no: r.register_no,
@@ -35,7 +41,7 @@ function mayAnswer(r: RequestRow, c: CheckResult | null, outcome: 'disclose' | '
   if (nextStatus(r.status, DECISION_STEP[outcome]) === null) {
     throw wordedError('CONFLICT', 'register.matchFirst', { no: r.register_no, outcome });
   }
-  if (r.verification_method === null) {
+  if (!isVerified(ctx.db, r)) {
     throw wordedError('CONFLICT', 'register.notVerified', { no: r.register_no });
   }
 }
@@ -130,7 +136,7 @@ export function decide(ctx: DeskContext, registerNo: string, a: DecideArgs): voi
     notDecided(r, 'deciding again');
     const c = currentCheck(ctx, r);
     const basis = getLegalBasis(ctx.db, r.legal_basis_code);
-    if (a.outcome === 'disclose' || a.outcome === 'no_data') mayAnswer(r, c, a.outcome);
+    if (a.outcome === 'disclose' || a.outcome === 'no_data') mayAnswer(ctx, r, c, a.outcome);
     const matched = latestMatches(ctx.db, r.id)
       .filter((m) => m.status === 'match')
       .map((m) => m.index);

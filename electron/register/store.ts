@@ -15,6 +15,7 @@ import {
 import { coreText } from '../../shared/messages';
 import { failWith } from '../core/errors';
 import type { Db } from '../core/db';
+import { isVerified } from './check-channel';
 import { deadlineState } from './deadlines';
 import { validationOf } from './epoc';
 import type { ResolvedItem } from './items';
@@ -274,7 +275,7 @@ export function summaryOf(db: Db, r: RequestRow, nowIso: string): RequestSummary
       ? deadlineState(validationDue, nowIso, validation!.state === 'validated')
       : null,
     itemCount: meta.items,
-    verified: r.verification_method !== null,
+    verified: isVerified(db, r),
   };
 }
 

@@ -99,7 +99,7 @@ describe('catalogue editing: authorities and their verified contact channels', (
   });
 
   it('refuses a channel not confirmed as independently verified, from the future, or malformed', async () => {
-    const d = await registerDesk('2026-03-02T12:00:00Z');
+    const d = await registerDesk('2026-03-02T12:00:00Z', { dutyDesk: false });
     await d.as('admin');
     const bad = async (over: Record<string, unknown>, field: RegExp) => {
       const r = await d.call('catalogue.addContact', { ...PHONE, ...over } as typeof PHONE);

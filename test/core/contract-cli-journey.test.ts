@@ -4,6 +4,7 @@ import { describe, expect, it } from 'vitest';
 import { cli } from '../support/cli';
 import { tempDir } from '../support/desk';
 import { pdfPages, squash } from '../fixtures/letters/pdf-text';
+import { DUTY_DESK_CLI } from '../fixtures/requests/duty-desk';
 
 /**
  * One request from files written to the public contracts (docs/IMPORT.md: `;` + BOM + CRLF,
@@ -41,6 +42,9 @@ describe('the contracts, end to end through the CLI', () => {
       );
       expect(r.code).toBe(0);
     }
+    // The channel the request's call-back names, verified by the admin beforehand.
+    const channel = await cli(DUTY_DESK_CLI, as('admin'));
+    expect(channel.code, channel.stderr).toBe(0);
     for (const kind of ['customers', 'numbers', 'ips']) {
       const r = await cli(['import', kind, join(FIX, `${kind}.csv`), '--json'], as('ivo'));
       expect(r.code, r.stderr).toBe(0);

@@ -6,6 +6,7 @@ import { cli } from '../support/cli';
 import { tempDir, testDesk } from '../support/desk';
 import { seedCustomerTables } from '../fixtures/requests/seed';
 import { requestJson } from '../fixtures/letters/desk';
+import { AMSTERDAM_DUTY_DESK, DUTY_DESK } from '../fixtures/requests/duty-desk';
 import { pdfPages } from '../fixtures/letters/pdf-text';
 
 const ADMIN = { NAW_DESK_USER: 'admin', NAW_DESK_PASSPHRASE: 'admin passphrase 1' };
@@ -26,13 +27,19 @@ describe('CLI: naw-desk request letter NO --out FILE.pdf', () => {
     const d = testDesk({ vaultDir: vault });
     await d.must('vault.unlock', { userName: 'admin', passphrase: ADMIN.NAW_DESK_PASSPHRASE });
     seedCustomerTables(d.session.vault!.db);
+    await d.must('catalogue.addContact', AMSTERDAM_DUTY_DESK);
     await d.must('vault.lock', {});
     await d.must('vault.unlock', { userName: 'olga', passphrase: OLGA.NAW_DESK_PASSPHRASE });
     const { registerNo } = await d.must(
       'requests.create',
       requestJson({
         receivedAt: '2026-01-05T09:15',
-        verification: { method: 'callback', by: 'olga', at: '2026-01-05T09:40' },
+        verification: {
+          method: 'callback',
+          by: 'olga',
+          at: '2026-01-05T09:40',
+          channel: DUTY_DESK,
+        },
         items: [{ kind: 'phone', value: '06-99999999', moment: '2025-01-01T10:00' }],
       }),
     );

@@ -277,4 +277,23 @@ describe('the disclosure record and its letter, through the handler table', () =
     expect(referred.ok).toBe(false);
     if (!referred.ok) expect(referred.message).toMatch(/referred/);
   });
+
+  it('no disclosure letter for a disclosure approved on a call-back that names no channel', async () => {
+    const { d, registerNo } = await approvedDisclosure();
+    await d.as('anna');
+    await d.must('requests.approve', { registerNo });
+    // A record from before a call-back had to name its channel: its latest verification names none.
+    const db = d.session.vault!.db;
+    const { id } = db.prepare('SELECT id FROM request WHERE register_no = ?').get(registerNo) as {
+      id: number;
+    };
+    db.prepare(
+      `INSERT INTO request_event (request_id, at, user, kind, details)
+       VALUES (?, '2026-03-02T11:00:00.000Z', 'olga', 'verified', '{"method":"callback"}')`,
+    ).run(id);
+    expect((await d.must('requests.get', { registerNo })).verified).toBe(false);
+    const issued = await d.call('letters.issue', { registerNo });
+    expect(!issued.ok && [issued.code, issued.key]).toEqual(['CONFLICT', 'letters.notVerified']);
+    expect((await d.must('letters.list', { registerNo })).length).toBe(0);
+  });
 });

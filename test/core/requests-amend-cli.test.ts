@@ -2,7 +2,7 @@ import { describe, expect, it } from 'vitest';
 import { cli } from '../support/cli';
 import { createdDesk } from '../support/desk';
 import { importFixtures } from '../fixtures/requests/seed';
-import { requestJson } from '../fixtures/requests/desk';
+import { AMSTERDAM_DUTY_DESK, requestJson } from '../fixtures/requests/desk';
 
 const OLGA = { NAW_DESK_USER: 'olga', NAW_DESK_PASSPHRASE: 'officer passphrase 1' };
 
@@ -15,6 +15,7 @@ describe('CLI: request amend', () => {
       passphrase: OLGA.NAW_DESK_PASSPHRASE,
     });
     await importFixtures(d.session.vault!.db);
+    await d.must('catalogue.addContact', AMSTERDAM_DUTY_DESK);
     await d.must('vault.lock', {});
     await d.must('vault.unlock', { userName: 'olga', passphrase: OLGA.NAW_DESK_PASSPHRASE });
     const { registerNo } = await d.must(

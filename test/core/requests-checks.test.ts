@@ -2,7 +2,7 @@ import { writeFileSync } from 'node:fs';
 import { join } from 'node:path';
 import { describe, expect, it } from 'vitest';
 import { tempDir } from '../support/desk';
-import { registerDesk, requestJson } from '../fixtures/requests/desk';
+import { PORTAL_VERIFICATION, registerDesk, requestJson } from '../fixtures/requests/desk';
 
 const codes = (c: { failures: { code: string }[] }) => c.failures.map((f) => f.code);
 
@@ -34,17 +34,6 @@ describe('checks before matching', () => {
       requestJson({ verification: undefined }),
     );
     expect((await d.must('requests.check', { registerNo })).outcome).toBe('refuse');
-    await d.as('admin');
-    await d.must('catalogue.addContact', {
-      authority: 'pol-amsterdam',
-      kind: 'phone',
-      value: '020 559 5000',
-      verifiedBy: 'admin',
-      verifiedAt: '2026-02-01',
-      verifiedHow: 'politie.nl contact page',
-      independent: true,
-    });
-    await d.as('olga');
     const v = await d.must('requests.verify', {
       registerNo,
       verification: {
@@ -86,6 +75,7 @@ describe('checks before matching', () => {
         legalBasis: 'Sv 126n',
         requester: { name: 'mr. A. Smit', function: 'OvJ' },
         authority: 'om-amsterdam',
+        verification: PORTAL_VERIFICATION,
         categories: ['traffic'],
       }),
     );
@@ -148,7 +138,10 @@ describe('checks before matching', () => {
 
   it('a request in the name of the abolished Landelijke Eenheid is flagged', async () => {
     const d = await registerDesk();
-    const { registerNo } = await d.must('requests.create', requestJson({ authority: 'pol-le' }));
+    const { registerNo } = await d.must(
+      'requests.create',
+      requestJson({ authority: 'pol-le', verification: PORTAL_VERIFICATION }),
+    );
     const c = await d.must('requests.check', { registerNo });
     expect(c.warnings.map((w) => w.code)).toContain('legacy_authority');
     expect(c.warnings.find((w) => w.code === 'legacy_authority')!.message).toMatch(
@@ -163,6 +156,7 @@ describe('checks before matching', () => {
       requestJson({
         legalBasis: 'eu-epoc-subscriber',
         authority: 'eu-issuing',
+        verification: PORTAL_VERIFICATION,
         channel: 'epoc',
         requester: { name: 'Dr. K. Müller', function: 'foreign_judicial_authority' },
       }),
@@ -263,7 +257,10 @@ describe('register views', () => {
         caseReference: 'ZAAK-77',
       }),
     );
-    const c = await d.must('requests.create', requestJson({ authority: 'fiod' }));
+    const c = await d.must(
+      'requests.create',
+      requestJson({ authority: 'fiod', verification: PORTAL_VERIFICATION }),
+    );
     const all = await d.must('requests.list', {});
     expect(all.map((r) => r.registerNo)).toEqual([c.registerNo, b.registerNo, a.registerNo]);
     const byNo = new Map(all.map((r) => [r.registerNo, r]));

@@ -4,6 +4,7 @@ import { describe, expect, it } from 'vitest';
 import { cli } from '../support/cli';
 import { tempDir, testDesk } from '../support/desk';
 import { FIXTURES, importFixtures } from '../fixtures/requests/seed';
+import { AMSTERDAM_DUTY_DESK } from '../fixtures/requests/duty-desk';
 
 const ADMIN = { NAW_DESK_USER: 'admin', NAW_DESK_PASSPHRASE: 'admin passphrase 1' };
 const OLGA = { NAW_DESK_USER: 'olga', NAW_DESK_PASSPHRASE: 'olga passphrase 12' };
@@ -28,6 +29,7 @@ async function vaultWithCustomers(): Promise<string> {
   const d = testDesk({ vaultDir: vault });
   await d.must('vault.unlock', { userName: 'admin', passphrase: ADMIN.NAW_DESK_PASSPHRASE });
   await importFixtures(d.session.vault!.db);
+  await d.must('catalogue.addContact', AMSTERDAM_DUTY_DESK);
   await d.must('vault.lock', {});
   return vault;
 }

@@ -40,7 +40,7 @@ function requestFile(items: unknown[]): string {
       receivedAt: '2026-03-02T09:15',
       channel: 'email',
       categories: ['naw'],
-      verification: { method: 'signed_document', by: 'olga', at: '2026-03-02T09:40' },
+      verification: { method: 'known_portal', by: 'olga', at: '2026-03-02T09:40' },
       items,
     }),
   );

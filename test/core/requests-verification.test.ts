@@ -1,9 +1,13 @@
+import { writeFileSync } from 'node:fs';
+import { join } from 'node:path';
 import { describe, expect, it } from 'vitest';
-import { registerDesk, requestJson } from '../fixtures/requests/desk';
+import { DUTY_DESK, registerDesk, requestJson } from '../fixtures/requests/desk';
+import { tempDir } from '../support/desk';
 
 type Desk = Awaited<ReturnType<typeof registerDesk>>;
 
-const DUTY_DESK = '+31205595000';
+/** A desk whose catalogue holds no channel for Politie Amsterdam yet (addChannel adds one). */
+const bareDesk = () => registerDesk(undefined, { dutyDesk: false });
 
 async function addChannel(d: Desk, value = '020 559 5000') {
   await d.as('admin');
@@ -30,7 +34,7 @@ const callback = (channel?: string) => ({
 
 describe('verification against the catalogue', () => {
   it('officers read the authority’s verified channels on the request', async () => {
-    const d = await registerDesk();
+    const d = await bareDesk();
     await addChannel(d);
     const { registerNo } = await unverified(d);
     const r = await d.must('requests.get', { registerNo });
@@ -40,7 +44,7 @@ describe('verification against the catalogue', () => {
   });
 
   it('a call-back must name one of those channels, else the request stays unverified', async () => {
-    const d = await registerDesk();
+    const d = await bareDesk();
     const { registerNo } = await unverified(d);
     const none = await d.call('requests.verify', { registerNo, verification: callback() });
     expect(!none.ok && [none.code, none.key]).toEqual(['BAD_INPUT', 'verification.noChannels']);
@@ -75,7 +79,7 @@ describe('verification against the catalogue', () => {
   });
 
   it('a channel removed from the catalogue no longer verifies: the checks fail, no disclosure', async () => {
-    const d = await registerDesk();
+    const d = await bareDesk();
     await addChannel(d);
     const { registerNo } = await unverified(d);
     await d.must('requests.verify', { registerNo, verification: callback(DUTY_DESK) });
@@ -91,13 +95,15 @@ describe('verification against the catalogue', () => {
     await d.as('olga');
     const c = await d.must('requests.check', { registerNo });
     expect(c.outcome).toBe('refuse');
-    expect(c.failures.map((f) => f.code)).toEqual(['callback_channel_unknown']);
+    expect(c.failures.map((f) => [f.code, f.key])).toEqual([
+      ['not_verified', 'checks.callback_channel_unknown'],
+    ]);
+    expect((await d.must('requests.get', { registerNo })).verified).toBe(false);
     expect((await d.call('requests.decide', { registerNo, outcome: 'disclose' })).ok).toBe(false);
   });
 
-  it('logging with a named channel checks it; an older record without one is only warned about', async () => {
+  it('logging with a named channel checks it; a call-back naming none is not a verification', async () => {
     const d = await registerDesk();
-    await addChannel(d);
     const bad = await d.call(
       'requests.create',
       requestJson({ verification: callback('+31 20 555 0100') }),
@@ -105,17 +111,83 @@ describe('verification against the catalogue', () => {
     expect(!bad.ok && bad.key).toBe('verification.channelUnknown');
     const { registerNo } = await d.must(
       'requests.create',
-      requestJson({ verification: callback(DUTY_DESK) }),
+      requestJson({ verification: callback('020 559 5000') }),
     );
-    const named = await d.must('requests.check', { registerNo });
-    expect(named.outcome).toBe('proceed');
-    expect(named.warnings.map((w) => w.code)).not.toContain('callback_channel_unnamed');
-    expect((await d.must('requests.get', { registerNo })).verification?.channel).toBe(DUTY_DESK);
+    const named = await d.must('requests.get', { registerNo });
+    expect(named.check?.outcome).toBe('proceed');
+    expect(named.verified).toBe(true);
+    expect(named.verification?.channel).toBe(DUTY_DESK);
 
-    const legacy = await d.must('requests.create', requestJson());
-    const c = await d.must('requests.check', { registerNo: legacy.registerNo });
-    expect(c.outcome).toBe('proceed');
-    expect(c.warnings.map((w) => w.code)).toContain('callback_channel_unnamed');
+    // Logged as recorded, but in the state of an unverified request: checks fail, no matching.
+    const unnamed = await d.must('requests.create', requestJson({ verification: callback() }));
+    const r = await d.must('requests.get', { registerNo: unnamed.registerNo });
+    expect(r.verification).toMatchObject({ method: 'callback', channel: null, by: 'olga' });
+    expect(r.verified).toBe(false);
+    expect(r.check?.outcome).toBe('refuse');
+    expect(r.check?.failures.map((f) => [f.code, f.key])).toEqual([
+      ['not_verified', 'checks.not_verified_callback_unnamed'],
+    ]);
+    expect(r.check?.failures[0]!.message).toMatch(/Call back on a catalogue channel/);
+    expect((await d.call('requests.match', { registerNo: unnamed.registerNo })).ok).toBe(false);
+    const refused = await d.call('requests.decide', {
+      registerNo: unnamed.registerNo,
+      outcome: 'disclose',
+    });
+    expect(!refused.ok && [refused.code, refused.key]).toEqual([
+      'CONFLICT',
+      'register.checksFailed',
+    ]);
+    expect(
+      (await d.must('requests.list', {})).find((x) => x.registerNo === unnamed.registerNo),
+    ).toMatchObject({ verified: false });
+
+    // Calling back on the catalogue channel and recording it makes it a verification.
+    const v = await d.must('requests.verify', {
+      registerNo: unnamed.registerNo,
+      verification: callback(DUTY_DESK),
+    });
+    expect(v.verified).toBe(true);
+    expect(v.check?.outcome).toBe('proceed');
+  });
+
+  it('a signed document counts only with the document on the request', async () => {
+    const d = await registerDesk();
+    const signed = {
+      method: 'signed_document' as const,
+      by: 'olga',
+      at: '2026-03-02T11:00',
+      note: 'Signed by the officier van justitie.',
+    };
+    const { registerNo } = await d.must('requests.create', requestJson({ verification: signed }));
+    const r = await d.must('requests.get', { registerNo });
+    expect(r.document).toBeNull();
+    expect(r.verified).toBe(false);
+    expect(r.check?.failures.map((f) => [f.code, f.key])).toEqual([
+      ['not_verified', 'checks.not_verified_no_document'],
+    ]);
+    expect((await d.call('requests.decide', { registerNo, outcome: 'disclose' })).ok).toBe(false);
+    const without = await d.call('requests.verify', { registerNo, verification: signed });
+    expect(!without.ok && [without.code, without.key]).toEqual([
+      'BAD_INPUT',
+      'verification.documentRequired',
+    ]);
+
+    const pdf = join(tempDir(), 'vordering-ondertekend.pdf');
+    writeFileSync(pdf, '%PDF-1.4\n1 0 obj <<>> endobj\ntrailer <<>>\n%%EOF\n');
+    await d.must('requests.attachDocument', {
+      registerNo,
+      token: d.session.files.register(pdf).token,
+    });
+    const v = await d.must('requests.verify', { registerNo, verification: signed });
+    expect(v.verified).toBe(true);
+    expect(v.check?.outcome).toBe('proceed');
+
+    // Logged with its document, the signed document is a verification from the start.
+    const withDoc = await d.must(
+      'requests.create',
+      requestJson({ verification: signed, documentToken: d.session.files.register(pdf).token }),
+    );
+    expect((await d.must('requests.get', { registerNo: withDoc.registerNo })).verified).toBe(true);
   });
 
   it('the written confirmation of a phone request closes its 3-day deadline on the dashboard', async () => {

@@ -64,6 +64,17 @@ const police = {
 };
 const ovj = { name: 'Petra de Boer', function: 'officier_van_justitie' as const };
 const verified = (at: string) => ({ method: 'callback' as const, by: 'olaf', at });
+/**
+ * The (fictitious) verified channel of each authority the scenario calls back, in the catalogue
+ * before the first request: a call-back counts only on one of them.
+ */
+const CALL_BACK: Record<string, string> = {
+  'pol-amsterdam': '+31881000100',
+  'pol-rotterdam': '+31881000101',
+  'pol-den-haag': '+31881000102',
+  'om-lp': '+31881000103',
+  'om-fp': '+31881000104',
+};
 /** What most of the scenario's requests have in common; each request gives what differs. */
 const USUAL: Pick<
   NewRequestInput,
@@ -82,7 +93,10 @@ export async function buildScenario(d: ScenarioDesk): Promise<void> {
   const at = (iso: string) => d.setNow(iso);
   const create = async (request: Request, when: string) => {
     at(when);
-    return (await d.must('requests.create', { ...USUAL, ...request })).registerNo;
+    const r = { ...USUAL, ...request };
+    const v = r.verification;
+    const verification = v?.method === 'callback' ? { ...v, channel: CALL_BACK[r.authority] } : v;
+    return (await d.must('requests.create', { ...r, verification })).registerNo;
   };
   const decide = async (
     registerNo: string,
@@ -105,6 +119,17 @@ export async function buildScenario(d: ScenarioDesk): Promise<void> {
   };
 
   at('2025-01-02T08:00:00Z');
+  for (const [authority, value] of Object.entries(CALL_BACK)) {
+    await d.must('catalogue.addContact', {
+      authority,
+      kind: 'phone',
+      value,
+      verifiedBy: 'admin',
+      verifiedAt: '2025-01-02',
+      verifiedHow: 'Official directory; called the switchboard and was put through.',
+      independent: true,
+    });
+  }
   await d.must('users.add', {
     name: OFFICER.userName,
     role: 'officer',

@@ -83,7 +83,7 @@ describe('a European Production Order', () => {
         },
         {
           receivedAt: yesterday,
-          verification: { method: 'signed_document', by: 'olga', at: yesterday },
+          verification: { method: 'known_portal', by: 'olga', at: yesterday },
           items: [{ kind: 'ip', value: '203.0.113.5', port: 1500, moment: '2025-06-01T14:00' }],
         },
       ),

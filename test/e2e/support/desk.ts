@@ -2,6 +2,7 @@ import type { Channel, InputOf, OutputOf } from '../../../shared/contract';
 import { DeskSession } from '../../../electron/core/session';
 import { dispatch } from '../../../electron/api/table';
 import type { Db } from '../../../electron/core/db';
+import { AMSTERDAM_DUTY_DESK } from '../../fixtures/requests/duty-desk';
 
 /** A cheap KDF for the browser journeys (the real cost is covered by the core tests and the bench). */
 export const E2E_KDF = { N: 2 ** 12, r: 8, p: 1 };
@@ -54,15 +55,7 @@ export async function createTeamVault(
 }
 
 /** Politie Amsterdam's duty desk as the admin verified it, the channel journeys call back on. */
-export const AMSTERDAM_DUTY_DESK = {
-  authority: 'pol-amsterdam',
-  kind: 'phone',
-  value: '+31 20 559 5000',
-  verifiedBy: 'Admin',
-  verifiedAt: '2026-01-05',
-  verifiedHow: 'politie.nl contact page; called the switchboard and was put through',
-  independent: true,
-} as const;
+export { AMSTERDAM_DUTY_DESK };
 
 /**
  * Kabelnet Zwolle's vault as the Settings journeys find it, made through the real handler table
