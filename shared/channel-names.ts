@@ -95,4 +95,9 @@ export const CHANNEL_NAMES = [
   'ops.purge',
   'ops.purgeDue',
   'ops.createDemo',
+  'hi1.import',
+  'hi1.export',
+  'hi1.senders',
+  'hi1.linkSender',
+  'hi1.unlinkSender',
 ] as const satisfies readonly Channel[];

@@ -13,6 +13,7 @@ import { auditHandlers } from '../audit/app';
 import { catalogueHandlers } from '../catalogue/app';
 import { customersHandlers } from '../customers/app';
 import { filesHandlers } from '../files/app';
+import { hi1Handlers } from '../hi1/app';
 import { intakeHandlers } from '../intake/app';
 import { lettersHandlers } from '../letters/app';
 import { opsHandlers } from '../ops/app';
@@ -36,6 +37,7 @@ export const HANDLERS: HandlerMap<Channel> = {
   ...lettersHandlers,
   ...statsHandlers,
   ...opsHandlers,
+  ...hi1Handlers,
 };
 
 const worded = (code: Err['code'], key: MessageKey, params?: MessageParams): Err =>

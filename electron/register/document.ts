@@ -18,6 +18,7 @@ const READ_IN: Record<string, { mime: string; extensions: string[] }> = {
   eml: { mime: 'message/rfc822', extensions: ['.eml'] },
   msg: { mime: 'application/vnd.ms-outlook', extensions: ['.msg'] },
   json: { mime: 'application/json', extensions: ['.json'] },
+  hi1: { mime: 'application/xml', extensions: ['.xml'] },
   text: { mime: 'text/plain', extensions: ['.txt', '.text', '.xml'] },
 };
 
@@ -161,7 +162,7 @@ export async function documentText(
   const row = viewDocument(ctx, registerNo);
   const head = { name: row.name, mime: row.mime, sha256: row.sha256 };
   if (row.mime.startsWith('image/')) return { ...head, pages: [], unreadPages: [] };
-  if (row.mime === 'text/plain' || row.mime === 'application/json') {
+  if (row.mime === 'text/plain' || row.mime === 'application/json' || row.mime === 'application/xml') {
     return { ...head, pages: [{ origin: 'body', text: decodeText(row.bytes) }], unreadPages: [] };
   }
   const draft = await extractInWorker({ bytes: row.bytes, name: row.name }, intakeCatalogues(ctx));

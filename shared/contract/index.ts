@@ -3,6 +3,7 @@ import { auditContract } from './audit';
 import { catalogueContract } from './catalogue';
 import { customersContract } from './customers';
 import { filesContract } from './files';
+import { hi1Contract } from './hi1';
 import { intakeContract } from './intake';
 import { lettersContract } from './letters';
 import { opsContract } from './ops';
@@ -29,6 +30,7 @@ export const CONTRACT = {
   ...lettersContract,
   ...statsContract,
   ...opsContract,
+  ...hi1Contract,
 } satisfies Record<string, ChannelSpec>;
 
 export type Contract = typeof CONTRACT;

@@ -5,6 +5,7 @@ import { readEml } from './eml';
 import { LIMITS, refuse } from './limits';
 import { readMsg } from './msg';
 import { readPdf } from './pdf';
+import { readHi1Draft } from './hi1';
 import { readRequestJson } from './request-json';
 import { sniff } from './sniff';
 import { readText, textPages } from './text';
@@ -43,6 +44,8 @@ export async function readDocument(
       return readMsg(bytes);
     case 'json':
       return { draft: readRequestJson(bytes) };
+    case 'hi1':
+      return { draft: readHi1Draft(bytes) };
     case 'text':
       return { doc: readText(bytes), warnings: [] };
     default:
