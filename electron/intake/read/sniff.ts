@@ -9,7 +9,7 @@ export type Sniffed = { kind: DocumentKind } | { kind: null; type: string };
 
 const OLE = Buffer.from([0xd0, 0xcf, 0x11, 0xe0, 0xa1, 0xb1, 0x1a, 0xe1]);
 const MIME_HEADER = /^(?:[!-9;-~]+:[^\r\n]*\r?\n(?:[ \t][^\r\n]*\r?\n)*)+/;
-const HI1_ROOT = /^(?:<\?xml[^>]*\?>\s*)?(?:<!--[\s\S]*?-->\s*)*<(?:[A-Za-z_][\w.-]*:)?HI1Message[\s>/]/;
+const HI1_ROOT = /<(?:[A-Za-z_][\w.-]*:)?HI1Message[\s>/]/;
 const MAIL_FIELD =
   /^(?:from|date|subject|message-id|mime-version|content-type|received|to|return-path)\s*:/im;
 
@@ -28,8 +28,8 @@ export function sniff(bytes: Uint8Array, name = ''): Sniffed {
   const text = sample.toString('utf8').replace(/^\uFEFF/, '');
   const start = text.trimStart();
   if (start.startsWith('{')) return { kind: 'json' };
-  // An ETSI TS 103 120 (HI-1) message: XML whose root element is HI1Message, whatever its prefix.
-  if (start.startsWith('<') && HI1_ROOT.test(start.slice(0, 4096))) return { kind: 'hi1' };
+  // XML naming an HI1Message is read as HI-1 even behind a DOCTYPE, so that the HI-1 reader refuses it.
+  if (start.startsWith('<') && HI1_ROOT.test(start)) return { kind: 'hi1' };
   if (
     (MIME_HEADER.test(text) && MAIL_FIELD.test(text.split(/\r?\n\r?\n/)[0]!)) ||
     /\.eml$/i.test(name)
