@@ -66,23 +66,37 @@ export function UserNameField(props: FieldProps) {
 interface SelectFieldProps extends Omit<SelectHTMLAttributes<HTMLSelectElement>, 'id'> {
   label: ReactNode;
   hint?: ReactNode;
+  /** Shown under the select, announced with it and marking it invalid (as Field's). */
+  error?: string | null;
   children: ReactNode;
 }
 
-export function SelectField({ label, hint, children, ...select }: SelectFieldProps) {
+export function SelectField({ label, hint, error, children, ...select }: SelectFieldProps) {
   const id = useId();
   const hintId = hint ? `${id}-hint` : undefined;
+  const errorId = error ? `${id}-error` : undefined;
+  const describedBy = [hintId, errorId].filter(Boolean).join(' ') || undefined;
   return (
-    <div className="field">
+    <div className={`field${error ? ' field--invalid' : ''}`}>
       <label htmlFor={id}>{label}</label>
       {hint && (
         <p className="field__hint" id={hintId}>
           {hint}
         </p>
       )}
-      <select id={id} aria-describedby={hintId} {...select}>
+      <select
+        id={id}
+        aria-describedby={describedBy}
+        aria-invalid={error ? true : undefined}
+        {...select}
+      >
         {children}
       </select>
+      {error && (
+        <p className="field__error" id={errorId}>
+          {error}
+        </p>
+      )}
     </div>
   );
 }

@@ -59,6 +59,10 @@ describe('logging a new request', () => {
     expect((verification.getByLabelText('Door') as HTMLInputElement).value).toBe('olga');
     await typeDateTime(user, verification, 'Wanneer', '2026-03-02T09:40');
     await user.type(verification.getByLabelText('Toelichting'), 'teruggebeld');
+    await user.selectOptions(
+      verification.getByLabelText('Teruggebeld op (uit de catalogus)'),
+      '+31205595000',
+    );
 
     const item = (n: number) => within(screen.getByRole('group', { name: `Identificator ${n}` }));
     await user.type(item(1).getByLabelText('Nummer of adres'), '06-12345678');
@@ -91,6 +95,7 @@ describe('logging a new request', () => {
           by: 'olga',
           at: '2026-03-02T09:40',
           note: 'teruggebeld',
+          channel: '+31205595000',
         },
         items: [
           {
@@ -136,5 +141,79 @@ describe('logging a new request', () => {
     expect(
       (screen.getByRole('button', { name: 'Registreren' }) as HTMLButtonElement).disabled,
     ).toBe(false);
+  });
+
+  it('a call-back is saved only on one of the authority’s catalogue channels', async () => {
+    const fiod = {
+      ...AUTHORITY,
+      code: 'fiod',
+      name: 'Fiscale Inlichtingen- en Opsporingsdienst (FIOD)',
+      contacts: [],
+    };
+    const fake = installFakeDesk({
+      'vault.state': () => ok(signedIn({ user: OFFICER })),
+      'catalogue.authorities': () => ok([AUTHORITY, fiod]),
+      'catalogue.legalBases': () => ok([BASIS]),
+      'requests.create': () => ok({ registerNo: '2026-0008', status: 'received' as const }),
+    });
+    const user = userEvent.setup();
+    renderApp('/requests/new');
+    await screen.findByRole('option', { name: AUTHORITY.name });
+    await user.selectOptions(screen.getByLabelText('Instantie'), 'pol-amsterdam');
+    await user.type(screen.getByLabelText('Zaaknummer (PV/BVH of parketnummer)'), 'PL-1');
+    await user.type(
+      within(screen.getByRole('region', { name: 'Aanvrager' })).getByLabelText('Naam'),
+      'J. de Boer',
+    );
+    const item = within(screen.getByRole('group', { name: 'Identificator 1' }));
+    await user.type(item.getByLabelText('Nummer of adres'), '06-12345678');
+    await typeDateTime(user, item, 'Moment', '2024-05-01T10:00');
+    await user.click(screen.getByLabelText('De aanvrager is geverifieerd'));
+    const section = within(screen.getByRole('region', { name: 'Verificatie van de aanvrager' }));
+
+    // Only the authority's verified channels, and a prompt that cannot be chosen.
+    const select = section.getByLabelText('Teruggebeld op (uit de catalogus)') as HTMLSelectElement;
+    const options = [...select.options].map((o) => [o.value, o.textContent, o.disabled]);
+    expect(options).toEqual([
+      ['', 'Kies het kanaal waarop u terugbelde', true],
+      ['+31205595000', 'Telefoon: +31205595000', false],
+    ]);
+    await user.click(screen.getByRole('button', { name: 'Registreren' }));
+    expect(
+      section.getByText(/zonder kanaal telt het terugbellen niet als verificatie/),
+    ).toBeTruthy();
+    expect(select.getAttribute('aria-invalid')).toBe('true');
+    expect(fake.callsTo('requests.create')).toEqual([]);
+
+    // An authority without a verified channel: no call-back to choose, and where the catalogue is.
+    await user.selectOptions(screen.getByLabelText('Instantie'), 'fiod');
+    expect(section.queryByLabelText('Teruggebeld op (uit de catalogus)')).toBeNull();
+    expect(section.getByTestId('no-channels').textContent).toMatch(
+      /geen geverifieerd kanaal in de catalogus \(Instellingen → Catalogus → Instanties\)/,
+    );
+    await user.click(screen.getByRole('button', { name: 'Registreren' }));
+    expect(fake.callsTo('requests.create')).toEqual([]);
+
+    // A signed document needs the document on the request.
+    await user.selectOptions(section.getByLabelText('Hoe'), 'signed_document');
+    await user.click(screen.getByRole('button', { name: 'Registreren' }));
+    expect(section.getByTestId('document-needed').textContent).toMatch(
+      /voeg het originele document toe/,
+    );
+    expect(fake.callsTo('requests.create')).toEqual([]);
+
+    // Back to Amsterdam and its duty desk: the call-back names the channel it was made on.
+    await user.selectOptions(section.getByLabelText('Hoe'), 'callback');
+    await user.selectOptions(screen.getByLabelText('Instantie'), 'pol-amsterdam');
+    await user.selectOptions(
+      section.getByLabelText('Teruggebeld op (uit de catalogus)'),
+      '+31205595000',
+    );
+    await user.click(screen.getByRole('button', { name: 'Registreren' }));
+    await waitFor(() => expect(window.location.hash).toBe('#/requests/2026-0008'));
+    expect(fake.callsTo('requests.create')[0]).toMatchObject({
+      authority: 'pol-amsterdam',
+      verification: { method: 'callback', channel: '+31205595000' },
+    });
   });
 });

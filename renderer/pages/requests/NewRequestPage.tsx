@@ -17,6 +17,7 @@ import {
   createInput,
   initialDraft,
   missingFields,
+  verificationProblem,
   unconfirmedItems,
   useRequestDraft,
 } from './draft/request-draft';
@@ -50,6 +51,9 @@ export function NewRequestPage() {
   const [tried, setTried] = useState(false);
   // The field or item the officer is at: its source is marked in the document.
   const [active, setActive] = useState<string | null>(null);
+  const contacts =
+    catalogue.data?.authorities.find((a) => a.code === editor.draft.authority)?.contacts ?? [];
+  const unverifiable = verificationProblem(editor.draft, contacts);
   const missing = tried ? missingFields(editor.draft) : new Set<string>();
   const required = (key: string) => (missing.has(key) ? t('form.required') : null);
   const unconfirmed = new Set(tried && read ? unconfirmedItems(editor.draft) : []);
@@ -58,6 +62,7 @@ export function NewRequestPage() {
     e.preventDefault();
     setTried(true);
     const found = [...missingFields(editor.draft)].map((k): [string, Problem] => [k, 'required']);
+    if (unverifiable) found.push([unverifiable, 'required']);
     if (read)
       for (const i of unconfirmedItems(editor.draft)) found.push([`confirm${i}`, 'required']);
     await checkedSubmit(Object.fromEntries(found), async () => {
@@ -111,9 +116,8 @@ export function NewRequestPage() {
       <RequesterFields editor={editor} required={required} read={read?.draft} />
       <VerificationSection
         editor={editor}
-        contacts={
-          catalogue.data?.authorities.find((a) => a.code === editor.draft.authority)?.contacts
-        }
+        contacts={contacts}
+        problem={tried ? unverifiable : null}
       />
       <ItemsEditor
         editor={editor}

@@ -6,13 +6,21 @@ export const OFFICER = {
   role: 'officer' as const,
 };
 
+/** Politie Amsterdam's duty desk as the catalogue holds it: the channel call-backs are made on. */
+export const DUTY_DESK_CONTACT = {
+  kind: 'phone' as const,
+  value: '+31205595000',
+  verifiedAt: '2026-01-05',
+  note: '',
+};
+
 export const AUTHORITY = {
   code: 'pol-amsterdam',
   name: 'Politie – Eenheid Amsterdam',
   kind: 'police' as const,
   legacy: false,
   replacedBy: [],
-  contacts: [],
+  contacts: [DUTY_DESK_CONTACT],
   note: '',
 };
 

@@ -102,6 +102,27 @@ export function missingFields(d: RequestDraft): Set<string> {
   return m;
 }
 
+/** What a verification as typed lacks to count: its catalogue channel, or its document. */
+export type VerificationProblem = 'verificationChannel' | 'verificationDocument';
+
+/**
+ * Why the verification as typed would not count, or null: a call-back names one of the chosen
+ * authority's verified catalogue channels, a signed document is only one with the document on
+ * the request. The core logs either as unverified; the form does not let it look verified.
+ */
+export function verificationProblem(
+  d: RequestDraft,
+  channels: readonly { value: string }[],
+): VerificationProblem | null {
+  if (!d.verified) return null;
+  const v = d.verification;
+  if (v.method === 'callback' && !channels.some((c) => c.value === v.channel)) {
+    return 'verificationChannel';
+  }
+  if (v.method === 'signed_document' && !d.document) return 'verificationDocument';
+  return null;
+}
+
 /** The identifiers read from the document that the officer has neither confirmed nor corrected. */
 export const unconfirmedItems = (d: RequestDraft): number[] =>
   d.items.flatMap((it, i) => (it.from !== undefined && !it.confirmed ? [i] : []));
