@@ -17,6 +17,7 @@ import {
 import { auditCommands } from './cli/commands/audit';
 import { catalogueCommands } from './cli/commands/catalogue';
 import { customersCommands } from './cli/commands/customers';
+import { hi1Commands } from './cli/commands/hi1';
 import { intakeCommands } from './cli/commands/intake';
 import { lettersCommands } from './cli/commands/letters';
 import { opsCommands } from './cli/commands/ops';
@@ -41,6 +42,7 @@ export const COMMANDS: CliCommand[] = [
   ...statsCommands,
   ...opsCommands,
   ...catalogueCommands,
+  ...hi1Commands,
 ];
 
 const GLOBAL_FLAGS: Record<string, 'string' | 'boolean'> = {
