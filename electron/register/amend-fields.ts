@@ -2,7 +2,8 @@ import { resolveItem } from './items';
 
 /**
  * What an amendment may correct, by its path in the request JSON: the requester's details, the
- * case and RC references, the note, and every identifier's value, port, moment and zone. The
+ * case and RC references, the note, and every identifier's value, port, moment (a period's start),
+ * a period's end and zone. The
  * authority, legal basis, categories and receipt are what the checks and the deadline rest on:
  * a request with those wrong is refused or logged anew, never corrected underneath a decision.
  */
@@ -17,11 +18,11 @@ export const REQUEST_FIELDS = {
 } as const;
 export type RequestField = keyof typeof REQUEST_FIELDS;
 
-export const ITEM_FIELDS = ['value', 'port', 'moment', 'timeZone'] as const;
+export const ITEM_FIELDS = ['value', 'port', 'moment', 'periodTo', 'timeZone'] as const;
 export type ItemField = (typeof ITEM_FIELDS)[number];
 
 /** Fields that cannot be emptied (the request or its identifier would not say what it is). */
-export const REQUIRED_FIELDS = new Set<string>(['requester.name', 'value', 'moment']);
+export const REQUIRED_FIELDS = new Set<string>(['requester.name', 'value', 'moment', 'periodTo']);
 
 export type AmendTarget =
   { on: 'request'; field: RequestField } | { on: 'item'; index: number; field: ItemField };
@@ -89,6 +90,7 @@ export function amendedItem<I extends ItemColumns>(row: I, amendments: Amended[]
     value: row.value,
     port: row.port === null ? undefined : String(row.port),
     moment: row.moment,
+    periodTo: row.period_to ?? undefined,
     timeZone: row.time_zone,
   };
   const changed = new Set<ItemField>();
@@ -103,7 +105,7 @@ export function amendedItem<I extends ItemColumns>(row: I, amendments: Amended[]
     ...(given.port !== undefined ? { port: given.port } : {}),
     ...(row.period_to === null
       ? { moment: given.moment ?? row.moment }
-      : { period: { from: given.moment ?? row.moment, to: row.period_to } }),
+      : { period: { from: given.moment ?? row.moment, to: given.periodTo ?? row.period_to } }),
     ...(given.timeZone !== undefined ? { timeZone: given.timeZone } : {}),
   });
   const out = { ...row };
@@ -123,9 +125,12 @@ export function amendedItem<I extends ItemColumns>(row: I, amendments: Amended[]
       utc_ms: r.utcMs,
       time_candidates: JSON.stringify(r.timeCandidates),
     });
-    // A period's end is in the same zone: read again with it.
+  }
+  // A period's end is in the same zone: read again with it, and when it was corrected itself.
+  if (changed.has('periodTo') || changed.has('moment') || changed.has('timeZone')) {
     if (r.periodTo) {
       Object.assign(out, {
+        period_to: r.periodTo.moment,
         period_to_status: r.periodTo.timeStatus,
         period_to_utc_ms: r.periodTo.utcMs,
         period_to_candidates: JSON.stringify(r.periodTo.timeCandidates),

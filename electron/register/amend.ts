@@ -1,7 +1,13 @@
 import type { DeskContext } from '../core/context';
 import { failWith } from '../core/errors';
 import { Matcher } from '../matching/matcher';
-import { amendTarget, REQUEST_FIELDS, REQUIRED_FIELDS, type AmendTarget } from './amend-fields';
+import {
+  amendTarget,
+  REQUEST_FIELDS,
+  REQUIRED_FIELDS,
+  type AmendTarget,
+  type ItemField,
+} from './amend-fields';
 import { runCheck } from './check';
 import { epocFieldBefore, isEpocField, type EpocField } from './epoc';
 import { addEvent } from './events';
@@ -32,21 +38,24 @@ function addAmendment(
     .run(r.id, field, value, reason, ctx.user.name, ctx.nowIso());
 }
 
-const itemText = (i: ItemRow, field: string): string =>
-  field === 'value'
-    ? i.value
-    : field === 'port'
-      ? (i.port?.toString() ?? '')
-      : field === 'moment'
-        ? i.moment
-        : i.time_zone;
+const ITEM_TEXT: Record<ItemField, (i: ItemRow) => string> = {
+  value: (i) => i.value,
+  port: (i) => i.port?.toString() ?? '',
+  moment: (i) => i.moment,
+  periodTo: (i) => i.period_to ?? '',
+  timeZone: (i) => i.time_zone,
+};
 
 /** What the field holds now (amendments applied), as text. */
 function currentText(ctx: DeskContext, r: RequestRow, t: AmendTarget, registerNo: string) {
   if (t.on === 'request') return { before: r[REQUEST_FIELDS[t.field]] ?? '', item: null };
   const item = loadItems(ctx.db, r.id).find((i) => i.idx === t.index);
   if (!item) return failWith('NOT_FOUND', 'amend.noItem', { no: registerNo, index: t.index });
-  return { before: itemText(item, t.field), item };
+  // Only a period has an end; a moment item is not turned into a period by a correction.
+  if (t.field === 'periodTo' && item.period_to === null) {
+    return failWith('BAD_INPUT', 'amend.notPeriod', { no: registerNo, index: t.index });
+  }
+  return { before: ITEM_TEXT[t.field](item), item };
 }
 
 /**

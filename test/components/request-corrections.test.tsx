@@ -185,4 +185,98 @@ describe('request page: verification and corrections', () => {
     await within(panel).findByText('Vastgelegde correcties');
     expect(within(panel).getByText('Poort nagezonden')).toBeTruthy();
   });
+
+  it('a failed check reads as one with objections, in the status and the step bar', async () => {
+    installFakeDesk({
+      'vault.state': () => ok(signedIn({ user: OLGA })),
+      'requests.get': () =>
+        ok(
+          detail({
+            check: {
+              outcome: 'refuse',
+              failures: [
+                { code: 'not_verified', message: 'not verified' },
+                { code: 'missing_case_reference', message: 'no case reference' },
+              ],
+              warnings: [],
+              checkedAt: '2026-03-02T08:21:00.000Z',
+              checkedBy: 'olga',
+            },
+          }),
+        ),
+    });
+    renderApp('/requests/2026-0001');
+    const status = await screen.findByText('Gecontroleerd — 2 bezwaren');
+    expect(status.closest('[role="status"]')).toBeTruthy();
+    expect(status.className).toBe('status--problem');
+    const steps = within(screen.getByRole('list', { name: 'Voortgang' }));
+    expect(
+      steps
+        .getByText(/^Controleren/)
+        .closest('li')!
+        .getAttribute('data-state'),
+    ).toBe('failed');
+  });
+
+  it('a refusal was never approved: the step bar does not show Goedkeuren as done', async () => {
+    installFakeDesk({
+      'vault.state': () => ok(signedIn({ user: OLGA })),
+      'requests.get': () => ok(detail({ status: 'refused' })),
+    });
+    renderApp('/requests/2026-0001');
+    const steps = within(await screen.findByRole('list', { name: 'Voortgang' }));
+    const state = (name: RegExp) => steps.getByText(name).closest('li')!.getAttribute('data-state');
+    expect(state(/^Besluiten/)).toBe('done');
+    expect(state(/^Goedkeuren/)).toBe('skipped');
+    expect(steps.getByText(/^Goedkeuren/).textContent).toBe('Goedkeuren — niet van toepassing');
+  });
+
+  it('the decision form chooses nothing beforehand; the suggested outcome is marked', async () => {
+    installFakeDesk({
+      'vault.state': () => ok(signedIn({ user: OLGA })),
+      'requests.get': () => ok(detail()),
+    });
+    renderApp('/requests/2026-0001');
+    const panel = await screen.findByRole('region', { name: 'Besluit' });
+    const radios = within(panel).getAllByRole('radio') as HTMLInputElement[];
+    expect(radios.filter((r) => r.checked)).toEqual([]);
+    const submit = within(panel).getByRole('button', { name: 'Besluit vastleggen' });
+    expect((submit as HTMLButtonElement).disabled).toBe(true);
+    // The checks refused: Weigeren is suggested, Verstrekken cannot be chosen.
+    expect(
+      within(panel)
+        .getByRole('radio', { name: /^Weigeren/ })
+        .closest('label')!.textContent,
+    ).toMatch(/voorgesteld/);
+    expect(
+      (within(panel).getByRole('radio', { name: /^Verstrekken/ }) as HTMLInputElement).disabled,
+    ).toBe(true);
+    await userEvent.click(within(panel).getByRole('radio', { name: /^Weigeren/ }));
+    expect((submit as HTMLButtonElement).disabled).toBe(false);
+  });
+
+  it('a call-back recorded without a channel does not count: the panel says so and asks again', async () => {
+    installFakeDesk({
+      'vault.state': () => ok(signedIn({ user: OLGA })),
+      'requests.get': () =>
+        ok(
+          detail({
+            verification: {
+              method: 'callback',
+              channel: null,
+              by: 'olga',
+              at: '2026-03-02T09:40:00.000Z',
+              note: null,
+            },
+          }),
+        ),
+    });
+    renderApp('/requests/2026-0001');
+    const panel = await screen.findByRole('region', { name: 'Verificatie' });
+    expect(within(panel).getByText('Geen kanaal genoemd — telt niet als verificatie')).toBeTruthy();
+    expect(within(panel).getByTestId('verification-does-not-count').textContent).toMatch(
+      /telt niet/,
+    );
+    expect(within(panel).getByRole('button', { name: 'Verificatie vastleggen' })).toBeTruthy();
+  });
 });

@@ -186,4 +186,56 @@ describe('corrections as amendments', () => {
     expect(!notOral.ok && notOral.key).toBe('amend.notOral');
     expect((await d.must('requests.get', { registerNo })).amendments).toEqual([]);
   });
+
+  it('a period item’s end is corrected like its start: read again, that item matched again', async () => {
+    const d = await registerDesk();
+    const { registerNo } = await d.must(
+      'requests.create',
+      requestJson({
+        items: [
+          {
+            kind: 'phone',
+            value: '06-12345678',
+            period: { from: '2024-05-01T00:00', to: '2024-05-02T00:00' },
+          },
+          { kind: 'phone', value: '06-12345678', moment: '2024-05-01T10:00' },
+        ],
+      }),
+    );
+    await d.must('requests.match', { registerNo });
+    const before = matchRows(d, 1);
+    const r = await d.must('requests.amend', {
+      registerNo,
+      field: 'items.1.periodTo',
+      value: '2024-06-01T00:00',
+      reason: 'End of the period as the requester confirmed by phone',
+    });
+    expect(r.items[0]!.moment).toBe('2024-05-01T00:00');
+    expect(r.items[0]!.period).toMatchObject({
+      to: '2024-06-01T00:00',
+      toUtc: '2024-05-31T22:00:00.000Z',
+      toTimeStatus: 'ok',
+    });
+    expect(r.events.at(-1)).toMatchObject({ kind: 'rematched', details: { index: 1 } });
+    expect(matchRows(d, 1)).toBe(before + 1);
+    expect(r.amendments.at(-1)).toMatchObject({
+      field: 'items.1.periodTo',
+      value: '2024-06-01T00:00',
+    });
+
+    const empty = await d.call('requests.amend', {
+      registerNo,
+      field: 'items.1.periodTo',
+      value: '',
+      reason: 'clearing it',
+    });
+    expect(!empty.ok && empty.key).toBe('amend.required');
+    const moment = await d.call('requests.amend', {
+      registerNo,
+      field: 'items.2.periodTo',
+      value: '2024-06-01T00:00',
+      reason: 'no period here',
+    });
+    expect(!moment.ok && [moment.code, moment.key]).toEqual(['BAD_INPUT', 'amend.notPeriod']);
+  });
 });

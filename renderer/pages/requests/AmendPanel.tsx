@@ -24,7 +24,7 @@ export function amendedFieldLabel(
   field: string,
 ): string {
   if (field.startsWith('epoc.')) return t(`epoc:amend.${field.slice(5)}`, { defaultValue: field });
-  const item = /^items\.(\d+)\.(value|port|moment|timeZone)$/.exec(field);
+  const item = /^items\.(\d+)\.(value|port|moment|periodTo|timeZone)$/.exec(field);
   if (item) return t(`amend.field.item.${item[2]}`, { n: Number(item[1]) });
   const key = {
     caseReference: 'caseReference',
@@ -82,14 +82,17 @@ function rowsOf(r: RequestDetail, t: (k: string, o?: Record<string, unknown>) =>
     { path: 'note', label: t('amend.field.note'), value: r.note ?? '' },
   ];
   for (const i of r.items) {
-    const item = (field: string, value: string) => ({
+    const item = (field: string, value: string, label = field) => ({
       path: `items.${i.index}.${field}`,
-      label: t(`amend.field.item.${field}`, { n: i.index }),
+      label: t(`amend.field.item.${label}`, { n: i.index }),
       value,
     });
     rows.push(item('value', i.value));
     if (i.kind === 'ip') rows.push(item('port', i.port?.toString() ?? ''));
-    rows.push(item('moment', i.moment), item('timeZone', i.timeZone));
+    // A period's start is its moment; its end is corrected the same way.
+    if (i.period) rows.push(item('moment', i.moment, 'periodFrom'), item('periodTo', i.period.to));
+    else rows.push(item('moment', i.moment));
+    rows.push(item('timeZone', i.timeZone));
   }
   return rows;
 }

@@ -36,6 +36,18 @@ function unavailable(
   };
 }
 
+/**
+ * What the checks and the match point to: refuse or refer what the checks turned down, disclose
+ * what matched, "no data" when nothing did; null while the request is not matched yet.
+ */
+function suggested(request: RequestDetail, matchedCount: number): DecisionOutcome | null {
+  const outcome = request.check?.outcome;
+  if (outcome === 'refuse') return 'refuse';
+  if (outcome === 'refer') return 'referred';
+  if (outcome !== 'proceed' || request.status !== 'matched') return null;
+  return matchedCount > 0 ? 'disclose' : 'no_data';
+}
+
 export interface DecideValues {
   outcome: DecisionOutcome;
   items?: number[];
@@ -47,6 +59,8 @@ export interface DecideValues {
  * The decision: disclose (only matched items; only the NAW categories the request asks for and
  * the basis allows; everything else withheld), no data, refuse or refer. Every outcome is listed;
  * one that cannot be decided now is disabled with the reason (failed checks, not matched yet).
+ * None is chosen beforehand: a decision is the officer's, so a click on "record" never refuses or
+ * discloses by default; the outcome the checks and the match point to is marked as suggested.
  */
 export function DecidePanel({
   request,
@@ -69,14 +83,16 @@ export function DecidePanel({
       ? ['referred', 'refuse', 'disclose', 'no_data']
       : ['disclose', 'no_data', 'refuse', 'referred'];
   const outcomes = order.filter((o) => !reasons[o]);
-  const [outcome, setOutcome] = useState<DecisionOutcome>(outcomes[0]!);
+  const suggestion = suggested(request, matched.length);
+  const [outcome, setOutcome] = useState<DecisionOutcome | null>(null);
   const [items, setItems] = useState<number[]>(matched);
   const [categories, setCategories] = useState<DataCategory[]>(allowed);
   const [reason, setReason] = useState('');
-  const current = outcomes.includes(outcome) ? outcome : outcomes[0]!;
+  const current = outcome && outcomes.includes(outcome) ? outcome : null;
 
   const submit = (e: FormEvent) => {
     e.preventDefault();
+    if (!current) return;
     onDecide({
       outcome: current,
       ...(current === 'disclose' ? { items, categories } : {}),
@@ -104,6 +120,9 @@ export function DecidePanel({
                 onChange={() => setOutcome(o)}
               />{' '}
               {t(`detail.outcomes.${o}`)}
+              {suggestion === o && !reasons[o] && (
+                <span className="badge badge--open"> {t('detail.suggested')}</span>
+              )}
               {reasons[o] && (
                 <span id={`outcome-why-${o}`} className="muted choice-reason">
                   {reasons[o]}
@@ -155,12 +174,14 @@ export function DecidePanel({
           className="btn btn--primary"
           disabled={
             busy ||
+            current === null ||
             (current === 'disclose' && (items.length === 0 || categories.length === 0)) ||
             (current === 'refuse' && !reason.trim() && proceed)
           }
         >
           {t('detail.decideButton')}
         </button>
+        {current === null && <p className="muted">{t('detail.chooseOutcome')}</p>}
       </form>
     </section>
   );

@@ -28,16 +28,41 @@ const LETTER_STATES = ['awaiting_approval', 'disclosed', 'no_data', 'refused'];
 const STEPS = ['log', 'verify', 'check', 'match', 'decide', 'approve'] as const;
 
 type Step = (typeof STEPS)[number];
+/** done (green), failed (the checks found objections), skipped (a closed request never took it). */
+type StepState = 'done' | 'todo' | 'failed' | 'skipped';
 
-function stepStates(r: RequestDetail): { done: Set<Step>; current: Step | null } {
+function stepStates(r: RequestDetail): { state(s: Step): StepState; current: Step | null } {
   const done = new Set<Step>(['log']);
   if (r.verified) done.add('verify');
   if (r.check && r.status !== 'received') done.add('check');
   if (r.matches.length > 0) done.add('match');
   if (r.status === 'awaiting_approval' || FINAL.includes(r.status)) done.add('decide');
-  if (FINAL.includes(r.status)) done.add('approve');
-  const current = FINAL.includes(r.status) ? null : (STEPS.find((s) => !done.has(s)) ?? null);
-  return { done, current };
+  // Only a disclosure is approved; a refusal, referral or "no data" never was.
+  if (r.status === 'disclosed') done.add('approve');
+  const final = FINAL.includes(r.status);
+  const current = final ? null : (STEPS.find((s) => !done.has(s)) ?? null);
+  const failed = (s: Step) => s === 'check' && done.has(s) && r.check?.outcome !== 'proceed';
+  return {
+    state: (s) => (failed(s) ? 'failed' : done.has(s) ? 'done' : final ? 'skipped' : 'todo'),
+    current,
+  };
+}
+
+/**
+ * The status in words; "checked" with the checks' objections counted, so a failed check never
+ * reads as a plain success.
+ */
+function StatusText({ request: r }: { request: RequestDetail }) {
+  const { t } = useTranslation('requests');
+  const failures = r.check?.failures.length ?? 0;
+  if (r.status === 'checked' && failures > 0) {
+    return (
+      <strong className="status--problem">
+        {t('status.checkedWithFailures', { count: failures })}
+      </strong>
+    );
+  }
+  return <strong>{t(`status.${r.status}`)}</strong>;
 }
 
 /** One request: the wizard's later steps (verify → check → match → decide → approve) and its record. */
@@ -81,15 +106,17 @@ export function RequestPage() {
         <Link to="/requests">{t('detail.back')}</Link>
       </p>
       <ol className="steps" aria-label={t('steps.label')}>
-        {STEPS.map((s) => (
-          <li
-            key={s}
-            data-state={steps.done.has(s) ? 'done' : 'todo'}
-            aria-current={steps.current === s ? 'step' : undefined}
-          >
-            {t(`steps.${s}`)}
-          </li>
-        ))}
+        {STEPS.map((s) => {
+          const state = steps.state(s);
+          return (
+            <li key={s} data-state={state} aria-current={steps.current === s ? 'step' : undefined}>
+              {t(`steps.${s}`)}
+              {(state === 'failed' || state === 'skipped') && (
+                <span className="steps__state"> {t(`steps.state.${state}`)}</span>
+              )}
+            </li>
+          );
+        })}
       </ol>
       <p role="status" aria-live="polite">
         {!final && (
@@ -97,7 +124,7 @@ export function RequestPage() {
             <TimeLeft deadline={r.deadline} state={r.deadlineState} urgency={r.urgency} />{' '}
           </>
         )}
-        <strong>{t(`status.${r.status}`)}</strong>
+        <StatusText request={r} />
         {' · '}
         {steps.current
           ? t('detail.nextStep', { step: t(`steps.${steps.current}`) })

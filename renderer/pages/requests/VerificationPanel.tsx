@@ -103,6 +103,8 @@ function VerifyForm({ request: r, onChanged }: RequestPanelProps) {
   const [channel, setChannel] = useState(only);
   const { busy, error, run } = useDeskAction();
   const callback = v.method === 'callback';
+  // A signed document is a verification only with the document on the request (the core refuses).
+  const noDocument = v.method === 'signed_document' && !r.document;
   const submit = (e: FormEvent) => {
     e.preventDefault();
     void run(async () => {
@@ -124,11 +126,16 @@ function VerifyForm({ request: r, onChanged }: RequestPanelProps) {
       ) : (
         <Channels request={r} />
       )}
+      {noDocument && (
+        <p className="alert alert--warning" data-testid="document-first">
+          {t('verify.documentFirst')}
+        </p>
+      )}
       <ErrorAlert error={error} />
       <button
         type="submit"
         className="btn btn--primary"
-        disabled={busy || !v.by.trim() || (callback && !channel)}
+        disabled={busy || !v.by.trim() || (callback && !channel) || noDocument}
       >
         {t('detail.verifyButton')}
       </button>
@@ -212,6 +219,11 @@ export function VerificationPanel({ request: r, onChanged }: RequestPanelProps) 
         </dl>
       ) : (
         <p className="alert alert--warning">{t('detail.notVerified')}</p>
+      )}
+      {v && !r.verified && (
+        <p className="alert alert--warning" data-testid="verification-does-not-count">
+          {t('verify.doesNotCount')}
+        </p>
       )}
       {may('requests.handle') && open && !r.verified ? (
         <VerifyForm request={r} onChanged={onChanged} />
