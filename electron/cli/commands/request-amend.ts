@@ -24,6 +24,8 @@ const ITEM_FLAGS: Record<string, string> = {
   value: 'value',
   port: 'port',
   moment: 'moment',
+  // A period item: --moment is its start, --period-to its end.
+  'period-to': 'periodTo',
   'time-zone': 'timeZone',
 };
 
@@ -40,7 +42,7 @@ function corrections(args: CliArgs): { field: string; value: string }[] {
     const item = Number(itemText);
     if (!Number.isInteger(item) || item < 1 || itemFlags.length === 0) {
       throw new UsageError(
-        'Correct an identifier with --item N and at least one of --value, --port, --moment, --time-zone.',
+        'Correct an identifier with --item N and at least one of --value, --port, --moment, --period-to, --time-zone.',
       );
     }
     for (const f of itemFlags)
@@ -53,7 +55,7 @@ export const requestAmendCommands: CliCommand[] = [
   {
     path: ['request', 'amend'],
     usage:
-      'request amend NO --reason TEXT [--case-reference T] [--rc-authorisation T] [--note T] [--requester-name T] [--requester-badge T] [--requester-email T] [--requester-phone T] [--epoc-validating-authority JSON] [--epoc-issuer-name T] [--epoc-issuer-file-reference T] [--epoc-addressee T] [--item N [--value V] [--port P] [--moment TIME] [--time-zone ZONE]]',
+      'request amend NO --reason TEXT [--case-reference T] [--rc-authorisation T] [--note T] [--requester-name T] [--requester-badge T] [--requester-email T] [--requester-phone T] [--epoc-validating-authority JSON] [--epoc-issuer-name T] [--epoc-issuer-file-reference T] [--epoc-addressee T] [--item N [--value V] [--port P] [--moment TIME] [--period-to TIME] [--time-zone ZONE]]',
     summary:
       'Correct the record (before or after the decision) with who, when and why; a changed identifier is matched again alone. An empty value ("") clears an optional field.',
     signIn: true,
