@@ -39,7 +39,7 @@ describe('the demo vault’s unlock screen', () => {
       'demo-officer — Behandelaar',
       'demo-approver — Goedkeurder',
       'demo-auditor — Auditor',
-      'demo-importer — Inlezer',
+      'demo-importer — Importeur',
     ]);
     expect((screen.getByLabelText('Gebruikersnaam') as HTMLInputElement).value).toBe('demo-admin');
     await user.click(
