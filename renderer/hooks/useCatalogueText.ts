@@ -7,7 +7,7 @@ import { useTranslation } from 'react-i18next';
  */
 export function useCatalogueText() {
   const { i18n } = useTranslation('catalogue');
-  const word = (kind: 'authority' | 'basis', code: string, stored: string): string => {
+  const word = (kind: 'authority' | 'basis' | 'article', code: string, stored: string): string => {
     const key = `seeded.${kind}.${code}`;
     const known = (lang: string): unknown => i18n.getResource(lang, 'catalogue', key);
     if (stored !== known('nl') && stored !== known('en')) return stored;
@@ -17,5 +17,7 @@ export function useCatalogueText() {
   return {
     authorityName: (a: { code: string; name: string }) => word('authority', a.code, a.name),
     basisName: (b: { code: string; shortName: string }) => word('basis', b.code, b.shortName),
+    /** The article as cited: Dutch law stays as cited, a seeded English citation is worded. */
+    basisArticle: (b: { code: string; article: string }) => word('article', b.code, b.article),
   };
 }

@@ -59,4 +59,36 @@ describe('catalogue texts', () => {
       'Tap, door admin hernoemd',
     );
   });
+
+  it('shows a seeded English citation in Dutch; Dutch law as cited, in both languages', () => {
+    const epoc = DEFAULT_LEGAL_BASES.find((b) => b.code === 'eu-epoc-subscriber')!;
+    expect(epoc.article).toBe('Reg. (EU) 2023/1543 (EPOC, subscriber data)');
+    expect(texts('nl').basisArticle(epoc)).toBe(
+      'Verordening (EU) 2023/1543 (EPOC, abonneegegevens)',
+    );
+    expect(texts('en').basisArticle(epoc)).toBe(epoc.article);
+    const traffic = DEFAULT_LEGAL_BASES.find((b) => b.code === 'eu-epoc-traffic')!;
+    expect(texts('nl').basisArticle(traffic)).toMatch(
+      /^Verordening .*verkeers- of inhoudsgegevens/,
+    );
+    const naw = DEFAULT_LEGAL_BASES.find((b) => b.code === 'sv-126na-1')!;
+    expect(texts('en').basisArticle(naw)).toBe('Sv 126na lid 1');
+    expect(texts('nl').basisArticle({ ...epoc, article: 'Reg. 2023/1543, eigen tekst' })).toBe(
+      'Reg. 2023/1543, eigen tekst',
+    );
+  });
+
+  it('words every seeded citation that is not Dutch, and knows it as stored', () => {
+    // A citation in English words (Reg., data) shown in the Dutch UI is what this guards against.
+    const english = DEFAULT_LEGAL_BASES.filter((b) =>
+      /\b(Reg\.|data|traffic|subscriber)\b/.test(b.article),
+    );
+    expect(english.map((b) => b.code).sort()).toEqual(['eu-epoc-subscriber', 'eu-epoc-traffic']);
+    for (const b of english) {
+      expect(texts('nl').basisArticle(b), b.code).not.toBe(b.article);
+      expect((seeded('en') as unknown as { article: Record<string, string> }).article[b.code]).toBe(
+        b.article,
+      );
+    }
+  });
 });

@@ -50,7 +50,7 @@ const EMPTY: Filters = {
 
 function RequestTable({ rows, caption }: { rows: RequestSummary[]; caption: string }) {
   const { t, i18n } = useTranslation('requests');
-  const { authorityName } = useCatalogueText();
+  const { authorityName, basisArticle } = useCatalogueText();
   return (
     <Table
       caption={caption}
@@ -76,7 +76,7 @@ function RequestTable({ rows, caption }: { rows: RequestSummary[]; caption: stri
           </td>
           <td>{formatDateTime(r.receivedAt, i18n.language)}</td>
           <td>{authorityName({ code: r.authorityCode, name: r.authorityName })}</td>
-          <td>{r.legalBasisArticle}</td>
+          <td>{basisArticle({ code: r.legalBasisCode, article: r.legalBasisArticle })}</td>
           <td>{r.caseReference ?? '—'}</td>
           <td>
             {t(`status.${r.status}`)}
@@ -180,7 +180,7 @@ function DashboardTiles({
 /** The register: a dashboard of open requests by deadline, then the whole register with filters. */
 export function RegisterPage() {
   const { t } = useTranslation('requests');
-  const { authorityName } = useCatalogueText();
+  const { authorityName, basisArticle } = useCatalogueText();
   const may = useCan();
   const mayHandle = may('requests.handle');
   const mayApprove = may('requests.approve');
@@ -300,7 +300,7 @@ export function RegisterPage() {
               <option value="">{t('list.any')}</option>
               {catalogue.data?.bases.map((b) => (
                 <option key={b.code} value={b.code}>
-                  {b.article}
+                  {basisArticle(b)}
                 </option>
               ))}
             </SelectField>

@@ -69,7 +69,7 @@ function StatusText({ request: r }: { request: RequestDetail }) {
 export function RequestPage() {
   const { registerNo = '' } = useParams();
   const { t, i18n } = useTranslation('requests');
-  const { authorityName, basisName } = useCatalogueText();
+  const { authorityName, basisName, basisArticle } = useCatalogueText();
   const { state } = useSession();
   const may = useCan();
   const mayHandle = may('requests.handle');
@@ -174,7 +174,7 @@ export function RequestPage() {
           </dd>
           <dt>{t('detail.basis')}</dt>
           <dd>
-            {r.legalBasis.article} — {basisName(r.legalBasis)}
+            {basisArticle(r.legalBasis)} — {basisName(r.legalBasis)}
           </dd>
           <dt>{t('detail.case')}</dt>
           <dd>{r.caseReference ?? '—'}</dd>

@@ -24,7 +24,7 @@ export function RequestFields({
   read?: Draft | null;
 }) {
   const { t } = useTranslation('requests');
-  const { authorityName, basisName } = useCatalogueText();
+  const { authorityName, basisName, basisArticle } = useCatalogueText();
   return (
     <section className="panel" aria-labelledby="sec-request">
       <h2 id="sec-request">{t('form.sectionRequest')}</h2>
@@ -53,7 +53,7 @@ export function RequestFields({
           >
             {catalogue?.bases.map((b) => (
               <option key={b.code} value={b.code}>
-                {b.article} — {basisName(b)}
+                {basisArticle(b)} — {basisName(b)}
               </option>
             ))}
           </SelectField>

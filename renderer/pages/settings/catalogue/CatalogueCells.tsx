@@ -85,11 +85,11 @@ export function BasisCells({
   admin?: boolean;
 }) {
   const { t } = useTranslation(['catalogue', 'requests']);
-  const { basisName } = useCatalogueText();
+  const { basisName, basisArticle } = useCatalogueText();
   return (
     <>
       <td className="wrap">
-        <strong>{b.article}</strong>
+        <strong>{basisArticle(b)}</strong>
         <div className="muted">{basisName(b)}</div>
         {b.requiresRcAuthorisation && <div className="muted">{t('bases.requiresRc')}</div>}
       </td>
