@@ -119,7 +119,7 @@ describe('the Annex III form on a real vault', () => {
     expect(t).toContain('INFORMATIONEN ÜBER DIE UNMÖGLICHKEIT DER AUSFÜHRUNG DES');
     expect(t).toMatch(/Aktenzeichen der Anordnungsbehörde\s+121 Js 345\/26/);
     expect(t).toMatch(/Aktenzeichen der Validierungsbehörde\s+502 Gs 77\/26/);
-    expect(t).toMatch(/Datum der Ausstellung des\s+1\. September 2026/);
+    expect(t).toMatch(/Datum der Ausstellung des EPOC\/EPOC-PR\s+1\. September 2026/);
     expect(t).toContain('Staatsanwaltschaft Köln (Staatsanwaltschaft)');
     expect(reasonLine(t, 'd')).toMatch(/^☒\s+\(d\) die angeforderten Daten sind nicht gespeichert/);
     for (const other of ['a', 'b', 'c', 'e', 'f', 'g']) expect(reasonLine(t, other)).toMatch(/^☐/);

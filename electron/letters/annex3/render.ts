@@ -72,11 +72,11 @@ export async function renderAnnex3(m: Annex3Model): Promise<RenderedForm> {
   w.paragraph(t.annex, { font: 'bold', size: 15, gapAfter: 2 });
   w.paragraph(t.title, { font: 'bold', size: 10.5, gapAfter: 2 });
   w.paragraph(t.regulation, { size: 9, color: GREY, gapAfter: 6 });
-  w.paragraph(t.intro, { size: 9.5, gapAfter: 10 });
+  w.paragraph(t.intro, { size: 9, gapAfter: 6 });
 
   const section = (title: string) => {
-    w.spacer(4);
-    w.paragraph(title, { font: 'bold', size: 11, gapAfter: 4, keepWithNext: 40 });
+    w.spacer(2);
+    w.paragraph(title, { font: 'bold', size: 10.5, gapAfter: 3, keepWithNext: 40 });
   };
   const pairs = (rows: [string, string][]) =>
     w.table({
@@ -86,7 +86,7 @@ export async function renderAnnex3(m: Annex3Model): Promise<RenderedForm> {
       ],
       rows,
       header: false,
-      size: 9,
+      size: 8.5,
       keepTogether: false,
     });
 
@@ -113,15 +113,15 @@ export async function renderAnnex3(m: Annex3Model): Promise<RenderedForm> {
   section(t.sectionC);
   pairs([[t.status, t.statusOf[m.outcome]]]);
   w.spacer(4);
-  w.paragraph(t.reasonsIntro, { size: 9.5, gapAfter: 4 });
+  w.paragraph(t.reasonsIntro, { size: 9, gapAfter: 3 });
   const ticked = new Set(m.reasons);
   for (const r of ANNEX3_REASONS) {
-    const size = 9.5;
+    const size = 9;
     const lh = w.lineHeight(size);
     const label = `(${ANNEX3_LETTER[r]}) ${t.reasons[r]}`;
     w.ensure(lh);
     w.drawText(ticked.has(r) ? TICKED : UNTICKED, PAGE.left + 4, w.y, {
-      size: 11,
+      size: 10.5,
       font: ticked.has(r) ? 'bold' : 'regular',
     });
     w.paragraph(label, {
@@ -129,16 +129,16 @@ export async function renderAnnex3(m: Annex3Model): Promise<RenderedForm> {
       indent: 22,
       width: CONTENT_WIDTH - 22,
       font: ticked.has(r) ? 'bold' : 'regular',
-      gapAfter: 3,
+      gapAfter: 1.5,
     });
   }
   w.spacer(4);
-  w.paragraph(t.explanation, { font: 'bold', size: 9.5, gapAfter: 2, keepWithNext: 14 });
-  w.paragraph(m.explanation ?? '–', { size: 9.5, gapAfter: 6 });
-  w.paragraph(t.clarification, { font: 'bold', size: 9.5, gapAfter: 2, keepWithNext: 14 });
-  w.paragraph(m.clarification ?? t.clarificationNone, { size: 9.5, gapAfter: 6 });
-  w.paragraph(t.preservation, { font: 'bold', size: 9.5, gapAfter: 2, keepWithNext: 14 });
-  w.paragraph(m.preserved ? t.preservedYes : t.preservedNo, { size: 9.5, gapAfter: 6 });
+  w.paragraph(t.explanation, { font: 'bold', size: 9, gapAfter: 1, keepWithNext: 14 });
+  w.paragraph(m.explanation ?? '–', { size: 9, gapAfter: 4 });
+  w.paragraph(t.clarification, { font: 'bold', size: 9, gapAfter: 1, keepWithNext: 14 });
+  w.paragraph(m.clarification ?? t.clarificationNone, { size: 9, gapAfter: 4 });
+  w.paragraph(t.preservation, { font: 'bold', size: 9, gapAfter: 1, keepWithNext: 14 });
+  w.paragraph(m.preserved ? t.preservedYes : t.preservedNo, { size: 9, gapAfter: 4 });
 
   section(t.sectionD);
   const p = m.provider;
