@@ -9,6 +9,7 @@ import { FileDelivery } from '../core/deliver';
 import { failWith } from '../core/errors';
 import { disclosedData } from '../letters/from-register';
 import { latestDecision, type Decision } from '../register/decisions';
+import { addEvent } from '../register/events';
 import {
   isFinal,
   latestMatches,
@@ -271,6 +272,7 @@ export async function exportHi1(
   });
   const made = to.write(ctx, () => {
     const a = buildAnswer(ctx, registerNo);
+    addEvent(ctx, a.request.id, 'hi1_exported', { sha256: a.sha256, tasks: a.tasks });
     ctx.audit('hi1.exported', requestSubject(a.request), {
       sha256: a.sha256,
       transaction: a.transactionId,

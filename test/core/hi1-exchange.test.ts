@@ -144,6 +144,8 @@ describe('HI-1: an order in, the answer out', () => {
     // The export is not an order: importing it is refused, by key.
     expect(() => orderOf(back)).toThrow(/not an order/);
 
+    const timeline = (await d.must('requests.get', { registerNo })).events.map((e) => e.kind);
+    expect(timeline.at(-1)).toBe('hi1_exported');
     // An existing file is never overwritten; the export is audited.
     const twice = await d.call('hi1.export', { registerNo, target: { path: out } });
     expect(!twice.ok && twice.key).toBe('files.exists');
