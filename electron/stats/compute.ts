@@ -10,8 +10,12 @@ import {
   type OutcomeCounts,
   type PeriodSummary,
   type StatsUrgency,
+  type AverageHours,
+  type EpocStatsCategory,
+  type EpocYearStats,
   type YearStats,
 } from '../../shared/schemas/stats';
+import { DateTime } from 'luxon';
 import { ZoneCalendar } from './calendar';
 import { quantile } from './quantile';
 
@@ -42,6 +46,19 @@ export interface RequestFact {
   verificationFailed: boolean;
   /** Stable ids of the customers whose data was disclosed (only counted, never shown). */
   disclosedCustomers: readonly string[];
+  /** The European Production Order it came as; absent for every other request. */
+  epoc?: EpocFact;
+}
+
+/** What Art. 28 counts of an EPOC: no names, no file references. */
+export interface EpocFact {
+  issuingState: string;
+  categories: readonly EpocStatsCategory[];
+  emergency: boolean;
+  /** The date of issue the certificate gives (YYYY-MM-DD), or null. */
+  issuedOn: string | null;
+  /** The reasons ticked on the latest Annex III form (empty: none was made). */
+  annex3Reasons: readonly string[];
 }
 
 export interface ComputeOptions {
@@ -78,6 +95,61 @@ const bump = (m: Map<string, number>, key: string, by = 1) => m.set(key, (m.get(
 function summarise(durationsMs: number[]): HoursSummary {
   const h = durationsMs.map((d) => d / HOUR);
   return { median: hours(quantile(h, 0.5)), p90: hours(quantile(h, 0.9)), count: h.length };
+}
+
+function average(durationsMs: number[]): AverageHours {
+  if (durationsMs.length === 0) return { average: null, count: 0 };
+  const mean = durationsMs.reduce((a, b) => a + b, 0) / durationsMs.length / HOUR;
+  return { average: hours(mean), count: durationsMs.length };
+}
+
+const COMPLIED: readonly Outcome[] = ['disclosed', 'partly_disclosed'];
+
+/**
+ * The EPOC figures of a year (Art. 28): orders per issuing State, kind of data and urgency,
+ * complied with or not (with the Annex III reasons), and the average times to the answer.
+ */
+function epocFigures(list: readonly Prepared[], zone: string): EpocYearStats {
+  const byState = new Map<string, number>();
+  const reasons = new Map<string, number>();
+  const byCategory = { subscriber: 0, identification: 0, traffic_content: 0 };
+  const byUrgency = { emergency: 0, normal: 0 };
+  const compliance = { complied: 0, notComplied: 0, open: 0 };
+  const fromReceipt: number[] = [];
+  const fromIssue: number[] = [];
+  let orders = 0;
+  for (const p of list) {
+    const e = p.fact.epoc;
+    if (!e) continue;
+    orders++;
+    bump(byState, e.issuingState);
+    for (const c of new Set(e.categories)) byCategory[c]++;
+    byUrgency[e.emergency ? 'emergency' : 'normal']++;
+    const outcome = p.fact.outcome;
+    if (outcome === 'open') compliance.open++;
+    else if (COMPLIED.includes(outcome)) compliance.complied++;
+    else {
+      compliance.notComplied++;
+      if (e.annex3Reasons.length === 0) bump(reasons, 'no_form');
+      for (const r of new Set(e.annex3Reasons)) bump(reasons, r);
+    }
+    if (outcome === 'open' || Number.isNaN(p.answered)) continue;
+    fromReceipt.push(p.answered - p.received);
+    if (e.issuedOn) {
+      const issued = DateTime.fromISO(e.issuedOn, { zone }).toMillis();
+      if (!Number.isNaN(issued)) fromIssue.push(p.answered - issued);
+    }
+  }
+  return {
+    orders,
+    byIssuingState: sortedRecord(byState),
+    byCategory,
+    byUrgency,
+    compliance,
+    notCompliedByReason: sortedRecord(reasons),
+    receiptToAnswerHours: average(fromReceipt),
+    issueToAnswerHours: average(fromIssue),
+  };
 }
 
 function period(list: readonly Prepared[]): PeriodSummary {
@@ -224,6 +296,7 @@ export class StatsBook {
         previous: period(this.list(year - 1).filter((p) => p.received < previousUntil)),
       },
       lastFiveYears,
+      epoc: epocFigures(list, this.calendar.zone),
       labels: this.labelsFor(byBasis, byAuthority),
     };
   }

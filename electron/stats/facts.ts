@@ -1,7 +1,8 @@
 import type { IdentifierKind, Outcome, StatsUrgency, YearStats } from '../../shared/schemas/stats';
 import { FINAL_STATUSES, type RequestStatus } from '../../shared/schemas/terms';
 import type { Db } from '../core/db';
-import type { RequestFact } from './compute';
+import type { EpocFact, RequestFact } from './compute';
+import type { EpocStatsCategory } from '../../shared/schemas/stats';
 
 /**
  * The register (migration 0003) as plain request facts for the statistics: a handful of grouped
@@ -94,6 +95,69 @@ const DISCLOSED_CUSTOMERS_SQL = `
 const SENT_SQL = `
   SELECT d.request_id, min(d.sent_at) FROM request r JOIN disclosure d ON d.request_id = r.id
   WHERE ${IN_YEARS} AND d.sent_at IS NOT NULL GROUP BY d.request_id`;
+
+/**
+ * The certificate of each EPOC request (migration 0008) and the reasons of its latest Annex III
+ * form (migration 0011): request id, issuing State, emergency, certificate JSON, form reasons.
+ */
+type EpocRow = [number, string, number, string, string | null];
+const epocSql = (forms: boolean) => `
+  SELECT r.id, e.issuing_state, e.emergency, e.certificate,
+    ${
+      forms
+        ? `(SELECT f.reasons FROM annex3_form f WHERE f.request_id = r.id ORDER BY f.id DESC LIMIT 1)`
+        : 'NULL'
+    }
+  FROM request r JOIN request_epoc e ON e.request_id = r.id WHERE ${IN_YEARS}`;
+
+/** An EPOC category as Art. 28 counts it. */
+const EPOC_STATS_CATEGORY: Record<string, EpocStatsCategory> = {
+  subscriber_identity: 'subscriber',
+  subscriber_service: 'subscriber',
+  subscriber_registration: 'subscriber',
+  subscriber_payment: 'subscriber',
+  identification: 'identification',
+  traffic: 'traffic_content',
+  content: 'traffic_content',
+};
+
+function epocFacts(db: Db, from: number, to: number): Map<number, EpocFact> {
+  const out = new Map<number, EpocFact>();
+  if (!hasColumns(db, 'request_epoc', ['request_id', 'certificate'])) return out;
+  const forms = hasColumns(db, 'annex3_form', ['request_id', 'reasons']);
+  for (const [id, state, emergency, certificate, reasons] of rows<EpocRow>(
+    db,
+    epocSql(forms),
+    from,
+    to,
+  )) {
+    let c: { kind?: unknown; categories?: unknown; issuedOn?: unknown } = {};
+    try {
+      c = JSON.parse(certificate) as typeof c;
+    } catch {
+      c = {};
+    }
+    if (c.kind === 'preservation') continue; // an EPOC-PR is not a production order
+    const categories = [
+      ...new Set(
+        (Array.isArray(c.categories) ? c.categories : [])
+          .map((x) => EPOC_STATS_CATEGORY[String(x)])
+          .filter((x): x is EpocStatsCategory => x !== undefined),
+      ),
+    ];
+    out.set(id, {
+      issuingState: state,
+      categories,
+      emergency: emergency === 1,
+      issuedOn:
+        typeof c.issuedOn === 'string' && /^\d{4}-\d{2}-\d{2}$/.test(c.issuedOn)
+          ? c.issuedOn
+          : null,
+      annex3Reasons: parseList(reasons).filter((r): r is string => typeof r === 'string'),
+    });
+  }
+  return out;
+}
 
 const parseList = (json: string | null | undefined): unknown[] => {
   if (!json || json === '[]') return [];
@@ -188,6 +252,8 @@ export function readRequestFacts(db: Db, from = 0, to = 9999): RegisterFacts {
     else byItem.set(idx, [String(customer)]);
   }
 
+  const epocs = epocFacts(db, from, to);
+
   const facts = requests.map((r): RequestFact => {
     const [id, receivedAt, status, urgency, deadline, basis, authority, failures, kinds] = r;
     const decision = decisions.get(id);
@@ -218,6 +284,7 @@ export function readRequestFacts(db: Db, from = 0, to = 9999): RegisterFacts {
       refusalReasons: status === 'refused' ? refusalReasons(failures, decision?.[3] ?? null) : [],
       verificationFailed: failedVerification(failures),
       disclosedCustomers,
+      ...(epocs.has(id) ? { epoc: epocs.get(id)! } : {}),
     };
   });
 

@@ -1,4 +1,9 @@
-import type { IdentifierKind, Outcome, StatsUrgency } from '../../shared/schemas/stats';
+import type {
+  EpocStatsCategory,
+  IdentifierKind,
+  Outcome,
+  StatsUrgency,
+} from '../../shared/schemas/stats';
 import { monthNames } from '../../shared/months';
 
 /** The words of the transparency report, in Dutch and English. */
@@ -47,6 +52,27 @@ export interface ReportTexts {
   issuedLine: (at: string) => string;
   chainLine: (seq: number, hash: string) => string;
   locale: string;
+  epoc: EpocReportTexts;
+}
+
+/** The section on European Production Orders (Art. 28 of Regulation (EU) 2023/1543). */
+export interface EpocReportTexts {
+  heading: string;
+  intro: string;
+  orders: string;
+  byState: string;
+  state: string;
+  byCategory: string;
+  category: Record<EpocStatsCategory, string>;
+  emergency: string;
+  normal: string;
+  complied: string;
+  notComplied: string;
+  open: string;
+  receiptToAnswer: string;
+  issueToAnswer: string;
+  reasons: string;
+  reason: Record<string, string>;
 }
 
 const NL_REASONS: Record<string, string> = {
@@ -142,6 +168,38 @@ export const REPORT_TEXTS: Record<'nl' | 'en', ReportTexts> = {
     issuedLine: (at) =>
       `Opgemaakt ${at}. De vingerafdruk (SHA-256) van dit verslag staat in de volgende gebeurtenis van de auditketen.`,
     chainLine: (seq, hash) => `Auditketen #${seq} ${hash}`,
+    epoc: {
+      heading: 'Europese verstrekkingsbevelen (art. 28)',
+      intro:
+        'Europese verstrekkingsbevelen (EPOC, Verordening (EU) 2023/1543) die in het jaar zijn ontvangen, zoals artikel 28 van de verordening ze telt. Ze zijn ook in de cijfers hierboven meegeteld.',
+      orders: 'Verstrekkingsbevelen ontvangen',
+      byState: 'Per uitvaardigende staat',
+      state: 'Uitvaardigende staat',
+      byCategory: 'Per soort gegevens',
+      category: {
+        subscriber: 'Abonneegegevens',
+        identification: 'Gegevens uitsluitend ter identificatie van de gebruiker',
+        traffic_content: 'Verkeers- of inhoudsgegevens (doorverwezen)',
+      },
+      emergency: 'Spoedbevelen (8 uur)',
+      normal: 'Gewone bevelen (10 dagen)',
+      complied: 'Uitgevoerd (gegevens verstrekt)',
+      notComplied: 'Niet uitgevoerd',
+      open: 'Nog in behandeling',
+      receiptToAnswer: 'Gemiddelde tijd ontvangst tot antwoord (uren)',
+      issueToAnswer: 'Gemiddelde tijd uitvaardiging tot antwoord (uren)',
+      reasons: 'Niet uitgevoerd, naar reden (bijlage III)',
+      reason: {
+        incomplete: '(a) onvolledig',
+        manifest_errors: '(b) kennelijke fouten',
+        insufficient_information: '(c) onvoldoende informatie',
+        not_stored: '(d) gegevens niet (meer) opgeslagen',
+        de_facto_impossible: '(e) feitelijke onmogelijkheid',
+        not_issued_or_validated: '(f) niet uitgevaardigd of gevalideerd zoals artikel 4 vereist',
+        other: '(g) andere redenen',
+        no_form: 'Geen bijlage III-formulier opgemaakt',
+      },
+    },
   },
   en: {
     locale: 'en-GB',
@@ -204,5 +262,37 @@ export const REPORT_TEXTS: Record<'nl' | 'en', ReportTexts> = {
     issuedLine: (at) =>
       `Issued ${at}. This report's fingerprint (SHA-256) is in the next event of the audit chain.`,
     chainLine: (seq, hash) => `Audit chain #${seq} ${hash}`,
+    epoc: {
+      heading: 'European Production Orders (Art. 28)',
+      intro:
+        'European Production Orders (EPOC, Regulation (EU) 2023/1543) received in the year, counted as Article 28 of the Regulation asks. They are also counted in the figures above.',
+      orders: 'Production orders received',
+      byState: 'By issuing State',
+      state: 'Issuing State',
+      byCategory: 'By kind of data',
+      category: {
+        subscriber: 'Subscriber data',
+        identification: 'Data requested for the sole purpose of identifying the user',
+        traffic_content: 'Traffic or content data (referred)',
+      },
+      emergency: 'Emergency orders (8 hours)',
+      normal: 'Other orders (10 days)',
+      complied: 'Complied with (data disclosed)',
+      notComplied: 'Not complied with',
+      open: 'Still open',
+      receiptToAnswer: 'Average time from receipt to answer (hours)',
+      issueToAnswer: 'Average time from issue to answer (hours)',
+      reasons: 'Not complied with, by reason (Annex III)',
+      reason: {
+        incomplete: '(a) incomplete',
+        manifest_errors: '(b) manifest errors',
+        insufficient_information: '(c) insufficient information',
+        not_stored: '(d) data not (or no longer) stored',
+        de_facto_impossible: '(e) de facto impossibility',
+        not_issued_or_validated: '(f) not issued or validated as Article 4 requires',
+        other: '(g) other reasons',
+        no_form: 'No Annex III form made',
+      },
+    },
   },
 };

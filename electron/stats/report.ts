@@ -1,6 +1,7 @@
 import { createHash } from 'node:crypto';
 import { DateTime } from 'luxon';
 import {
+  EPOC_STATS_CATEGORIES,
   IDENTIFIER_KINDS,
   OUTCOMES,
   STATS_URGENCIES,
@@ -136,6 +137,8 @@ export async function renderTransparencyReport(input: ReportInput): Promise<Rend
       reasons.map(([code, n]) => [t.reason(code), n]),
     );
 
+  epocSection(w, t, s, heading, countTable, hours);
+
   const current = DateTime.fromISO(s.asOf, { zone }).year === s.year;
   if (current) {
     heading(t.soFar(day(s.soFar.until)), OUTCOMES.length + 3);
@@ -191,6 +194,51 @@ export async function renderTransparencyReport(input: ReportInput): Promise<Rend
     pageCount: pages.length,
     pages,
   };
+}
+
+/** European Production Orders as Art. 28 counts them; a line saying none when there were none. */
+function epocSection(
+  w: PdfWriter,
+  t: ReportTexts,
+  s: PublishedYearStats,
+  heading: (text: string, rows?: number) => void,
+  countTable: (label: string, rows: [string, PublishedCount | string][]) => void,
+  hours: (v: number | null) => string,
+): void {
+  const e = s.epoc;
+  const te = t.epoc;
+  heading(te.heading, 10);
+  w.paragraph(te.intro);
+  if (e.orders === 0) {
+    w.paragraph(t.none);
+    return;
+  }
+  countTable(t.figure, [
+    [te.orders, e.orders],
+    [te.emergency, e.byUrgency.emergency],
+    [te.normal, e.byUrgency.normal],
+    [te.complied, e.compliance.complied],
+    [te.notComplied, e.compliance.notComplied],
+    [te.open, e.compliance.open],
+    [te.receiptToAnswer, hours(e.receiptToAnswerHours.average)],
+    [te.issueToAnswer, hours(e.issueToAnswerHours.average)],
+  ]);
+  const states = Object.entries(e.byIssuingState);
+  heading(te.byState, states.length);
+  countTable(te.state, states);
+  heading(te.byCategory, EPOC_STATS_CATEGORIES.length);
+  countTable(
+    te.byCategory,
+    EPOC_STATS_CATEGORIES.map((c) => [te.category[c], e.byCategory[c]]),
+  );
+  const reasons = Object.entries(e.notCompliedByReason);
+  heading(te.reasons, reasons.length);
+  if (reasons.length === 0) w.paragraph(t.none);
+  else
+    countTable(
+      te.reasons,
+      reasons.map(([code, n]) => [te.reason[code] ?? code, n]),
+    );
 }
 
 const footerLine = (t: ReportTexts, org: string, year: number, p: number, n: number) =>

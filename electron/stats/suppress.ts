@@ -12,14 +12,27 @@ export const suppressCount = (n: number, threshold: number): PublishedCount =>
  * other number in the figures is a count and is suppressed, so a count added later is suppressed
  * by default rather than published by mistake.
  */
-const NOT_COUNTS = new Set(['year', 'median', 'p90', 'timeZone', 'asOf', 'until', 'labels']);
+const NOT_COUNTS = new Set([
+  'year',
+  'median',
+  'p90',
+  'average',
+  'timeZone',
+  'asOf',
+  'until',
+  'labels',
+]);
 
 export type Published<T> = T extends number
   ? PublishedCount
   : T extends readonly (infer U)[]
     ? Published<U>[]
     : T extends object
-      ? { [K in keyof T]: K extends 'year' | 'median' | 'p90' | 'labels' ? T[K] : Published<T[K]> }
+      ? {
+          [K in keyof T]: K extends 'year' | 'median' | 'p90' | 'average' | 'labels'
+            ? T[K]
+            : Published<T[K]>;
+        }
       : T;
 export type PublishedYearStats = Published<YearStats>;
 

@@ -56,6 +56,43 @@ export const PeriodSummary = z.object({
 });
 export type PeriodSummary = z.infer<typeof PeriodSummary>;
 
+export const AverageHours = z.object({
+  /** Hours, rounded to 0.01; null when no order in the year got that far. */
+  average: z.number().nullable(),
+  count,
+});
+export type AverageHours = z.infer<typeof AverageHours>;
+
+/** The kinds of data an EPOC orders, as Art. 28 counts them (traffic and content are referred). */
+export const EPOC_STATS_CATEGORIES = ['subscriber', 'identification', 'traffic_content'] as const;
+export type EpocStatsCategory = (typeof EPOC_STATS_CATEGORIES)[number];
+
+/**
+ * European Production Orders (Regulation (EU) 2023/1543) received in the year, as Art. 28 asks
+ * them to be counted, beside the Dutch figures (which count them too). Preservation orders
+ * (EPOC-PR) are not production orders and are not counted here.
+ */
+export const EpocYearStats = z.object({
+  orders: count,
+  /** Orders per issuing State (ISO code), largest first. */
+  byIssuingState: z.record(z.string(), count),
+  /** Orders per kind of data ordered (an order for two kinds counts under both). */
+  byCategory: counts(EPOC_STATS_CATEGORIES),
+  byUrgency: z.object({ emergency: count, normal: count }),
+  /** Data disclosed / not (no data, refused, referred) / no final answer yet. */
+  compliance: z.object({ complied: count, notComplied: count, open: count }),
+  /**
+   * Orders not complied with per Annex III reason of the latest form sent (an order whose form
+   * ticks two counts under both); `no_form` when no Annex III form was made.
+   */
+  notCompliedByReason: z.record(z.string(), count),
+  /** Receipt → answer (sent, or the decision taking effect). */
+  receiptToAnswerHours: AverageHours,
+  /** The certificate's date of issue (start of that day) → answer, for orders that give it. */
+  issueToAnswerHours: AverageHours,
+});
+export type EpocYearStats = z.infer<typeof EpocYearStats>;
+
 export const YearStats = z.object({
   year: z.number().int(),
   timeZone: z.string(),
@@ -98,6 +135,8 @@ export const YearStats = z.object({
   }),
   /** The year and the four before it, oldest first. */
   lastFiveYears: z.array(PeriodSummary.extend({ year: z.number().int() })).length(5),
+  /** European Production Orders (Art. 28 of Regulation (EU) 2023/1543). */
+  epoc: EpocYearStats,
   labels: z.object({
     legalBasis: z.record(z.string(), z.string()),
     authority: z.record(z.string(), z.string()),
