@@ -7,6 +7,7 @@ import { useCatalogueText } from '../../../hooks/useCatalogueText';
 import { AddAuthorityForm } from './AddAuthorityForm';
 import { useFocusOnArrival } from '../arrival';
 import { AuthorityEditor } from './AuthorityEditor';
+import { Hi1SendersPanel } from './Hi1SendersPanel';
 import { AuthorityNameCell, authorityMatches, EntryStatus, RequestCount } from './CatalogueCells';
 import { CATALOGUE_REASONS } from './catalogue-reasons';
 import { useCatalogueView } from './useCatalogueView';
@@ -101,6 +102,7 @@ export function AuthoritiesSection() {
               void reload().then(() => setOpen(code));
             }}
           />
+          <Hi1SendersPanel authorities={view.authorities} />
         </>
       )}
     </section>
