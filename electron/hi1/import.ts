@@ -86,7 +86,8 @@ function basisOf(ctx: DeskContext, order: Hi1Order): string {
   }
 }
 
-function storeIdentifiers(ctx: DeskContext, id: number, o: Hi1Order, tasks: TaskItems[]): void {
+/** The HI-1 identifiers of an order beside its request (before the checks run). */
+export function storeIdentifiers(ctx: DeskContext, id: number, o: Hi1Order, tasks: TaskItems[]): void {
   const h = o.header;
   ctx.db
     .prepare(

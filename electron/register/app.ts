@@ -1,6 +1,7 @@
 import type { HandlerMap } from '../core/context';
 import type { requestsContract } from '../../shared/contract/requests';
 import { createRequest } from './create';
+import { hi1IdentifiersFor } from '../hi1/wizard';
 import { documentText, readDocument, saveDocument, storeDocument } from './document';
 import { amend, confirmWritten } from './amend';
 import { approve } from './approve';
@@ -17,7 +18,8 @@ type RequestChannels = keyof typeof requestsContract;
 /** Handlers of the request register; the work is in electron/register and electron/matching. */
 export const requestsHandlers: HandlerMap<RequestChannels> = {
   'requests.create': (input, ctx) => {
-    const { registerNo, status } = createRequest(ctx, input);
+    // A request read in from an HI-1 order keeps its HI-1 identifiers (electron/hi1/wizard.ts).
+    const { registerNo, status } = createRequest(ctx, input, hi1IdentifiersFor(ctx, input));
     return { registerNo, status };
   },
   'requests.list': (input, ctx) => listRequests(ctx, input),

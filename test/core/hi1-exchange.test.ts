@@ -2,6 +2,7 @@ import { readFileSync } from 'node:fs';
 import { join } from 'node:path';
 import { fileURLToPath } from 'node:url';
 import { describe, expect, it } from 'vitest';
+import type { InputOf } from '../../shared/contract';
 import { orderOf, readHi1Message } from '../../electron/hi1/message';
 import { registerDesk } from '../fixtures/requests/desk';
 import { tempDir } from '../support/desk';
@@ -267,6 +268,42 @@ describe('HI-1: an order in, the answer out', () => {
     expect(deliveries.map((x) => [x.dataExistence, x.data])).toEqual([
       [false, null],
       [false, null],
+    ]);
+  });
+
+  it('the wizard: an HI-1 order read into a draft and logged keeps its identifiers while its items are unchanged', async () => {
+    const d = await registerDesk(START);
+    await linkAs(d, 'DE', 'STA-KOELN', 'eu-issuing');
+    const token = () => d.session.files.register(join(FIX, 'order-epoc.xml')).token;
+    const draft = await d.must('intake.extract', { file: token() });
+    expect(draft.extraction.document.kind).toBe('hi1');
+    const confirmed = {
+      ...draft,
+      authority: 'eu-issuing',
+      verification: { method: 'known_portal' as const, by: 'olga', at: '2026-09-02T09:30' },
+    } as InputOf<'requests.create'>;
+    // Changed by the officer: logged as any request, not answerable over HI-1.
+    const changed = await d.must('requests.create', {
+      ...confirmed,
+      items: [confirmed.items[0]!],
+      documentToken: token(),
+    });
+    const refused = await d.call('hi1.export', {
+      registerNo: changed.registerNo,
+      target: 'inline',
+    });
+    expect(!refused.ok && refused.key).toBe('hi1.notHi1Request');
+    // As the message gives them: the identifiers are kept, and the answer goes back over HI-1.
+    const { registerNo } = await d.must('requests.create', {
+      ...confirmed,
+      documentToken: token(),
+    });
+    await d.must('requests.match', { registerNo });
+    await d.must('requests.decide', { registerNo, outcome: 'refuse', reasons: ['test'] });
+    const ex = await d.must('hi1.export', { registerNo, target: 'inline' });
+    expect(ex.tasks.map((t) => [t.ldid, t.status])).toEqual([
+      ['DE-STA-KOELN-LD-0001', 'Rejected'],
+      ['DE-STA-KOELN-LD-0002', 'Rejected'],
     ]);
   });
 });

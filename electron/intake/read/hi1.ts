@@ -10,15 +10,21 @@ import { isEpocLegalType, requestFromOrder } from '../../hi1/to-request';
  */
 export function readHi1Draft(bytes: Uint8Array): Draft {
   const order = orderOf(readHi1Message(bytes));
-  const epoc = isEpocLegalType(order.authorisation.legalType);
   const { input } = requestFromOrder(order, {
     authority: null,
     basisCode: order.authorisation.legalType ?? '',
-    epoc,
+    epoc: isEpocLegalType(order.authorisation.legalType),
     nowIso: new Date().toISOString(),
     userName: '',
   });
-  const { authority: _a, verification: _v, note: _n, items, ...fields } = input;
+  const { authority: _a, verification: _v, note: _n, items, epoc: full, ...rest } = input;
+  // The draft's epoc block states only what there is (no nulls, no flag the certificate lacks).
+  const epoc = full
+    ? Object.fromEntries(
+        Object.entries(full).filter(([k, v]) => v !== null && k !== 'enforcingStateNotified'),
+      )
+    : undefined;
+  const fields = { ...rest, ...(epoc ? { epoc } : {}) };
   const kept = Object.fromEntries(
     Object.entries(fields).filter(([, v]) => v !== undefined && v !== ''),
   );
