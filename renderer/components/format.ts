@@ -15,19 +15,28 @@ const TIME: Intl.DateTimeFormatOptions = { hour: '2-digit', minute: '2-digit', h
 
 // A formatter costs more than the formatting; tables format a column of moments at a time.
 const formatters = new Map<string, Intl.DateTimeFormat>();
-function formatter(lang: string, options: Intl.DateTimeFormatOptions): Intl.DateTimeFormat {
-  const key = `${lang}|${JSON.stringify(options)}`;
+function formatter(
+  lang: string,
+  options: Intl.DateTimeFormatOptions,
+  timeZone: string = DESK_TIME_ZONE,
+): Intl.DateTimeFormat {
+  const key = `${lang}|${timeZone}|${JSON.stringify(options)}`;
   let f = formatters.get(key);
   if (!f) {
-    f = new Intl.DateTimeFormat(lang, { ...options, timeZone: DESK_TIME_ZONE });
+    f = new Intl.DateTimeFormat(lang, { ...options, timeZone });
     formatters.set(key, f);
   }
   return f;
 }
 
 /** The parts of a format, joined as `2 dec 2026 14:30` (no comma, no abbreviation dot). */
-function joined(d: Date, language: string, options: Intl.DateTimeFormatOptions): string {
-  const part = formatter(locale(language), options).formatToParts(d);
+function joined(
+  d: Date,
+  language: string,
+  options: Intl.DateTimeFormatOptions,
+  timeZone?: string,
+): string {
+  const part = formatter(locale(language), options, timeZone).formatToParts(d);
   const get = (type: Intl.DateTimeFormatPartTypes) =>
     part.find((p) => p.type === type)?.value.replace('.', '') ?? '';
   const date = options.day ? `${get('day')} ${get('month')} ${get('year')}` : '';
@@ -50,6 +59,24 @@ export function formatDate(iso: string, language: string): string {
   const d = new Date(iso);
   if (Number.isNaN(d.getTime())) return iso;
   return joined(d, language, DATE);
+}
+
+const WALL_MOMENT =
+  /^(\d{4})-(\d{2})-(\d{2})[T ](\d{2}):(\d{2})(?::(\d{2}))?(?:[.,]\d+)?\s*(Z|[+-]\d{2}(?::?\d{2})?)?$/i;
+
+/**
+ * A moment as a request gives it, the wall-clock time in its own zone (`2026-12-02T14:30:05`,
+ * perhaps with an offset), in the same format, not moved to Dutch time: the zone is the
+ * requester's and is shown beside it. `2 dec 2026 14:30:05 +01:00`; seconds only when there are.
+ */
+export function formatWallTime(moment: string, language: string): string {
+  const m = WALL_MOMENT.exec(moment.trim());
+  if (!m) return moment;
+  const wall = new Date(Date.UTC(+m[1]!, +m[2]! - 1, +m[3]!, +m[4]!, +m[5]!));
+  if (Number.isNaN(wall.getTime()) || wall.getUTCDate() !== +m[3]!) return moment;
+  const seconds = m[6] && m[6] !== '00' ? `:${m[6]}` : '';
+  const offset = m[7] ? ` ${m[7].toUpperCase() === 'Z' ? 'UTC' : m[7]}` : '';
+  return `${joined(wall, language, { ...DATE, ...TIME }, 'UTC')}${seconds}${offset}`;
 }
 
 /**

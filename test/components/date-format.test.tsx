@@ -4,6 +4,7 @@ import {
   endOfLocalDay,
   formatDate,
   formatDateTime,
+  formatWallTime,
   instantOfDeskTime,
   localNow,
   localToday,
@@ -60,6 +61,22 @@ describe('date formatting, in Dutch time whatever the workstation zone', () => {
 
   it('leaves text that is not a moment as it is', () => {
     expect(formatDateTime('soon', 'nl')).toBe('soon');
+  });
+});
+
+describe('a moment as a request gives it, in its own zone', () => {
+  it('is written in the same format, not moved to Dutch or the workstation time', () => {
+    expect(formatWallTime('2025-06-01T14:00', 'nl')).toBe('1 jun 2025 14:00');
+    expect(formatWallTime('2025-06-01T14:00', 'en')).toBe('1 Jun 2025 14:00');
+    // Seconds when there are any (a CGNAT port block can need them); an offset as written.
+    expect(formatWallTime('2025-10-26T02:30:15', 'nl')).toBe('26 okt 2025 02:30:15');
+    expect(formatWallTime('2025-10-26T02:30:00+01:00', 'nl')).toBe('26 okt 2025 02:30 +01:00');
+    expect(formatWallTime('2025-10-26 02:30Z', 'nl')).toBe('26 okt 2025 02:30 UTC');
+  });
+
+  it('leaves what is not a moment, or not on the calendar, as it is', () => {
+    expect(formatWallTime('gisteren', 'nl')).toBe('gisteren');
+    expect(formatWallTime('2025-02-30T10:00', 'nl')).toBe('2025-02-30T10:00');
   });
 });
 

@@ -96,6 +96,11 @@ describe('requests: correction and verification', () => {
     expect(await row(2).textContent()).not.toContain('Pieter Bakker');
 
     const corrections = page.getByRole('region', { name: 'Correcties' });
+    // A moment in the desk's date format, as the requester wrote it (its zone is the next row),
+    // not as stored (2025-06-01T14:00), and not moved to the workstation's zone.
+    expect(
+      await corrections.locator('tr[data-field="items.2.moment"] td').first().textContent(),
+    ).toBe('1 jun 2025 14:00');
     await corrections.getByRole('button', { name: 'Identificator 2: poort corrigeren' }).click();
     const form = corrections.getByRole('form', { name: 'Correctie van Identificator 2: poort' });
     await form.getByLabel('Nieuwe waarde: Identificator 2: poort').fill('1500');

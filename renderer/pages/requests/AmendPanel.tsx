@@ -5,7 +5,7 @@ import type { RequestDetail } from '../../../shared/schemas/requests';
 import { desk, unwrap } from '../../api';
 import { ErrorAlert } from '../../components/ErrorAlert';
 import { Field } from '../../components/Field';
-import { formatDateTime } from '../../components/format';
+import { formatDateTime, formatWallTime } from '../../components/format';
 import { useDeskAction } from '../../hooks/useDeskAction';
 import { useCan } from '../../session/SessionProvider';
 import type { RequestPanelProps } from './VerificationPanel';
@@ -39,13 +39,21 @@ export function amendedFieldLabel(
   return key ? t(`amend.field.${key}`) : t('amend.field.other', { field });
 }
 
-/** A corrected value as people read it: a validating authority by name, capacity and reference. */
+/**
+ * A field's value as people read it: a moment of an identifier in the desk's date format (in its
+ * own zone, which is shown beside it), the written confirmation's arrival in Dutch time, a
+ * validating authority by name, capacity and reference. Never a raw ISO timestamp.
+ */
 export function amendedValueText(
   t: (k: string, o?: Record<string, unknown>) => string,
   field: string,
   value: string,
+  language: string,
 ): string {
-  if (field !== 'epoc.validatingAuthority' || value === '') return value;
+  if (value === '') return value;
+  if (/^items\.\d+\.(moment|periodTo)$/.test(field)) return formatWallTime(value, language);
+  if (field === 'writtenConfirmationReceivedAt') return formatDateTime(value, language);
+  if (field !== 'epoc.validatingAuthority') return value;
   try {
     const v = JSON.parse(value) as { name: string; function: string; fileReference: string };
     return `${v.name}, ${t(`epoc:fn.${v.function}`)} — ${v.fileReference}`;
@@ -204,7 +212,7 @@ export function AmendPanel({ request: r, onChanged }: RequestPanelProps) {
                         }}
                       />
                     ) : (
-                      row.value || '—'
+                      amendedValueText(tr, row.path, row.value, i18n.language) || '—'
                     )}
                   </td>
                   <td>
@@ -233,7 +241,9 @@ export function AmendPanel({ request: r, onChanged }: RequestPanelProps) {
               <li key={i}>
                 <strong>{amendedFieldLabel(tr, a.field)}</strong>
                 {': '}
-                {a.value === '' ? t('amend.cleared') : amendedValueText(tr, a.field, a.value)}
+                {a.value === ''
+                  ? t('amend.cleared')
+                  : amendedValueText(tr, a.field, a.value, i18n.language)}
                 {' — '}
                 {t('amend.byAt', { by: a.by, at: formatDateTime(a.at, i18n.language) })}
                 {' — '}

@@ -27,8 +27,10 @@ export function Timeline({ request }: { request: RequestDetail }) {
             {request.amendments.map((a, i) => (
               <li key={i}>
                 {formatDateTime(a.at, i18n.language)} — {a.by}: {amendedFieldLabel(tr, a.field)} ={' '}
-                {a.value === '' ? t('amend.cleared') : amendedValueText(tr, a.field, a.value)} (
-                {a.reason})
+                {a.value === ''
+                  ? t('amend.cleared')
+                  : amendedValueText(tr, a.field, a.value, i18n.language)}{' '}
+                ({a.reason})
               </li>
             ))}
           </ul>
