@@ -97,6 +97,7 @@ export const CHANNEL_NAMES = [
   'ops.createDemo',
   'hi1.import',
   'hi1.export',
+  'hi1.status',
   'hi1.senders',
   'hi1.linkSender',
   'hi1.unlinkSender',

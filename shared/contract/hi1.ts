@@ -8,7 +8,9 @@ import {
   Hi1LinkInput,
   Hi1Sender,
   Hi1SenderKey,
+  Hi1Status,
 } from '../schemas/hi1';
+import { ByNo } from '../schemas/requests';
 import { spec } from './spec';
 
 /**
@@ -18,6 +20,7 @@ import { spec } from './spec';
 export const hi1Contract = {
   'hi1.import': spec(Hi1ImportInput, Hi1Imported, 'requests.handle'),
   'hi1.export': spec(Hi1ExportInput, Hi1Exported, 'requests.handle'),
+  'hi1.status': spec(ByNo, Hi1Status, 'requests.read'),
   'hi1.senders': spec(Empty, z.array(Hi1Sender), 'requests.read'),
   'hi1.linkSender': spec(Hi1LinkInput, Hi1Sender, 'settings.manage'),
   'hi1.unlinkSender': spec(Hi1SenderKey, Ack, 'settings.manage'),

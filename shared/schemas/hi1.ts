@@ -70,3 +70,12 @@ export const Hi1Exported = z.object({
   tasks: z.array(z.object({ ldid: z.string(), status: z.string(), deliveryId: z.string() })),
 });
 export type Hi1Exported = z.infer<typeof Hi1Exported>;
+
+/** Whether a request came as an HI-1 order (and so can be answered over HI-1), with its tasks. */
+export const Hi1Status = z.object({
+  hi1: z.boolean(),
+  sender: z.object({ countryCode: z.string(), uniqueIdentifier: z.string() }).nullable(),
+  senderLinked: z.boolean(),
+  tasks: z.array(z.object({ ldid: z.string(), type: z.string() })),
+});
+export type Hi1Status = z.infer<typeof Hi1Status>;

@@ -4,7 +4,7 @@ import { fileURLToPath } from 'node:url';
 import { describe, expect, it } from 'vitest';
 import type { InputOf } from '../../shared/contract';
 import { orderOf, readHi1Message } from '../../electron/hi1/message';
-import { registerDesk } from '../fixtures/requests/desk';
+import { registerDesk, requestJson } from '../fixtures/requests/desk';
 import { tempDir } from '../support/desk';
 
 const FIX = fileURLToPath(new URL('../fixtures/hi1/', import.meta.url));
@@ -175,6 +175,15 @@ describe('HI-1: an order in, the answer out', () => {
       identifier: 'STA-KOELN',
     });
     expect((await d.call('requests.match', { registerNo })).ok).toBe(false);
+    expect(await d.must('hi1.status', { registerNo })).toEqual({
+      hi1: true,
+      sender: { countryCode: 'DE', uniqueIdentifier: 'STA-KOELN' },
+      senderLinked: false,
+      tasks: [
+        { ldid: 'DE-STA-KOELN-LD-0001', type: 'SubscriberData' },
+        { ldid: 'DE-STA-KOELN-LD-0002', type: 'UserIdentifyingData' },
+      ],
+    });
 
     // An officer may not link; an admin may, and the failure clears at once.
     const officer = await d.call('hi1.linkSender', {
@@ -188,6 +197,9 @@ describe('HI-1: an order in, the answer out', () => {
     expect(codes(req.check!.failures)).not.toContain('hi1_sender_unknown');
     expect(req.check?.outcome).toBe('proceed');
     expect((await d.must('requests.match', { registerNo })).items[0]!.status).toBe('match');
+    expect((await d.must('hi1.status', { registerNo })).senderLinked).toBe(true);
+    const other = await d.must('requests.create', requestJson({ receivedAt: '2026-09-02T09:15' }));
+    expect((await d.must('hi1.status', { registerNo: other.registerNo })).hi1).toBe(false);
     expect(
       (await d.must('hi1.senders', {})).map((s) => [
         s.countryCode,

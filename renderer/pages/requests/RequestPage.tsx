@@ -18,6 +18,7 @@ import { ChecksPanel } from './CheckPanels';
 import { AmendPanel } from './AmendPanel';
 import { DocumentActions } from './DocumentActions';
 import { EpocPanel } from './EpocPanel';
+import { Hi1AnswerPanel } from './Hi1AnswerPanel';
 import { VerificationPanel } from './VerificationPanel';
 import { LetterPanel } from '../letters';
 import { Timeline } from './Timeline';
@@ -260,6 +261,7 @@ export function RequestPage() {
           issueBlocked={r.status === 'awaiting_approval' ? t('flow.letterAfterApproval') : null}
         />
       )}
+      <Hi1AnswerPanel registerNo={registerNo} status={r.status} mayHandle={mayHandle} />
       <AmendPanel request={r} onChanged={detail.setData} />
       <Timeline request={r} />
     </Page>
