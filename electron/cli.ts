@@ -22,6 +22,7 @@ import { intakeCommands } from './cli/commands/intake';
 import { lettersCommands } from './cli/commands/letters';
 import { opsCommands } from './cli/commands/ops';
 import { requestAmendCommands } from './cli/commands/request-amend';
+import { requestHoldCommands } from './cli/commands/request-hold';
 import { requestsCommands } from './cli/commands/requests';
 import { statsCommands } from './cli/commands/stats';
 import { vaultCommands } from './cli/commands/vault';
@@ -37,6 +38,7 @@ export const COMMANDS: CliCommand[] = [
   ...customersCommands,
   ...requestsCommands,
   ...requestAmendCommands,
+  ...requestHoldCommands,
   ...intakeCommands,
   ...lettersCommands,
   ...statsCommands,

@@ -12,7 +12,8 @@ type OpsChannels = keyof typeof opsContract;
 export const opsHandlers: HandlerMap<OpsChannels> = {
   'ops.backup': (input, ctx) => backupVault(ctx, input.target),
   'ops.restore': (input, ctx) => restoreIntoSession(ctx, input),
-  'ops.purgePreview': (_input, ctx) => previewPurge(ctx.db, readSettings(ctx.db), ctx.now()),
+  'ops.purgePreview': (_input, ctx) =>
+    previewPurge(ctx.db, readSettings(ctx.db), ctx.now(), ctx.user.name),
   'ops.purge': (input, ctx) =>
     runPurge(ctx.db, readSettings(ctx.db), {
       asOf: ctx.now(),

@@ -3,9 +3,10 @@ import type { Settings } from '../../shared/schemas/settings';
 import { wordedError } from '../core/errors';
 import { appendAudit, chainHead } from '../audit/log';
 import type { Db } from '../core/db';
+import { purgeHolds, settleHolds } from '../register/hold';
 import { auditEventsCategory } from './purge/audit-events';
 import type { PurgeCategory } from './purge/category';
-import { formerCustomersCategory } from './purge/former-customers';
+import { formerCustomersCategory, RETENTION_DUE } from './purge/former-customers';
 import { requestsCategory } from './purge/requests';
 
 /**
@@ -13,6 +14,8 @@ import { requestsCategory } from './purge/requests';
  * file previews them, purges them in ONE transaction with a tombstone audit event per category
  * (category, count, period, cutoff, who — never personal data), then VACUUMs and truncates the
  * WAL so the deleted data is gone from the file bytes (secure_delete also zeroes freed space).
+ * Preservation holds are settled first (a hold past its end no longer protects, and is audited
+ * as expired once); the records of a live hold are never purged, and the preview lists them.
  */
 export const PURGE_CATEGORIES: readonly PurgeCategory[] = [
   requestsCategory,
@@ -31,7 +34,13 @@ function rowsFor(db: Db, c: PurgeCategory, cutoff: Date): number {
   }
 }
 
-export function previewPurge(db: Db, settings: Settings, asOf: Date): PurgePreview {
+export function previewPurge(
+  db: Db,
+  settings: Settings,
+  asOf: Date,
+  user = 'system',
+): PurgePreview {
+  settleHolds(db, asOf.toISOString(), user);
   const categories = PURGE_CATEGORIES.map((c) => {
     const { period, amount, cutoff } = c.rule(settings, asOf);
     const available = c.available(db);
@@ -47,10 +56,12 @@ export function previewPurge(db: Db, settings: Settings, asOf: Date): PurgePrevi
       note: c.note,
     };
   });
+  const customerCutoff = formerCustomersCategory.rule(settings, asOf).cutoff.getTime();
   return {
     asOf: asOf.toISOString(),
     categories,
     total: categories.filter((c) => c.available).reduce((n, c) => n + c.count, 0),
+    held: purgeHolds(db, RETENTION_DUE, [customerCutoff]),
   };
 }
 
@@ -77,6 +88,7 @@ export function runPurge(db: Db, settings: Settings, o: PurgeOptions): PurgeOutp
     (c) => c.available(db) && (!o.categories || o.categories.includes(c.id)),
   );
   const at = o.asOf.toISOString();
+  settleHolds(db, at, o.user);
   if (db.pragma('secure_delete', { simple: true }) !== 1) db.pragma('secure_delete = ON');
   const purged = db.transaction(() => {
     const out: PurgeOutput['purged'] = [];

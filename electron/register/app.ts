@@ -9,6 +9,7 @@ import { approvalQueue } from './approval-queue';
 import { check, verify } from './check';
 import { decide } from './decide';
 import { match } from './match';
+import { convertHold, extendHold, refuseDisclosureOfPreservation, releaseHold } from './hold';
 import { resolveTime } from './resolve-time';
 import { dashboard, listRequests, requestDetail, seesSubscribers } from './read';
 import { loadRequest } from './store';
@@ -45,6 +46,7 @@ export const requestsHandlers: HandlerMap<RequestChannels> = {
     };
   },
   'requests.decide': (input, ctx) => {
+    if (input.outcome === 'disclose') refuseDisclosureOfPreservation(ctx, input.registerNo);
     decide(ctx, input.registerNo, input);
     return requestDetail(ctx, input.registerNo);
   },
@@ -58,6 +60,18 @@ export const requestsHandlers: HandlerMap<RequestChannels> = {
   },
   'requests.confirmWritten': (input, ctx) => {
     confirmWritten(ctx, input.registerNo, input.receivedAt);
+    return requestDetail(ctx, input.registerNo);
+  },
+  'requests.extendHold': (input, ctx) => {
+    extendHold(ctx, input.registerNo, input.note);
+    return requestDetail(ctx, input.registerNo);
+  },
+  'requests.convertHold': (input, ctx) => {
+    convertHold(ctx, input.registerNo, input.production, input.note);
+    return requestDetail(ctx, input.registerNo);
+  },
+  'requests.releaseHold': (input, ctx) => {
+    releaseHold(ctx, input.registerNo, input.reason);
     return requestDetail(ctx, input.registerNo);
   },
   'requests.attachDocument': (input, ctx) => {

@@ -46,8 +46,8 @@ export const mayValidate = (validator: EpocFunction, categories: readonly EpocCa
 
 export function storeEpoc(db: Db, requestId: number, e: Epoc): void {
   db.prepare(
-    `INSERT INTO request_epoc (request_id, issuing_state, deadline_option, emergency, issuer_function, certificate)
-     VALUES (?, ?, ?, ?, ?, ?)`,
+    `INSERT INTO request_epoc (request_id, issuing_state, deadline_option, emergency, issuer_function, certificate, kind)
+     VALUES (?, ?, ?, ?, ?, ?, ?)`,
   ).run(
     requestId,
     e.issuingState,
@@ -55,6 +55,7 @@ export function storeEpoc(db: Db, requestId: number, e: Epoc): void {
     e.emergency ? 1 : 0,
     e.issuingAuthority.function,
     JSON.stringify(e),
+    e.kind,
   );
 }
 

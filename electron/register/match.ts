@@ -6,6 +6,7 @@ import { matchItem } from '../matching/match-item';
 import { Matcher } from '../matching/matcher';
 import { currentCheck } from './check';
 import { addEvent } from './events';
+import { placeHold } from './hold';
 import { notDecided, transition } from './status';
 import {
   latestMatches,
@@ -118,6 +119,8 @@ function matchNow(ctx: DeskContext, registerNo: string): ItemMatch[] {
     addEvent(ctx, r.id, 'matched', {
       outcomes: Object.fromEntries(all.map((m) => [m.index, m.status])),
     });
+    // A preservation order's answer: the records it matched are held, not disclosed.
+    placeHold(ctx, r);
     return all;
   })();
 }

@@ -145,8 +145,17 @@ export function registerCategoriesOf(categories: readonly EpocCategory[]): DataC
   return out;
 }
 
+/**
+ * A production order (EPOC, Annex I) asks for the data; a preservation order (EPOC-PR, Annex II)
+ * asks the desk to keep them (Art. 11): its outcome is a hold on the records, never a disclosure.
+ */
+export const EPOC_KINDS = ['production', 'preservation'] as const;
+export const EpocKind = z.enum(EPOC_KINDS);
+export type EpocKind = z.infer<typeof EpocKind>;
+
 export const Epoc = z
   .object({
+    kind: EpocKind.default('production'),
     issuingState: IssuingState,
     issuingAuthority: EpocAuthority,
     validatingAuthority: EpocAuthority.nullable().default(null),
@@ -199,6 +208,7 @@ export type EpocValidation = z.infer<typeof EpocValidation>;
 /** The EPOC of a request as it holds now (amendments applied), with its validation. */
 export const EpocView = z.object({
   certificate: z.object({
+    kind: EpocKind,
     issuingState: z.string(),
     issuingAuthority: EpocAuthority,
     validatingAuthority: EpocAuthority.nullable(),

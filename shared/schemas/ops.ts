@@ -2,6 +2,7 @@ import { z } from 'zod';
 import { ChainHead } from './audit';
 import { Passphrase, UserName } from './common';
 import { FileTarget } from './files';
+import { PurgeHold } from './holds';
 
 // ---------------------------------------------------------------- backup and restore
 
@@ -86,6 +87,8 @@ export const PurgePreview = z.object({
   asOf: z.string(),
   categories: z.array(PurgeCategoryPreview),
   total: z.number().int(),
+  /** Live preservation holds: what they keep from the purge, by request, and until when. */
+  held: z.array(PurgeHold),
 });
 export type PurgePreview = z.infer<typeof PurgePreview>;
 

@@ -15,6 +15,7 @@ import {
 import { Authority, LegalBasis } from './catalogue';
 import { ItemMatch } from './matching';
 import { Epoc, EpocView } from './epoc';
+import { ExpiringHold, HoldView } from './holds';
 
 /**
  * The request register: what crosses the boundary for logging, checking, matching, deciding and
@@ -288,6 +289,10 @@ export const RequestDetail = RequestSummary.extend({
   events: z.array(RequestEvent),
   /** The European Production Order it came as, amendments applied; null for any other request. */
   epoc: EpocView.nullable(),
+  /** The hold a preservation order placed (null: none placed, or not a preservation order). */
+  hold: HoldView.nullable(),
+  /** A preservation order (EPOC-PR or Sv 126ni): its outcome is a hold, never a disclosure. */
+  preservation: z.boolean(),
 });
 export type RequestDetail = z.infer<typeof RequestDetail>;
 
@@ -319,6 +324,15 @@ export const AmendInput = ByNo.extend({
   value: z.string().trim().max(2000),
   reason: z.string().trim().min(3, 'amend.reasonNeeded').max(2000),
 });
+/** Extending, converting (Annex V: the production request's number) or releasing a hold. */
+export const ExtendHoldInput = ByNo.extend({ note: z.string().trim().max(2000).optional() });
+export const ConvertHoldInput = ByNo.extend({
+  production: RegisterNo,
+  note: z.string().trim().max(2000).optional(),
+});
+export const ReleaseHoldInput = ByNo.extend({
+  reason: z.string().trim().min(3, 'hold.reasonNeeded').max(2000),
+});
 export const AttachDocumentInput = ByNo.extend({ token: z.string().min(1).max(64) });
 export const DocumentOutput = z.object({
   name: z.string(),
@@ -348,4 +362,6 @@ export const Dashboard = z.object({
   epocValidationsOpen: z.number().int(),
   /** Disclosures awaiting approval decided by someone else (empty unless the user approves). */
   awaitingMyApproval: z.array(RequestSummary),
+  /** Live holds ending within HOLD_EXPIRY_NOTICE_DAYS, soonest first. */
+  holdsExpiring: z.array(ExpiringHold),
 });

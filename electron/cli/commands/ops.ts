@@ -27,6 +27,12 @@ function printPreview(io: CliIo, p: PurgePreview): void {
       ]),
     ]),
   );
+  // Preservation holds keep their records out of the purge until they end.
+  for (const h of p.held) {
+    io.print(
+      `Held for ${h.registerNo} ${h.until ? `until ${h.until}` : 'until production'}: ${h.held.numberAssignments} number and ${h.held.ipAssignments} IP assignments, ${h.held.customerVersions} NAW versions (${h.customersKept} due customers kept).`,
+    );
+  }
 }
 
 /** The demo vault goes here when --vault is not given (`npm run demo`). */

@@ -4,6 +4,7 @@ import { REQUEST_STATUSES, type RequestStatus } from '../../../shared/schemas/te
 import type { ItemView } from '../../../shared/schemas/requests';
 import { CliFailure, UsageError, type CliArgs, type CliCommand } from '../command';
 import { textTable } from '../text-table';
+import { holdLine } from './request-hold';
 
 /** An item's moment, or its period, as given and as resolved to UTC. */
 const when = (i: ItemView) =>
@@ -78,6 +79,7 @@ function printDetail(print: (t: string) => void, r: Detail): void {
       `  ${a.approved ? 'approved' : 'rejected'} by ${a.by} at ${a.at}${a.onePerson ? ' (ONE-PERSON DESK)' : ''}`,
     );
   }
+  if (r.hold) print(`  ${holdLine(r.hold)}`);
   for (const a of r.amendments)
     print(`  amendment ${a.field} = ${a.value} by ${a.by} at ${a.at}: ${a.reason}`);
   print('  timeline:');

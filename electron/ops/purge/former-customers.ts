@@ -1,4 +1,5 @@
 import type { Db } from '../../core/db';
+import { HELD_CUSTOMERS_SQL } from '../../register/hold';
 import { monthsBefore, tableExists, type PurgeCategory } from './category';
 
 /**
@@ -7,7 +8,7 @@ import { monthsBefore, tableExists, type PurgeCategory } from './category';
  * no assignment at all is not "former" by this rule and is kept (report it; the import decides).
  * Times in the customer tables are epoch milliseconds UTC.
  */
-const DUE = `
+export const RETENTION_DUE = `
   WITH ended AS (
     SELECT customer_id, max(valid_to IS NULL) AS open, max(valid_to) AS last_end
     FROM (SELECT customer_id, valid_to FROM number_assignment
@@ -15,6 +16,13 @@ const DUE = `
     GROUP BY customer_id
   )
   SELECT customer_id FROM ended WHERE open = 0 AND last_end < ?`;
+
+/**
+ * Due, less the customers a live preservation hold keeps: none of their records goes (the held
+ * ones are what the order preserves; the rest of their history is what those records mean).
+ */
+const DUE = `SELECT customer_id FROM (${RETENTION_DUE})
+  WHERE customer_id NOT IN (${HELD_CUSTOMERS_SQL})`;
 
 const CHILDREN = ['customer_version', 'number_assignment', 'ip_assignment'];
 

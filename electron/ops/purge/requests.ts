@@ -6,6 +6,8 @@ import { rowsChangedBy, tableExists, yearsBefore, type PurgeCategory } from './c
  * under them: items, checks, matches, decisions, approvals, amendments, events, the original
  * document and letters (all ON DELETE CASCADE from request). Open requests are never purged.
  *
+ * A request whose preservation hold still lives is kept with it (the hold is its answer).
+ *
  * Closed at = the latest decision or approval of a request in a final status (else logged_at).
  */
 const DUE = `
@@ -16,7 +18,8 @@ const DUE = `
       COALESCE((SELECT max(d.decided_at) FROM decision d WHERE d.request_id = r.id), ''),
       COALESCE((SELECT max(a.approved_at) FROM approval a JOIN decision d ON d.id = a.decision_id
                 WHERE d.request_id = r.id), '')
-    ) < ?`;
+    ) < ?
+    AND r.id NOT IN (SELECT request_id FROM preservation_hold WHERE state IN ('active','converted'))`;
 
 export const requestsCategory: PurgeCategory = {
   id: 'requests',

@@ -8,6 +8,7 @@ import { formatDateTime } from '../../components/format';
 import { Page } from '../../components/Page';
 import { useDeskData } from '../../hooks/useDeskData';
 import { BarChart, type Bar } from './BarChart';
+import { EpocSection } from './EpocSection';
 import { ExportPanel } from './ExportPanel';
 import { FiveYears } from './FiveYears';
 import { monthNames } from './format';
@@ -120,6 +121,7 @@ export function StatsPage() {
             />
             <FiveYears stats={shown} />
           </div>
+          <EpocSection stats={shown} />
           <ExportPanel year={shown.year} threshold={threshold} />
         </>
       )}
