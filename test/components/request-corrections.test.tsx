@@ -278,5 +278,8 @@ describe('request page: verification and corrections', () => {
       /telt niet/,
     );
     expect(within(panel).getByRole('button', { name: 'Verificatie vastleggen' })).toBeTruthy();
+    // The request's facts do not read as verified either.
+    const facts = within(screen.getByRole('region', { name: 'Het verzoek' }));
+    expect(facts.getByText('telt niet: niet geverifieerd')).toBeTruthy();
   });
 });

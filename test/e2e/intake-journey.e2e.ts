@@ -145,6 +145,8 @@ describe('intake journey', () => {
     await row(2).getByText('Pieter Bakker').waitFor();
     await scan('intake-05-matched');
 
+    // No outcome is chosen beforehand: the officer picks the suggested one.
+    await click(page.getByRole('radio', { name: /^Verstrekken/ }));
     await click(page.getByRole('button', { name: 'Besluit vastleggen' }));
     await page.getByText('wacht op goedkeuring', { exact: true }).waitFor();
     await scan('intake-06-awaiting-approval');

@@ -3,7 +3,7 @@ import { join } from 'node:path';
 import type { Locator, Page } from 'playwright-core';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { importFixtures } from '../fixtures/requests/seed';
-import { requestJson } from '../fixtures/requests/desk';
+import { DUTY_DESK, requestJson } from '../fixtures/requests/desk';
 import { expectAxeClean, screenshot } from './support/browser';
 import { createTeamVault, PASS } from './support/desk';
 import { openDesk, type E2EDesk } from './support/open-desk';
@@ -27,7 +27,10 @@ function amsterdamIn(minutes: number): string {
 }
 
 /**
- * The officer's standard journey after a request is logged, counted: check and match → decide
+ * First the verification: a request whose call-back names no catalogue channel is not verified
+ * (its checks fail, nothing can be disclosed) until the officer records the call-back on the
+ * authority's verified channel from the catalogue; the wizard offers only those channels.
+ * Then the officer's standard journey after a request is logged, counted: check and match → decide
  * → an approver approves from the queue → the letter is made final. Every real click and key
  * press goes through the counter of whoever sits at the desk. Then an emergency: on the
  * dashboard and in the approver's queue it has its own colour and its hours left.
@@ -76,7 +79,8 @@ describe('requests flow', () => {
     page = desk.page;
     await createTeamVault(desk.harness.session, ['olga', 'piet']);
     await importFixtures(desk.harness.session.vault!.db);
-    // Logged an hour ago (the wizard is covered by the other journeys); verified on logging.
+    // Logged an hour ago (the wizard is covered by the other journeys) from request JSON whose
+    // call-back names no channel: that is no verification.
     await as('olga');
     const at = amsterdamIn(-60);
     registerNo = (
@@ -99,6 +103,63 @@ describe('requests flow', () => {
 
   afterAll(() => desk?.close());
 
+  it('a call-back without a catalogue channel is no verification: recorded again on the duty desk', async () => {
+    const panel = page.getByRole('region', { name: 'Verificatie' });
+    await panel.getByText('Geen kanaal genoemd — telt niet als verificatie').waitFor();
+    await panel.getByTestId('verification-does-not-count').waitFor();
+    await page.getByText('Gecontroleerd — 1 bezwaar').waitFor();
+    await page
+      .getByRole('region', { name: 'Het verzoek' })
+      .getByText('telt niet: niet geverifieerd')
+      .waitFor();
+    expect(
+      await page
+        .getByRole('list', { name: 'Voortgang' })
+        .getByText(/^Controleren/)
+        .getAttribute('data-state'),
+    ).toBe('failed');
+    await page
+      .getByText(/noemt geen geverifieerd kanaal van Politie – Eenheid Amsterdam/)
+      .waitFor();
+    expect(await page.getByRole('radio', { name: /^Verstrekken/ }).isDisabled()).toBe(true);
+    expect(await page.getByRole('button', { name: 'Besluit vastleggen' }).isDisabled()).toBe(true);
+    await scan('verify-01-callback-without-channel');
+
+    // The only verified channel of the authority is offered; the officer called back on it.
+    const channel = panel.getByRole('radio', { name: /\+31205595000/ });
+    expect(await channel.isChecked()).toBe(true);
+    await scan('verify-02-callback-on-catalogue-channel');
+    await panel.getByRole('button', { name: 'Verificatie vastleggen' }).click();
+    await panel.getByText('+31205595000', { exact: true }).waitFor();
+    expect(await panel.getByTestId('verification-does-not-count').count()).toBe(0);
+    const r = await desk.must('requests.get', { registerNo });
+    expect(r.verified).toBe(true);
+    expect(r.verification).toMatchObject({ method: 'callback', channel: DUTY_DESK });
+    expect(r.check?.outcome).toBe('proceed');
+  });
+
+  it('the wizard offers only the authority’s catalogue channels for a call-back', async () => {
+    await page.goto(`${desk.harness.origin}/#/requests/new`);
+    await page.getByRole('heading', { level: 1, name: 'Nieuw verzoek' }).waitFor();
+    await page.getByLabel('Instantie').selectOption('pol-amsterdam');
+    await page.getByLabel('De aanvrager is geverifieerd').check();
+    const section = page.getByRole('region', { name: 'Verificatie van de aanvrager' });
+    const select = section.getByLabel('Teruggebeld op (uit de catalogus)');
+    expect(await select.locator('option').allTextContents()).toEqual([
+      'Kies het kanaal waarop u terugbelde',
+      'Telefoon: +31205595000',
+    ]);
+    await page.getByRole('button', { name: 'Registreren' }).click();
+    await section.getByText(/zonder kanaal telt het terugbellen niet als verificatie/).waitFor();
+    await scan('verify-03-wizard-channel-required');
+    await select.selectOption('+31205595000');
+    await page.getByLabel('Instantie').selectOption('fiod');
+    await section.getByTestId('no-channels').waitFor();
+    await scan('verify-04-wizard-no-channels');
+    await page.goto(`${desk.harness.origin}/#/requests/${registerNo}`);
+    await requestHeading().waitFor();
+  });
+
   it('the checks ran by themselves; check and match is one step; only possible outcomes are offered', async () => {
     await page.getByText('Alle controles geslaagd: het verzoek kan worden gematcht.').waitFor();
     // Time left on the open request, on its page.
@@ -117,7 +178,11 @@ describe('requests flow', () => {
     await row(1).getByText('Jan de Vries').waitFor();
     await row(2).getByText('Pieter Bakker').waitFor();
     expect(await disclose.isDisabled()).toBe(false);
-    expect(await disclose.isChecked()).toBe(true);
+    // Nothing is chosen beforehand; disclosing is marked as what the match suggests.
+    expect(await disclose.isChecked()).toBe(false);
+    expect(await page.getByRole('button', { name: 'Besluit vastleggen' }).isDisabled()).toBe(true);
+    expect(await page.locator('label', { has: disclose }).textContent()).toMatch(/voorgesteld/);
+    await click(disclose);
     // The decision names the identifiers, not their positions.
     const items = page.getByRole('group', { name: 'Te verstrekken identificatoren' });
     expect(await items.getByLabel('06-12345678').isChecked()).toBe(true);
@@ -178,7 +243,7 @@ describe('requests flow', () => {
           urgency: 'emergency',
           caseReference: 'PL1300-2026099999',
           receivedAt: at,
-          verification: { method: 'callback', by: 'olga', at },
+          verification: { method: 'callback', by: 'olga', at, channel: DUTY_DESK },
         }),
       )
     ).registerNo;

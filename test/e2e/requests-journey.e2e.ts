@@ -107,6 +107,8 @@ describe('requests journey', () => {
   });
 
   it('the officer decides to disclose items 1 and 3 without the number; that is withheld', async () => {
+    // No outcome is chosen beforehand; disclosing is what the match suggests.
+    await page.getByRole('radio', { name: /^Verstrekken/ }).check();
     // The decision names the identifiers: item 2 is the IP address with its port.
     await page
       .getByRole('group', { name: 'Te verstrekken identificatoren' })

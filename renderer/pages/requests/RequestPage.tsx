@@ -184,8 +184,11 @@ export function RequestPage() {
           <dt>{t('detail.verification')}</dt>
           <dd>
             {r.verification
-              ? `${t(`verification.${r.verification.method}`)} — ${r.verification.by}, ${when(r.verification.at)}`
+              ? `${t(`verification.${r.verification.method}`)}${r.verification.channel ? ` (${r.verification.channel})` : ''} — ${r.verification.by}, ${when(r.verification.at)}`
               : t('detail.notVerified')}
+            {r.verification && !r.verified && (
+              <span className="badge badge--overdue"> {t('detail.doesNotCount')}</span>
+            )}
           </dd>
           <dt>{t('detail.document')}</dt>
           <dd>
