@@ -451,6 +451,8 @@ describe('the document-first wizard', () => {
 
 const DETAIL: RequestDetail = {
   registerNo: '2026-0042',
+  hold: null,
+  preservation: false,
   authorityCode: AUTHORITY.code,
   authorityName: AUTHORITY.name,
   legalBasisCode: BASIS.code,

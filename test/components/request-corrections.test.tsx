@@ -12,6 +12,8 @@ const OLGA = { id: 2, name: 'olga', displayName: 'Olga Smit', role: 'officer' as
 function detail(over: Partial<RequestDetail> = {}): RequestDetail {
   return {
     registerNo: '2026-0001',
+    hold: null,
+    preservation: false,
     receivedAt: '2026-03-02T08:15:00.000Z',
     channel: 'email',
     urgency: 'normal',
