@@ -18,6 +18,10 @@ const COMPUTED: Record<string, { expr: string; actions: string[] }> = {
     expr: '`letter.${purpose}`',
     actions: ['letter.viewed', 'letter.saved', 'letter.printed', 'letter.exported'],
   },
+  'letters/annex3/record.ts': {
+    expr: '`annex3.${purpose}`',
+    actions: ['annex3.viewed', 'annex3.saved'],
+  },
   'register/document.ts': {
     expr: 'action',
     actions: ['request.document_viewed', 'request.document_saved'],
@@ -51,6 +55,9 @@ function writtenActions(): Set<string> {
   for (const a of COMPUTED['register/document.ts']!.actions) {
     expect(sources['../../electron/register/document.ts'], a).toContain(`'${a}'`);
   }
+  expect(sources['../../electron/letters/annex3/record.ts']).toContain(
+    "purpose: 'viewed' | 'saved',",
+  );
   expect(sources['../../electron/letters/record.ts']).toContain(
     "purpose: 'viewed' | 'saved' | 'printed' | 'exported'",
   );
