@@ -15,6 +15,18 @@ import { demoCustomers, prng, type DemoNumber } from './data';
 const DAY = 86_400_000;
 const HOUR = 3_600_000;
 
+/**
+ * The demo accounts as the header, the audit log and the letters name them: Dutch, as the desk
+ * is, by the role's Dutch title (the user names stay `demo-officer` and so on).
+ */
+const DEMO_DISPLAY_NAMES = {
+  admin: 'Demo Beheerder',
+  officer: 'Demo Behandelaar',
+  approver: 'Demo Goedkeurder',
+  auditor: 'Demo Auditor',
+  importer: 'Demo Importeur',
+} as const;
+
 /** `YYYY-MM-DDTHH:mm` in Europe/Amsterdam, the form a request gives its times in. */
 const amsterdam = (d: Date): string =>
   new Intl.DateTimeFormat('sv-SE', {
@@ -72,7 +84,7 @@ export async function createDemoVault(outer: DeskSession, o: DemoOptions): Promi
     const created = await createVault(s.vaultDir, {
       orgName: DEMO_ORG,
       adminName: o.adminName,
-      displayName: 'Demo Beheerder',
+      displayName: DEMO_DISPLAY_NAMES.admin,
       passphrase,
       at: clock.now.toISOString(),
       demo: true,
@@ -84,7 +96,7 @@ export async function createDemoVault(outer: DeskSession, o: DemoOptions): Promi
         name: u.name,
         role: u.role,
         passphrase,
-        displayName: `Demo ${u.role}`,
+        displayName: DEMO_DISPLAY_NAMES[u.role],
       });
     }
     await call('settings.update', {

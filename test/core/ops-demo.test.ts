@@ -66,6 +66,16 @@ describe('demo vault', { timeout: DEMO_TIMEOUT }, () => {
     expect((await d.must('audit.verify', {})).intact).toBe(true);
     const imports = await d.must('audit.list', { action: 'customers.import', limit: 10 });
     expect(imports.total).toBeGreaterThan(0);
+    // The desk is Dutch, and so are the names its demo accounts go by (header, audit, letters).
+    await d.must('vault.unlock', { userName: 'demo-admin', passphrase: r.passphrase });
+    const names = (await d.must('users.list', {})).map((u) => [u.name, u.displayName]);
+    expect(Object.fromEntries(names)).toEqual({
+      'demo-admin': 'Demo Beheerder',
+      'demo-officer': 'Demo Behandelaar',
+      'demo-approver': 'Demo Goedkeurder',
+      'demo-auditor': 'Demo Auditor',
+      'demo-importer': 'Demo Importeur',
+    });
   });
 
   it('refuses a folder that holds a vault; CLI demo --vault DIR prints how to open it', async () => {
