@@ -98,6 +98,16 @@ export async function runSmokeJourney(io: SmokeIo, files: SmokeFiles): Promise<S
       passphrase: SMOKE_TEAM[name].passphrase,
     });
   }
+  // A call-back only verifies on a channel the catalogue holds: the admin records the duty desk.
+  await must('catalogue.addContact', {
+    authority: 'pol-amsterdam',
+    kind: 'phone',
+    value: '+31 20 559 5000',
+    verifiedBy: 'admin',
+    verifiedAt: '2026-01-05',
+    verifiedHow: 'politie.nl contact page; called the switchboard and was put through',
+    independent: true,
+  });
 
   await as('ivo');
   const imported = { customers: 0, numbers: 0 };
@@ -150,6 +160,7 @@ export async function runSmokeJourney(io: SmokeIo, files: SmokeFiles): Promise<S
     categories: ['naw'],
     verification: {
       method: 'callback',
+      channel: '+31205595000',
       by: 'olga',
       at: '2026-03-02T09:40',
       note: 'Called back the Amsterdam duty desk on the catalogue number.',
