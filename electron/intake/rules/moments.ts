@@ -3,7 +3,13 @@ import type { IntakeWarning } from '../../../shared/schemas/intake';
 import type { Span } from '../text/document';
 import type { Layout, PlacedDateTime } from '../text/layout';
 import { BULLET, listIntro } from '../text/lists';
-import { isoDate, localDateTime, parseTimeOnly, type FoundDateTime } from './datetimes';
+import {
+  isoDate,
+  localDateTime,
+  parseTimeOnly,
+  type FoundDateTime,
+  type FoundTime,
+} from './datetimes';
 import type { Candidate } from './identifiers';
 import { periodAmong, type FoundPeriod } from './periods';
 import { rowCells } from './tables';
@@ -280,10 +286,25 @@ function written(
   return { moment: `${local}${zone.label === 'Z' ? 'Z' : formatOffset(zone.minutes)}` };
 }
 
-const nextDay = (d: FoundDateTime): FoundDateTime => {
-  const t = new Date(Date.UTC(d.year, d.month - 1, d.day + 1));
-  return { ...d, year: t.getUTCFullYear(), month: t.getUTCMonth() + 1, day: t.getUTCDate() };
-};
+/** A wall-clock date-time moved by whole seconds (calendar arithmetic only, no zone). */
+function later(
+  d: FoundDateTime,
+  time: FoundTime,
+  seconds: number,
+): FoundDateTime & { time: FoundTime } {
+  const t = new Date(
+    Date.UTC(d.year, d.month - 1, d.day, time.hour, time.minute, (time.second ?? 0) + seconds),
+  );
+  const moved: FoundTime = { hour: t.getUTCHours(), minute: t.getUTCMinutes() };
+  if (time.second !== undefined) moved.second = t.getUTCSeconds();
+  return {
+    ...d,
+    year: t.getUTCFullYear(),
+    month: t.getUTCMonth() + 1,
+    day: t.getUTCDate(),
+    time: moved,
+  };
+}
 
 /**
  * A period's ends as the request JSON writes them, `[from, to)`. A day without a time starts at
@@ -312,7 +333,7 @@ function choosePeriod(
   const warnings: IntakeWarning['code'][] = [];
   const params: Record<string, string> = {};
   if (!b.time) {
-    toLocal = localDateTime({ ...(p.inclusive ? nextDay(b) : b), time: midnight });
+    toLocal = localDateTime(p.inclusive ? later(b, midnight, 86_400) : { ...b, time: midnight });
     if (p.inclusive) toReason = 'period_end_inclusive';
     else {
       // `to 3 October`: whether that day is included is not written; the officer decides.
@@ -320,13 +341,7 @@ function choosePeriod(
       params.date = isoDate(b);
     }
   } else if (p.inclusive && b.time.minute === 59 && (b.time.second ?? 59) === 59) {
-    const end = new Date(
-      Date.UTC(b.year, b.month - 1, b.day, b.time.hour, b.time.minute, b.time.second ?? 0),
-    );
-    end.setUTCSeconds(end.getUTCSeconds() + (b.time.second === undefined ? 60 : 1));
-    const pad = (n: number) => String(n).padStart(2, '0');
-    toLocal = `${end.getUTCFullYear()}-${pad(end.getUTCMonth() + 1)}-${pad(end.getUTCDate())}T${pad(end.getUTCHours())}:${pad(end.getUTCMinutes())}`;
-    if (b.time.second !== undefined) toLocal += `:${pad(end.getUTCSeconds())}`;
+    toLocal = localDateTime(later(b, b.time, b.time.second === undefined ? 60 : 1));
     toReason = 'period_end_inclusive';
   } else toLocal = localDateTime({ ...b, time: b.time });
   const from = written(fromLocal, z.zone);
