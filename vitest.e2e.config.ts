@@ -1,4 +1,5 @@
 import { defineConfig } from 'vitest/config';
+import { StuckFileReporter } from './test/support/stuck-file-reporter.ts';
 
 // End-to-end journeys in Debian's Chromium against the loopback harness (npm run test:e2e, after
 // npm run build). One file at a time: each starts its own harness and browser.
@@ -10,5 +11,6 @@ export default defineConfig({
     hookTimeout: 120_000,
     fileParallelism: false,
     pool: 'forks',
+    reporters: ['default', new StuckFileReporter(10 * 60_000)],
   },
 });

@@ -1,7 +1,7 @@
 // @vitest-environment happy-dom
 import { act, screen, within } from '@testing-library/react';
 import userEvent from '@testing-library/user-event';
-import { describe, expect, it } from 'vitest';
+import { afterEach, describe, expect, it, vi } from 'vitest';
 import type { CatalogueView } from '../../shared/schemas/catalogue';
 import { DEFAULT_SETTINGS, type Settings } from '../../shared/schemas/settings';
 import { SETTINGS_CHANGED } from '../../renderer/pages/settings/settings-events';
@@ -121,7 +121,14 @@ describe('shell notices', () => {
 });
 
 describe('verified contact channel form', () => {
+  afterEach(() => {
+    vi.useRealTimers();
+  });
+
   it('sends nothing until the admin confirms independent verification, then the full record', async () => {
+    // 23:35 UTC is already the next day in Amsterdam: the pre-filled date is the desk's day,
+    // whatever zone the workstation (or the test machine) is in.
+    vi.useFakeTimers({ toFake: ['Date'], now: new Date('2026-12-03T23:35:00Z') });
     const { fake } = desk(ADMIN, {});
     const user = userEvent.setup();
     renderApp('/settings/authorities');
@@ -153,7 +160,7 @@ describe('verified contact channel form', () => {
         kind: 'phone',
         value: '088 662 33 00',
         verifiedBy: 'Anna Admin',
-        verifiedAt: new Date().toLocaleDateString('en-CA'),
+        verifiedAt: '2026-12-04',
         verifiedHow: 'politie.nl, centrale gebeld',
         note: '',
         independent: true,

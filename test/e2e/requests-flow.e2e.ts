@@ -1,5 +1,3 @@
-import { copyFileSync, mkdirSync } from 'node:fs';
-import { join } from 'node:path';
 import type { Locator, Page } from 'playwright-core';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { importFixtures } from '../fixtures/requests/seed';
@@ -7,9 +5,6 @@ import { DUTY_DESK, requestJson } from '../fixtures/requests/desk';
 import { expectAxeClean, screenshot } from './support/browser';
 import { createTeamVault, PASS } from './support/desk';
 import { openDesk, type E2EDesk } from './support/open-desk';
-
-/** Where the screenshots of this journey are looked at, besides test-results/screens. */
-const FLOW_SHOTS = process.env.NAW_DESK_FLOW_SHOTS ?? '/tmp/shots/flow';
 
 /** Local wall-clock time in Amsterdam, `minutes` from now, as the register takes it. */
 function amsterdamIn(minutes: number): string {
@@ -52,11 +47,6 @@ describe('requests flow', () => {
   };
   const scan = async (name: string) => {
     await expectAxeClean(page, name);
-    mkdirSync(FLOW_SHOTS, { recursive: true });
-    copyFileSync(
-      join(process.cwd(), 'test-results', 'screens', `${name}.png`),
-      join(FLOW_SHOTS, `${name}.png`),
-    );
   };
   const as = async (userName: 'olga' | 'piet') => {
     if (desk.harness.session.user) await desk.must('vault.lock', {});

@@ -1,5 +1,3 @@
-import { copyFileSync, mkdirSync } from 'node:fs';
-import { join } from 'node:path';
 import { fileURLToPath } from 'node:url';
 import type { Page } from 'playwright-core';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
@@ -11,8 +9,6 @@ import { createTeamVault, PASS } from './support/desk';
 import { openDesk, type E2EDesk } from './support/open-desk';
 
 const PERIODS = fileURLToPath(new URL('../fixtures/periods/', import.meta.url));
-/** Where the screenshots of this journey are looked at, besides test-results/screens. */
-const SHOTS = process.env.NAW_DESK_PERIOD_SHOTS ?? '/tmp/shots/task-period';
 
 /**
  * An identifier asked for a period, in Chromium over a real vault: the wizard's item row with its
@@ -23,11 +19,6 @@ describe('an item that asks for a period', () => {
   let page: Page;
   const scan = async (name: string) => {
     await expectAxeClean(page, name);
-    mkdirSync(SHOTS, { recursive: true });
-    copyFileSync(
-      join(process.cwd(), 'test-results', 'screens', `${name}.png`),
-      join(SHOTS, `${name}.png`),
-    );
   };
 
   beforeAll(async () => {
