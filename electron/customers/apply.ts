@@ -1,7 +1,7 @@
 import type { ImportIssue, ImportMode } from '../../shared/schemas/customers';
 import type { CurrentIndex } from './current-index';
 import { issueAt } from './issue-words';
-import { newDigest } from './row-digest';
+import type { LineDigest } from './line-digest';
 import type { Validity } from './rows';
 import { OPEN_END, type HeldRow, type KindStore } from './stores';
 
@@ -51,20 +51,20 @@ export class RowApplier<R extends Validity & { customerId: string }> {
    * now overlap what this import wrote, so it is no longer let through on its digest alone.
    */
   private readonly looked = new IdSet();
-  private readonly digest = newDigest();
 
   constructor(
     private readonly store: KindStore<R>,
     private readonly importId: number,
     private readonly mode: ImportMode,
     private readonly asOf: number,
-    /** Snapshot: the rows current at asOf, by digest (current-index.ts); null = look every row up. */
+    /** Snapshot: the rows current at asOf, by line digest (current-index.ts); null = look up all. */
     private readonly index: CurrentIndex | null = null,
   ) {}
 
-  apply(r: R, line: number): Outcome | ImportIssue {
+  /** `d`: the digest of the line the row was read from, stored with what it writes. */
+  apply(r: R, line: number, d: LineDigest | null): Outcome | ImportIssue {
     try {
-      return this.mode === 'history' ? this.history(r, line) : this.snapshot(r, line);
+      return this.mode === 'history' ? this.history(r, line, d) : this.snapshot(r, line, d);
     } catch (e) {
       if (isForeignKeyError(e)) {
         return issueAt(line, 'customer_id', 'unknown_customer', { id: r.customerId.slice(0, 64) });
@@ -95,7 +95,7 @@ export class RowApplier<R extends Validity & { customerId: string }> {
     });
   }
 
-  private history(r: R, line: number): Outcome | ImportIssue {
+  private history(r: R, line: number, d: LineDigest | null): Outcome | ImportIssue {
     const s = this.store;
     const from = r.from!;
     const to = r.to;
@@ -103,7 +103,7 @@ export class RowApplier<R extends Validity & { customerId: string }> {
     const own = this.ownConflict(r, held, line);
     if (own) return own;
     if (held.length === 0) {
-      s.insert(r, from, to, line);
+      s.insert(r, from, to, line, d);
       return 'added';
     }
     const h = held[0]!;
@@ -116,7 +116,7 @@ export class RowApplier<R extends Validity & { customerId: string }> {
         }
       }
       if (h.valid_to === null && h.valid_from < from) {
-        s.insert(r, from, to, line); // first: an unknown customer_id stops here, before any change
+        s.insert(r, from, to, line, d); // first: an unknown customer_id stops here, before any change
         s.setValidTo(h.id, from);
         return 'changed';
       }
@@ -133,21 +133,20 @@ export class RowApplier<R extends Validity & { customerId: string }> {
   }
 
   /**
-   * A row the vault holds as current with the same identifier and data, not yet named by this
-   * file and untouched by it, is unchanged without a look-up: current rows do not overlap one
+   * Snapshot, before the line is parsed: a line with the digest of a row the vault holds as
+   * current, not yet named by this file and untouched by it, is that row unchanged, without
+   * checks or a look-up: it passed them when it was written, current rows do not overlap one
    * another, and whatever this import wrote near it was found by an exact look-up that marked it.
    */
-  private unchangedByDigest(r: R): boolean {
+  unchangedLine(d: LineDigest): boolean {
     if (this.index === null) return false;
-    this.store.digest(r, this.digest);
-    const id = this.index.same(this.digest);
+    const id = this.index.same(d);
     if (id === 0 || this.seen.has(id) || this.looked.has(id)) return false;
     this.seen.add(id);
     return true;
   }
 
-  private snapshot(r: R, line: number): Outcome | ImportIssue {
-    if (this.unchangedByDigest(r)) return 'unchanged';
+  private snapshot(r: R, line: number, d: LineDigest | null): Outcome | ImportIssue {
     const s = this.store;
     const at = this.asOf;
     const held = s.overlapping(r, at, OPEN_END);
@@ -160,17 +159,18 @@ export class RowApplier<R extends Validity & { customerId: string }> {
     }
     const current = held.find((h) => h.valid_from <= at && s.sameKey(h, r));
     if (!current) {
-      s.insert(r, at, null, line);
+      s.insert(r, at, null, line, d);
       return 'added';
     }
     if (s.sameData(current, r)) {
       this.seen.add(current.id);
+      if (d !== null) s.setDigest(current.id, d); // the next snapshot knows this line by its digest
       return 'unchanged';
     }
     if (current.valid_from === at) {
       return this.issue(line, 'changed_at_moment');
     }
-    s.insert(r, at, null, line);
+    s.insert(r, at, null, line, d);
     s.setValidTo(current.id, at);
     this.seen.add(current.id); // closed here; closeMissing must not count it again
     return 'changed';

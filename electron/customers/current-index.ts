@@ -1,39 +1,58 @@
-import { newDigest, type Digest } from './row-digest';
-import type { Validity } from './rows';
+import type { LineDigest } from './line-digest';
 import type { KindStore } from './stores';
+import type { Validity } from './rows';
 
+/** Above this many rows the index starts smaller and grows (a vault with much purged history). */
+const INITIAL_ROWS_MAX = 4_000_000;
 /** Slot holds no row. */
 const EMPTY = 0;
-/** Two rows of the vault share a key digest: such a key always takes the exact path. */
+/** Two rows of the vault share a line digest: such a line always takes the exact path. */
 const AMBIGUOUS = 0xffffffff;
 
 /**
  * The rows a snapshot is compared with — those the vault holds as current at its moment — as an
- * open-addressing hash table of digests in typed arrays (20 bytes a slot, at most 3/4 full):
- * 3.5 million address blocks take about 93 MB, where a Map of row objects would take gigabytes.
- * It also knows every such row's id, so closing what the file did not name needs no second pass
- * over the table.
+ * open-addressing hash table of their line digests (line-digest.ts) in typed arrays (12 bytes a
+ * slot, at most 3/4 full): 3.5 million address blocks take about 56 MB, where a Map of row objects
+ * would take gigabytes. It also knows every such row's id, those without a digest too, so closing
+ * what the file did not name needs no second pass over the table.
  */
 export class CurrentIndex {
-  private readonly size: number;
-  private readonly k1: Uint32Array;
-  private readonly k2: Uint32Array;
-  private readonly d1: Uint32Array;
-  private readonly d2: Uint32Array;
-  private readonly ids: Uint32Array;
+  private size: number;
+  private hi: Uint32Array;
+  private lo: Uint32Array;
+  private ids: Uint32Array;
   private count = 0;
-  /** Ids whose slot became AMBIGUOUS: still current, still to be closed if not named. */
-  private readonly spilled: number[] = [];
+  /** Current rows not in a slot (no digest, or their slot became AMBIGUOUS): still to be closed. */
+  private readonly apart: number[] = [];
   /** Current rows that an earlier import opened at exactly the snapshot's moment (rare). */
   readonly openedAtMoment = new Set<number>();
 
+  /** `rows`: how many rows it is likely to hold; it grows past that when needed. */
   constructor(rows: number) {
-    this.size = Math.max(16, Math.ceil((rows * 4) / 3) + 1);
-    this.k1 = new Uint32Array(this.size);
-    this.k2 = new Uint32Array(this.size);
-    this.d1 = new Uint32Array(this.size);
-    this.d2 = new Uint32Array(this.size);
+    this.size = CurrentIndex.slotsFor(rows);
+    this.hi = new Uint32Array(this.size);
+    this.lo = new Uint32Array(this.size);
     this.ids = new Uint32Array(this.size);
+  }
+
+  private static slotsFor(rows: number): number {
+    return Math.max(16, Math.ceil((rows * 4) / 3) + 1);
+  }
+
+  /** Twice the slots, every held slot (AMBIGUOUS ones too) placed again. */
+  private grow(): void {
+    const { hi, lo, ids } = this;
+    this.size = CurrentIndex.slotsFor(this.count * 2);
+    this.hi = new Uint32Array(this.size);
+    this.lo = new Uint32Array(this.size);
+    this.ids = new Uint32Array(this.size);
+    for (let i = 0; i < ids.length; i++) {
+      if (ids[i] === EMPTY) continue;
+      const j = this.slot(hi[i]!, lo[i]!);
+      this.ids[j] = ids[i]!;
+      this.hi[j] = hi[i]!;
+      this.lo[j] = lo[i]!;
+    }
   }
 
   /** Row ids must fit a slot (below 2^32 - 1); a vault beyond that is compared the exact way. */
@@ -41,43 +60,40 @@ export class CurrentIndex {
     return id > EMPTY && id < AMBIGUOUS;
   }
 
-  private slot(k1: number, k2: number): number {
-    let i = k1 % this.size;
+  private slot(hi: number, lo: number): number {
+    let i = lo % this.size;
     for (;;) {
       const id = this.ids[i]!;
-      if (id === EMPTY || (this.k1[i] === k1 && this.k2[i] === k2)) return i;
+      if (id === EMPTY || (this.hi[i] === hi && this.lo[i] === lo)) return i;
       if (++i === this.size) i = 0;
     }
   }
 
-  /** False when the table is full (more rows than it was made for): do without it then. */
-  add(id: number, d: Digest): boolean {
-    if (++this.count >= this.size) return false;
-    const i = this.slot(d.k1, d.k2);
+  /** Adds a current row (`d` null: it has no digest yet). */
+  add(id: number, d: LineDigest | null): void {
+    if (d === null) {
+      this.apart.push(id);
+      return;
+    }
+    // At most 3/4 full, so that a probe stays short.
+    if (++this.count * 4 > this.size * 3) this.grow();
+    const i = this.slot(d.hi, d.lo);
     const held = this.ids[i]!;
     if (held !== EMPTY) {
-      if (held !== AMBIGUOUS) this.spilled.push(held);
-      this.spilled.push(id);
+      if (held !== AMBIGUOUS) this.apart.push(held);
+      this.apart.push(id);
       this.ids[i] = AMBIGUOUS;
-      return true;
+      return;
     }
     this.ids[i] = id;
-    this.k1[i] = d.k1;
-    this.k2[i] = d.k2;
-    this.d1[i] = d.d1;
-    this.d2[i] = d.d2;
-    return true;
+    this.hi[i] = d.hi;
+    this.lo[i] = d.lo;
   }
 
-  /**
-   * The id of the current row with this key and this data, or 0 when there is none or the key is
-   * ambiguous (the caller then asks the vault).
-   */
-  same(d: Digest): number {
-    const i = this.slot(d.k1, d.k2);
-    const id = this.ids[i]!;
-    if (id === EMPTY || id === AMBIGUOUS) return 0;
-    return this.d1[i] === d.d1 && this.d2[i] === d.d2 ? id : 0;
+  /** The id of the current row read from a line with this digest, or 0 (ask the vault then). */
+  same(d: LineDigest): number {
+    const id = this.ids[this.slot(d.hi, d.lo)]!;
+    return id === AMBIGUOUS ? 0 : id;
   }
 
   /** The ids of all the rows it holds for which `keep` is false, in ascending order. */
@@ -87,28 +103,29 @@ export class CurrentIndex {
       const id = this.ids[i]!;
       if (id !== EMPTY && id !== AMBIGUOUS && !keep(id)) out.push(id);
     }
-    for (const id of this.spilled) if (!keep(id)) out.push(id);
+    for (const id of this.apart) if (!keep(id)) out.push(id);
     return out.sort((a, b) => a - b);
   }
 }
 
 /**
- * Reads the rows current at `at` once (one pass over the table, in the import's transaction) into
- * an index; null when a row id does not fit it (the snapshot is then compared row by row).
- * `pulse` runs every few thousand rows, for progress and cancel.
+ * Reads the id, start and line digest of the rows current at `at` into an index, in the one pass
+ * over the table (in the import's transaction) that also gives the snapshot facts (stores.ts);
+ * null when a row id does not fit it (the snapshot is then compared row by row). Sized for the
+ * highest row id, at most a few million rows, and grown past that if needed. `pulse` runs every
+ * few thousand rows, for progress and cancel.
  */
 export function buildCurrentIndex(
-  store: Pick<KindStore<Validity>, 'eachCurrent'>,
+  store: Pick<KindStore<Validity>, 'scanCurrent' | 'maxId'>,
   at: number,
-  rows: number,
   pulse: () => void,
 ): CurrentIndex | null {
-  const index = new CurrentIndex(rows);
-  const d = newDigest();
+  const index = new CurrentIndex(Math.min(store.maxId(), INITIAL_ROWS_MAX));
   let fits = true;
   let n = 0;
-  store.eachCurrent(at, d, (id, validFrom) => {
-    if (fits) fits = CurrentIndex.fits(id) && index.add(id, d);
+  store.scanCurrent(at, (id, validFrom, d) => {
+    if (fits) fits = CurrentIndex.fits(id);
+    if (fits) index.add(id, d);
     if (validFrom === at) index.openedAtMoment.add(id);
     if ((++n & 0x3fff) === 0) pulse();
   });

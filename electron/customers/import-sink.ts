@@ -1,9 +1,10 @@
 import type { ImportIssue } from '../../shared/schemas/customers';
 import { RowApplier, showTime } from './apply';
 import { mapHeader, type HeaderMap } from './columns';
-import { buildCurrentIndex } from './current-index';
+import { buildCurrentIndex, type CurrentIndex } from './current-index';
 import type { CsvSink } from './csv-reader';
 import type { ImportRun, ImportTally } from './import-state';
+import { digestColumns, digestLine, type LineDigest } from './line-digest';
 import { ROW_PARSERS, type RowResult, type Validity } from './rows';
 import type { KindStore } from './stores';
 
@@ -79,6 +80,9 @@ export class ImportSink implements CsvSink {
   /** Applies rows; null until a header that can be imported was read. */
   applier: RowApplier<AnyRow> | null = null;
   private readonly parse: RowParser;
+  /** Where the digested columns are in this file's lines (line-digest.ts). */
+  private digestAt: Int32Array = new Int32Array(0);
+  private readonly digest: LineDigest = { hi: 0, lo: 0 };
 
   constructor(
     private readonly run: ImportRun,
@@ -103,11 +107,20 @@ export class ImportSink implements CsvSink {
       return;
     }
     if (tally.fatal || applier === null) return;
+    const d = this.digest;
+    digestLine(header.kind, fields, this.digestAt, d);
+    // An unchanged line of a snapshot is counted before it is parsed; a line with more fields
+    // than the header is always parsed, so that its extra fields are refused.
+    if (fields.length <= header.width && applier.unchangedLine(d)) {
+      tally.rows++;
+      tally.counts.unchanged++;
+      return;
+    }
     if (fields.length <= header.width && fields.every((f) => f.trim() === '')) return;
     tally.rows++;
     const r = this.parse(fields, header, line);
     if (!r.ok) return tally.rejectRow(r.issues);
-    const outcome = applier.apply(r.row as AnyRow, line);
+    const outcome = applier.apply(r.row as AnyRow, line, d);
     if (typeof outcome === 'string') tally.counts[outcome]++;
     else tally.rejectRow([outcome]);
   }
@@ -125,16 +138,24 @@ export class ImportSink implements CsvSink {
     const { tally } = this;
     tally.mode = header.mode;
     tally.warnings.push(...header.warnings);
-    const { asOf, refusal } = checkHeader(header, this.run, this.store);
+    const { store } = this;
+    // The facts the header check needs come from the pass that reads the current rows.
+    let index: CurrentIndex | null = null;
+    const { asOf, refusal } = checkHeader(header, this.run, {
+      snapshotFacts: (at) => {
+        index = buildCurrentIndex(store, at, this.pulse);
+        return store.snapshotFacts(at);
+      },
+    });
     tally.asOf = asOf;
     if (refusal.length) {
       tally.refuse(refusal);
       return null;
     }
+    this.digestAt = digestColumns(header);
+    if (asOf === null) return new RowApplier(store as never, this.importId, header.mode, 0);
     // Before any row is written: the measure of a snapshot's closing (mass-close.ts).
-    if (asOf === null) return new RowApplier(this.store as never, this.importId, header.mode, 0);
-    tally.current = this.store.snapshotFacts(asOf).current;
-    const index = buildCurrentIndex(this.store, asOf, tally.current, this.pulse);
-    return new RowApplier(this.store as never, this.importId, header.mode, asOf, index);
+    tally.current = store.snapshotFacts(asOf).current;
+    return new RowApplier(store as never, this.importId, header.mode, asOf, index);
   }
 }

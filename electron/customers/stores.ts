@@ -2,7 +2,7 @@ import type { Statement } from 'better-sqlite3-multiple-ciphers';
 import type { ImportKind } from '../../shared/schemas/customers';
 import { maskIp, type IpFamily } from '../../shared/identifiers';
 import type { Db } from '../core/db';
-import { dataEnd, dataStart, int, keyStart, text, type Digest } from './row-digest';
+import { DIGEST_HALVES, DIGEST_VALUE, type LineDigest } from './line-digest';
 import type { CustomerRow, IpRow, NumberRow, Validity } from './rows';
 
 /** Far future: the end of an open interval in comparisons. */
@@ -37,9 +37,14 @@ export interface KindStore<R extends Validity> {
   sameHolder(h: HeldRow, r: R): boolean;
   /** Same holder and same data: nothing to change. */
   sameData(h: HeldRow, r: R): boolean;
-  /** Writes a row; throws SQLITE_CONSTRAINT_FOREIGNKEY for an unknown customer_id. */
-  insert(r: R, from: number, to: number | null, line: number): number;
+  /**
+   * Writes a row with the digest of the line it was read from (null: none); throws
+   * SQLITE_CONSTRAINT_FOREIGNKEY for an unknown customer_id.
+   */
+  insert(r: R, from: number, to: number | null, line: number, d: LineDigest | null): number;
   setValidTo(id: number, to: number): void;
+  /** Stores the digest of a line found to be this row the exact way, for the next snapshot. */
+  setDigest(id: number, d: LineDigest): void;
   /** Rows current at `at` that another import wrote, with id > after, in id order. */
   currentPage(
     at: number,
@@ -53,26 +58,55 @@ export interface KindStore<R extends Validity> {
    * for the same moment, it answers from the first).
    */
   snapshotFacts(at: number): { latest: number | null; current: number };
-  /** Digests of a parsed row's identifier and data (row-digest.ts), into `out`. */
-  digest(r: R, out: Digest): void;
   /**
-   * Calls `visit` with the id, start and digests of every row current at `at` (one pass over the
-   * table in id order), the same digests `digest` gives a row of the same identifier and data.
+   * The snapshot facts at `at` (as snapshotFacts, which then answers from them) from the same one
+   * pass over the table that calls `visit` with the id, start and line digest (null: none stored)
+   * of every row current at `at`, in no promised order. One pass, not two: a table larger than
+   * the page cache is read from disk and decrypted once.
    */
-  eachCurrent(at: number, out: Digest, visit: (id: number, validFrom: number) => void): void;
+  scanCurrent(
+    at: number,
+    visit: (id: number, validFrom: number, d: LineDigest | null) => void,
+  ): { latest: number | null; current: number };
+  /** The highest row id (0: none): no more rows than that can be current. */
+  maxId(): number;
   /** Called once before commit. */
   finish(): void;
 }
 
 /**
- * A page of the rows current at a moment (`id > ?`, the moment bound twice, a limit), id and
- * valid_from first: the rows a snapshot is compared with. Pages of `all()` read faster than a
- * row-by-row `iterate()`.
+ * The rows current at a moment are handed to JavaScript by a SQL function SQLite calls once per
+ * row (id, valid_from and the line digest's halves): 3–4 × faster than materialising the rows as
+ * arrays, page by page or one by one (measured on 150,000 to 500,000 rows). One function per
+ * connection, registered direct-only (no trigger or view can call it); each scan sets its target.
  */
-const currentPageSql = (columns: string, table: string) =>
-  `SELECT id, valid_from, ${columns} FROM ${table}
-    WHERE id > ? AND valid_from <= ? AND (valid_to IS NULL OR valid_to > ?) ORDER BY id LIMIT ?`;
-const CURRENT_PAGE = 20_000;
+const VISIT_CURRENT = 'naw_visit_current';
+type CurrentVisit = (id: number, validFrom: number, hi: number | null, lo: number | null) => void;
+const visitTargets = new WeakMap<Db, { visit: CurrentVisit | null }>();
+
+function currentVisitor(db: Db): { visit: CurrentVisit | null } {
+  let target = visitTargets.get(db);
+  if (!target) {
+    const t: { visit: CurrentVisit | null } = { visit: null };
+    db.function(
+      VISIT_CURRENT,
+      { deterministic: false, directOnly: true },
+      (id: unknown, validFrom: unknown, hi: unknown, lo: unknown) => {
+        t.visit!(id as number, validFrom as number, hi as number | null, lo as number | null);
+        return 0;
+      },
+    );
+    visitTargets.set(db, t);
+    target = t;
+  }
+  return target;
+}
+
+const currentScanSql = (table: string) =>
+  `SELECT max(valid_from) AS latest,
+          count(CASE WHEN valid_from <= ? AND (valid_to IS NULL OR valid_to > ?)
+                THEN ${VISIT_CURRENT}(id, valid_from, ${DIGEST_HALVES}) END) AS current
+     FROM ${table}`;
 
 const TABLE: Record<ImportKind, string> = {
   customers: 'customer_version',
@@ -86,8 +120,11 @@ abstract class BaseStore<R extends Validity> implements KindStore<R> {
   abstract readonly thing: string;
   readonly held: string = 'assignment';
   private readonly closeStmt: Statement;
+  private readonly digestStmt: Statement;
+  private readonly currentStmt: Statement;
+  private readonly maxIdStmt: Statement;
+  private readonly visitor: { visit: CurrentVisit | null };
   private readonly pageStmt: Statement;
-  private readonly factsStmt: Statement;
   private facts: { at: number; latest: number | null; current: number } | null = null;
 
   constructor(
@@ -96,39 +133,51 @@ abstract class BaseStore<R extends Validity> implements KindStore<R> {
     table: string,
   ) {
     this.closeStmt = db.prepare(`UPDATE ${table} SET valid_to = ? WHERE id = ?`);
+    this.digestStmt = db.prepare(`UPDATE ${table} SET line_digest = ${DIGEST_VALUE} WHERE id = ?`);
+    // The function first: the statement is compiled against it.
+    this.visitor = currentVisitor(db);
+    this.currentStmt = db.prepare(currentScanSql(table));
+    this.maxIdStmt = db.prepare(`SELECT coalesce(max(id), 0) FROM ${table}`).pluck();
     this.pageStmt = db.prepare(
       `SELECT id, valid_from FROM ${table} WHERE id > ? AND valid_from <= ? AND (valid_to IS NULL OR valid_to > ?) AND import_id <> ? ORDER BY id LIMIT ?`,
     );
-    this.factsStmt = db.prepare(
-      `SELECT max(valid_from) AS latest,
-              coalesce(sum(valid_from <= ? AND (valid_to IS NULL OR valid_to > ?)), 0) AS current
-         FROM ${table}`,
-    );
   }
-
-  /** currentPageSql with the columns digestHeld reads, as raw arrays. */
-  protected abstract readonly currentStmt: Statement;
 
   abstract overlapping(r: R, from: number, to: number): HeldRow[];
-  abstract digest(r: R, out: Digest): void;
-  /** The digests of a raw row of currentStmt (id and valid_from first). */
-  protected abstract digestHeld(row: unknown[], out: Digest): void;
 
-  eachCurrent(at: number, out: Digest, visit: (id: number, validFrom: number) => void): void {
-    let after = 0;
-    for (;;) {
-      const page = this.currentStmt.all(after, at, at, CURRENT_PAGE) as unknown[][];
-      for (const row of page) {
-        this.digestHeld(row, out);
-        visit(row[0] as number, row[1] as number);
-      }
-      if (page.length < CURRENT_PAGE) return;
-      after = page.at(-1)![0] as number;
+  scanCurrent(
+    at: number,
+    visit: (id: number, validFrom: number, d: LineDigest | null) => void,
+  ): { latest: number | null; current: number } {
+    const d: LineDigest = { hi: 0, lo: 0 };
+    this.visitor.visit = (id, validFrom, hi, lo) => {
+      if (hi === null) return visit(id, validFrom, null);
+      d.hi = hi;
+      d.lo = lo!;
+      visit(id, validFrom, d);
+    };
+    try {
+      const f = this.currentStmt.get(at, at) as { latest: number | null; current: number };
+      this.facts = { at, latest: f.latest, current: f.current };
+      return this.facts;
+    } finally {
+      this.visitor.visit = null;
     }
   }
+
+  maxId(): number {
+    return this.maxIdStmt.get() as number;
+  }
+
   abstract sameKey(h: HeldRow, r: R): boolean;
   abstract sameData(h: HeldRow, r: R): boolean;
-  abstract insert(r: R, from: number, to: number | null, line: number): number;
+  abstract insert(
+    r: R,
+    from: number,
+    to: number | null,
+    line: number,
+    d: LineDigest | null,
+  ): number;
 
   sameHolder(h: HeldRow, r: R & { customerId: string }): boolean {
     return h.customer_id === r.customerId;
@@ -136,6 +185,10 @@ abstract class BaseStore<R extends Validity> implements KindStore<R> {
 
   setValidTo(id: number, to: number): void {
     this.closeStmt.run(to, id);
+  }
+
+  setDigest(id: number, d: LineDigest): void {
+    this.digestStmt.run(d.hi, d.lo, id);
   }
 
   currentPage(at: number, importId: number, after: number, limit: number) {
@@ -146,11 +199,8 @@ abstract class BaseStore<R extends Validity> implements KindStore<R> {
   }
 
   snapshotFacts(at: number): { latest: number | null; current: number } {
-    if (this.facts?.at !== at) {
-      const f = this.factsStmt.get(at, at) as { latest: number | null; current: number };
-      this.facts = { at, latest: f.latest, current: f.current };
-    }
-    return this.facts;
+    // Asked without a scan at this moment: the same pass, visiting nothing.
+    return this.facts?.at === at ? this.facts : this.scanCurrent(at, () => {});
   }
 
   finish(): void {}
@@ -169,54 +219,17 @@ interface CustomerHeld extends HeldRow {
   kvk_number: string | null;
 }
 
-const CUSTOMER_DATA = `name, street, house_number, house_number_addition, postcode, city, country, email, customer_type, kvk_number`;
-
-/** The data of a customer version in one order, for its digest. */
-function customerData(
-  out: Digest,
-  id: string,
-  name: string,
-  street: string | null,
-  houseNumber: string | null,
-  addition: string | null,
-  postcode: string | null,
-  city: string | null,
-  country: string,
-  email: string | null,
-  type: string | null,
-  kvk: string | null,
-): void {
-  keyStart();
-  text(id);
-  dataStart(out);
-  text(name);
-  text(street);
-  text(houseNumber);
-  text(addition);
-  text(postcode);
-  text(city);
-  text(country);
-  text(email);
-  text(type);
-  text(kvk);
-  dataEnd(out);
-}
-
 export class CustomerStore extends BaseStore<CustomerRow> {
   readonly kind = 'customers';
   readonly keyColumn = 'customer_id';
   readonly thing = 'customer';
   override readonly held = 'version';
-  protected readonly currentStmt: Statement;
   private readonly find: Statement;
   private readonly addCustomer: Statement;
   private readonly addVersion: Statement;
 
   constructor(db: Db, importId: number) {
     super(db, importId, TABLE.customers);
-    this.currentStmt = db
-      .prepare(currentPageSql(`customer_id, ${CUSTOMER_DATA}`, TABLE.customers))
-      .raw();
     this.find = db.prepare(
       `SELECT id, customer_id, name, street, house_number, house_number_addition, postcode, city, country,
               email, customer_type, kvk_number, valid_from, valid_to, import_id, source_line
@@ -228,8 +241,9 @@ export class CustomerStore extends BaseStore<CustomerRow> {
     );
     this.addVersion = db.prepare(
       `INSERT INTO customer_version (customer_id, name, street, house_number, house_number_addition, postcode,
-              city, country, email, customer_type, kvk_number, valid_from, valid_to, import_id, source_line)
-       VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?)`,
+              city, country, email, customer_type, kvk_number, valid_from, valid_to, import_id, source_line,
+              line_digest)
+       VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ${DIGEST_VALUE})`,
     );
   }
 
@@ -239,28 +253,6 @@ export class CustomerStore extends BaseStore<CustomerRow> {
 
   sameKey(h: HeldRow, r: CustomerRow): boolean {
     return h.customer_id === r.customerId;
-  }
-
-  digest(r: CustomerRow, out: Digest): void {
-    customerData(
-      out,
-      r.customerId,
-      r.name,
-      r.street,
-      r.houseNumber,
-      r.addition,
-      r.postcode,
-      r.city,
-      r.country,
-      r.email,
-      r.type,
-      r.kvk,
-    );
-  }
-
-  protected digestHeld(row: unknown[], out: Digest): void {
-    const v = row as [number, number, string, string, ...(string | null)[]];
-    customerData(out, v[2], v[3], v[4]!, v[5]!, v[6]!, v[7]!, v[8]!, v[9]!, v[10]!, v[11]!, v[12]!);
   }
 
   sameData(held: HeldRow, r: CustomerRow): boolean {
@@ -280,7 +272,13 @@ export class CustomerStore extends BaseStore<CustomerRow> {
     );
   }
 
-  insert(r: CustomerRow, from: number, to: number | null, line: number): number {
+  insert(
+    r: CustomerRow,
+    from: number,
+    to: number | null,
+    line: number,
+    d: LineDigest | null,
+  ): number {
     this.addCustomer.run(r.customerId, this.importId);
     return Number(
       this.addVersion.run(
@@ -299,6 +297,8 @@ export class CustomerStore extends BaseStore<CustomerRow> {
         to,
         this.importId,
         line,
+        d?.hi ?? null,
+        d?.lo ?? null,
       ).lastInsertRowid,
     );
   }
@@ -308,36 +308,24 @@ interface NumberHeld extends HeldRow {
   service: string | null;
 }
 
-function numberData(out: Digest, e164: string, customerId: string, service: string | null): void {
-  keyStart();
-  text(e164);
-  dataStart(out);
-  text(customerId);
-  text(service);
-  dataEnd(out);
-}
-
 export class NumberStore extends BaseStore<NumberRow> {
   readonly kind = 'numbers';
   readonly keyColumn = 'number';
   readonly thing = 'number';
-  protected readonly currentStmt: Statement;
   private readonly find: Statement;
   private readonly add: Statement;
 
   constructor(db: Db, importId: number) {
     super(db, importId, TABLE.numbers);
-    this.currentStmt = db
-      .prepare(currentPageSql('e164, customer_id, service', TABLE.numbers))
-      .raw();
     this.find = db.prepare(
       `SELECT id, customer_id, service, valid_from, valid_to, import_id, source_line
          FROM number_assignment
         WHERE e164 = ? AND valid_from < ? AND (valid_to IS NULL OR valid_to > ?)`,
     );
     this.add = db.prepare(
-      `INSERT INTO number_assignment (e164, number_given, customer_id, service, valid_from, valid_to, import_id, source_line)
-       VALUES (?, ?, ?, ?, ?, ?, ?, ?)`,
+      `INSERT INTO number_assignment (e164, number_given, customer_id, service, valid_from, valid_to, import_id,
+              source_line, line_digest)
+       VALUES (?, ?, ?, ?, ?, ?, ?, ?, ${DIGEST_VALUE})`,
     );
   }
 
@@ -349,23 +337,30 @@ export class NumberStore extends BaseStore<NumberRow> {
     return true; // overlapping() only finds the same number
   }
 
-  digest(r: NumberRow, out: Digest): void {
-    numberData(out, r.e164, r.customerId, r.service);
-  }
-
-  protected digestHeld(row: unknown[], out: Digest): void {
-    const v = row as [number, number, string, string, string | null];
-    numberData(out, v[2], v[3], v[4]);
-  }
-
   sameData(h: HeldRow, r: NumberRow): boolean {
     return h.customer_id === r.customerId && (h as NumberHeld).service === r.service;
   }
 
-  insert(r: NumberRow, from: number, to: number | null, line: number): number {
+  insert(
+    r: NumberRow,
+    from: number,
+    to: number | null,
+    line: number,
+    d: LineDigest | null,
+  ): number {
     return Number(
-      this.add.run(r.e164, r.given, r.customerId, r.service, from, to, this.importId, line)
-        .lastInsertRowid,
+      this.add.run(
+        r.e164,
+        r.given,
+        r.customerId,
+        r.service,
+        from,
+        to,
+        this.importId,
+        line,
+        d?.hi ?? null,
+        d?.lo ?? null,
+      ).lastInsertRowid,
     );
   }
 }
@@ -389,34 +384,10 @@ const sameBytes = (a: Uint8Array, b: Uint8Array): boolean => Buffer.compare(a, b
  * the ones inside (or equal to) a new prefix start within it (a range on ip_from), and the ones
  * around it start at the new prefix masked to one of the few prefix lengths in use.
  */
-/**
- * An address block's identity is its family, canonical prefix text (which fixes start and length:
- * the same block always reads back the same) and ports; its data its holder. The text, not the
- * 16 bytes: a BLOB column costs a Buffer per row read, and the index is built from every current row.
- */
-function ipData(
-  out: Digest,
-  family: number,
-  prefix: string,
-  portFrom: number | null,
-  portTo: number | null,
-  customerId: string,
-): void {
-  keyStart();
-  int(family);
-  text(prefix);
-  int(portFrom);
-  int(portTo);
-  dataStart(out);
-  text(customerId);
-  dataEnd(out);
-}
-
 export class IpStore extends BaseStore<IpRow> {
   readonly kind = 'ips';
   readonly keyColumn = 'prefix';
   readonly thing = 'address block';
-  protected readonly currentStmt: Statement;
   private readonly inside: Statement;
   private readonly around: Statement;
   private readonly wholeAddress: Statement;
@@ -430,9 +401,6 @@ export class IpStore extends BaseStore<IpRow> {
 
   constructor(db: Db, importId: number) {
     super(db, importId, TABLE.ips);
-    this.currentStmt = db
-      .prepare(currentPageSql('family, prefix, port_from, port_to, customer_id', TABLE.ips))
-      .raw();
     this.inside = db.prepare(
       `SELECT ${IP_COLUMNS} FROM ip_assignment WHERE ip_from BETWEEN ? AND ? AND ${TIME_AND_PORTS}`,
     );
@@ -451,8 +419,8 @@ export class IpStore extends BaseStore<IpRow> {
     );
     this.add = db.prepare(
       `INSERT INTO ip_assignment (family, prefix, prefix_length, ip_from, ip_to, port_from, port_to, customer_id,
-              valid_from, valid_to, import_id, source_line)
-       VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?)`,
+              valid_from, valid_to, import_id, source_line, line_digest)
+       VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ${DIGEST_VALUE})`,
     );
     this.addLength = db.prepare(
       `INSERT INTO ip_prefix_length (family, prefix_length) VALUES (?, ?) ON CONFLICT DO NOTHING`,
@@ -513,16 +481,7 @@ export class IpStore extends BaseStore<IpRow> {
     return h.customer_id === r.customerId;
   }
 
-  digest(r: IpRow, out: Digest): void {
-    ipData(out, r.family, r.prefix, r.portFrom, r.portTo, r.customerId);
-  }
-
-  protected digestHeld(row: unknown[], out: Digest): void {
-    const v = row as [number, number, number, string, number | null, number | null, string];
-    ipData(out, v[2], v[3], v[4], v[5], v[6]);
-  }
-
-  insert(r: IpRow, from: number, to: number | null, line: number): number {
+  insert(r: IpRow, from: number, to: number | null, line: number, d: LineDigest | null): number {
     const id = Number(
       this.add.run(
         r.family,
@@ -537,6 +496,8 @@ export class IpStore extends BaseStore<IpRow> {
         to,
         this.importId,
         line,
+        d?.hi ?? null,
+        d?.lo ?? null,
       ).lastInsertRowid,
     );
     if (r.portFrom !== null && r.portTo !== null) {

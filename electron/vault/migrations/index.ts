@@ -11,6 +11,7 @@ import { migration0008 } from './0008-epoc';
 import { migration0009 } from './0009-preservation';
 import { migration0010 } from './0010-hi1';
 import { migration0011 } from './0011-annex3';
+import { migration0012 } from './0012-line-digest';
 import type { Migration } from './types';
 
 /** Every migration, in order. Add one file per change; never edit a released one. */
@@ -26,6 +27,7 @@ export const MIGRATIONS: readonly Migration[] = [
   migration0009,
   migration0010,
   migration0011,
+  migration0012,
 ];
 export const SCHEMA_VERSION = MIGRATIONS.at(-1)!.version;
 
