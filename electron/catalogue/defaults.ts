@@ -185,7 +185,7 @@ export const DEFAULT_LEGAL_BASES: LegalBasis[] = [
   basis({
     code: 'sv-126ni',
     article: 'Sv 126ni',
-    shortName: 'Bevriezing (preservation)',
+    shortName: 'Bevriezing van gegevens',
     issuers: OVJ,
     categories: ['traffic', 'location', 'content'],
     action: 'REFER',

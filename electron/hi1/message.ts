@@ -66,6 +66,13 @@ export interface Hi1Task {
   endTime: string | null;
   values: Hi1RequestValue[];
   emergency: boolean;
+  /** `task:Deadlines`: each deadline the issuer set, its date-time and what it is for. */
+  deadlines: Hi1Deadline[];
+}
+
+export interface Hi1Deadline {
+  dateTime: string;
+  nature: string | null;
 }
 
 export interface Hi1Delivery {
@@ -197,7 +204,21 @@ function task(o: Element): Hi1Task {
     endTime: textOf(d, NS.task, 'EndTime'),
     values,
     emergency: hasFlag(child(o, NS.task, 'Flags'), NS.task, 'LDTaskFlag', 'IsEmergency'),
+    deadlines: deadlinesOf(child(o, NS.task, 'Deadlines')),
   };
+}
+
+/**
+ * `task:Deadlines`: a list of `task:LDDeadline`, each a `task:DateTime` with its
+ * `task:NatureOfDeadline` (a dictionary entry). An entry without a date-time says nothing.
+ */
+function deadlinesOf(list: Element | null): Hi1Deadline[] {
+  return children(list, NS.task, 'LDDeadline').flatMap((d) => {
+    const dateTime = textOf(d, NS.task, 'DateTime');
+    return dateTime === null
+      ? []
+      : [{ dateTime, nature: dictionaryValue(child(d, NS.task, 'NatureOfDeadline')) }];
+  });
 }
 
 function delivery(o: Element): Hi1Delivery {

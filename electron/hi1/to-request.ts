@@ -101,6 +101,22 @@ function receivedAt(timestamp: string, nowIso: string): string {
   return Number.isNaN(t) || t > Date.parse(nowIso) ? nowIso : new Date(t).toISOString();
 }
 
+/** The earliest deadline the order's tasks set that reads as a date-time (others are ignored). */
+function earliestDeadline(
+  o: Hi1Order,
+): { iso: string; dateTime: string; nature: string | null } | null {
+  let best: { iso: string; dateTime: string; nature: string | null } | null = null;
+  for (const t of o.tasks) {
+    for (const d of t.deadlines) {
+      const ms = Date.parse(d.dateTime);
+      if (Number.isNaN(ms) || !/(Z|[+-]\d\d:\d\d)$/.test(d.dateTime)) continue;
+      const iso = new Date(ms).toISOString();
+      if (!best || iso < best.iso) best = { iso, dateTime: d.dateTime, nature: d.nature };
+    }
+  }
+  return best;
+}
+
 export function requestFromOrder(
   o: Hi1Order,
   c: OrderContext,
@@ -126,6 +142,7 @@ export function requestFromOrder(
   const sender = `${o.header.sender.countryCode} ${o.header.sender.uniqueIdentifier}`;
   const issuer = a.approverName ?? c.authority?.name ?? sender;
   const fileReference = a.reference ?? a.objectId;
+  const deadline = earliestDeadline(o);
   const common = {
     authority: c.authority?.code ?? 'eu-issuing',
     caseReference: fileReference,
@@ -142,7 +159,13 @@ export function requestFromOrder(
       at: c.nowIso,
       note: `HI-1 message ${o.header.transactionId} from ${sender}`,
     },
-    note: `HI-1 order: transaction ${o.header.transactionId}, authorisation ${a.objectId}`,
+    note: `HI-1 order: transaction ${o.header.transactionId}, authorisation ${a.objectId}${
+      deadline
+        ? `; deadline ${deadline.dateTime}${deadline.nature ? ` (${deadline.nature})` : ''}`
+        : ''
+    }`,
+    // The order's own deadline; for an EPOC it holds only when earlier than the statutory one.
+    ...(deadline ? { deadline: deadline.iso } : {}),
     items,
   };
   if (c.epoc) {

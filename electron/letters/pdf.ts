@@ -93,6 +93,8 @@ export interface TableSpec {
   keepTogether?: boolean;
   /** A small line above the table, kept on the same page as the table's start. */
   caption?: string;
+  /** Space above and below the text of each cell (default 4 points). */
+  padY?: number;
 }
 
 export interface RunningText {
@@ -369,6 +371,7 @@ export class PdfWriter {
 
   private tableLayout(spec: TableSpec) {
     const size = spec.size ?? 9;
+    const padY = spec.padY ?? CELL_PAD;
     const lh = this.lineHeight(size);
     const totalW = spec.width ?? CONTENT_WIDTH - (spec.indent ?? 0);
     const shares = spec.columns.reduce((a, c) => a + c.share, 0);
@@ -387,9 +390,9 @@ export class PdfWriter {
       spec.columns.map((c) => c.header),
       true,
     );
-    const headerH = Math.max(...headerLines.map((l) => l.length)) * lh + 2 * CELL_PAD;
+    const headerH = Math.max(...headerLines.map((l) => l.length)) * lh + 2 * padY;
     const rowHeights = spec.rows.map(
-      (r) => Math.max(1, ...cellLines(r).map((l) => l.length)) * lh + 2 * CELL_PAD,
+      (r) => Math.max(1, ...cellLines(r).map((l) => l.length)) * lh + 2 * padY,
     );
     const captionH = spec.caption ? lh + 2 : 0;
     const whole = captionH + (showHeader ? headerH : 0) + rowHeights.reduce((a, h) => a + h, 0);
@@ -397,22 +400,33 @@ export class PdfWriter {
     const start =
       (spec.keepTogether ?? true) && whole <= pageRoom / 2
         ? whole
-        : captionH + headerH + lh + 2 * CELL_PAD;
-    return { size, lh, totalW, widths, showHeader, cellLines, headerLines, headerH, start };
+        : captionH + headerH + lh + 2 * padY;
+    return {
+      size,
+      padY,
+      lh,
+      totalW,
+      widths,
+      showHeader,
+      cellLines,
+      headerLines,
+      headerH,
+      start,
+    };
   }
 
   table(spec: TableSpec): void {
-    const { size, lh, totalW, widths, showHeader, cellLines, headerLines, headerH } =
+    const { size, padY, lh, totalW, widths, showHeader, cellLines, headerLines, headerH } =
       this.tableLayout(spec);
     const x0 = PAGE.left + (spec.indent ?? 0);
     const xs = widths.map((_, i) => x0 + widths.slice(0, i).reduce((a, w) => a + w, 0));
 
     const drawRow = (lines: string[][], fonts: FontName[], fill?: string) => {
-      const h = Math.max(1, ...lines.map((l) => l.length)) * lh + 2 * CELL_PAD;
+      const h = Math.max(1, ...lines.map((l) => l.length)) * lh + 2 * padY;
       if (fill) this.drawRect(x0, this.y, totalW, h, fill);
       lines.forEach((cell, i) => {
         cell.forEach((line, j) =>
-          this.drawText(line, xs[i]! + CELL_PAD, this.y + CELL_PAD + j * lh, {
+          this.drawText(line, xs[i]! + CELL_PAD, this.y + padY + j * lh, {
             font: fonts[i]!,
             size,
           }),
@@ -431,7 +445,7 @@ export class PdfWriter {
       );
     };
 
-    const maxRowLines = Math.floor((this.bottom - PAGE.top - 18 - headerH - 2 * CELL_PAD - 4) / lh);
+    const maxRowLines = Math.floor((this.bottom - PAGE.top - 18 - headerH - 2 * padY - 4) / lh);
     const fonts = spec.columns.map((c) => c.font ?? 'regular');
     const captionH = spec.caption ? lh + 2 : 0;
     this.ensure(this.tableStart(spec));
@@ -446,7 +460,7 @@ export class PdfWriter {
       while (lines.some((l) => l.length > 0)) {
         const take = Math.min(maxRowLines, Math.max(1, ...lines.map((l) => l.length)));
         const part = lines.map((l) => l.slice(0, take));
-        const h = Math.max(1, ...part.map((l) => l.length)) * lh + 2 * CELL_PAD;
+        const h = Math.max(1, ...part.map((l) => l.length)) * lh + 2 * padY;
         if (this.y + h > this.bottom) {
           this.newPage();
           drawHeader();

@@ -18,7 +18,7 @@ import { addHours } from './deadlines';
  * back with its amendments applied, with its statutory deadline and its 48-hour validation.
  */
 
-/** Art. 10(1) and (4): within 10 days, within 8 hours in an emergency. */
+/** Art. 10(3) and (4): within 10 days, within 8 hours in an emergency. */
 export const EPOC_DEADLINE_HOURS = { normal: 10 * 24, emergency: 8 } as const;
 /** Art. 4(5): an emergency order issued without validation is validated within 48 hours. */
 export const EPOC_VALIDATION_HOURS = 48;

@@ -290,20 +290,6 @@ export function expiringHolds(ctx: DeskContext, days = HOLD_EXPIRY_NOTICE_DAYS):
   });
 }
 
-/** Register numbers whose live hold is their answer: the hold was placed (no deadline to chase). */
-export function heldRegisterNos(db: Db): Set<string> {
-  return new Set(
-    (
-      db
-        .prepare(
-          `SELECT r.register_no FROM preservation_hold h JOIN request r ON r.id = h.request_id
-           WHERE h.state IN ('active','converted')`,
-        )
-        .all() as { register_no: string }[]
-    ).map((r) => r.register_no),
-  );
-}
-
 // ---------------------------------------------------------------- for the purge
 
 /** Customers with a record under a live hold: retention keeps them (with their history). */

@@ -11,7 +11,7 @@ import { getAuthority, getLegalBasis } from '../catalogue/catalogue';
 import { verificationChannel } from './check-channel';
 import { loadDecisions } from './decisions';
 import { epocView } from './epoc';
-import { expiringHolds, heldRegisterNos, holdOf, preservationRegime } from './hold';
+import { expiringHolds, holdOf, preservationRegime } from './hold';
 import {
   categoriesOf,
   currentRow,
@@ -176,15 +176,12 @@ function epocValidationsOpen(ctx: DeskContext): number {
 export function dashboard(ctx: DeskContext) {
   const holdsExpiring = expiringHolds(ctx);
   const open = listRequests(ctx, { openOnly: true });
-  // A preservation order whose hold is placed is answered: its deadline is no longer chased.
-  const held = heldRegisterNos(ctx.db);
-  const chased = open.filter((r) => !held.has(r.registerNo));
   const all = ctx.db.prepare(`SELECT * FROM request WHERE oral = 1`).all() as RequestRow[];
   const now = ctx.nowIso();
   return {
     open,
-    overdue: chased.filter((r) => r.deadlineState === 'overdue').length,
-    dueSoon: chased.filter((r) => r.deadlineState === 'due_soon').length,
+    overdue: open.filter((r) => r.deadlineState === 'overdue').length,
+    dueSoon: open.filter((r) => r.deadlineState === 'due_soon').length,
     awaitingApproval: open.filter((r) => r.status === 'awaiting_approval').length,
     confirmationsOverdue: all
       .map((r) => summaryOf(ctx.db, r, now))

@@ -250,6 +250,8 @@ export function summaryOf(db: Db, r: RequestRow, nowIso: string): RequestSummary
     items: number;
   };
   const closed = isFinal(r.status);
+  // A preservation order is answered once its hold is placed: its deadline is no longer chased.
+  const held = db.prepare('SELECT 1 FROM preservation_hold WHERE request_id = ?').get(r.id);
   const written = r.oral === 1 ? writtenReceivedAt(db, r) : null;
   const validation = validationOf(db, r.id, r.received_at, nowIso);
   const validationDue = validation?.due ?? null;
@@ -265,7 +267,7 @@ export function summaryOf(db: Db, r: RequestRow, nowIso: string): RequestSummary
     caseReference: r.case_reference,
     status: r.status,
     deadline: r.deadline,
-    deadlineState: deadlineState(r.deadline, nowIso, closed),
+    deadlineState: deadlineState(r.deadline, nowIso, closed || held !== undefined),
     oral: r.oral === 1,
     writtenConfirmationDue: r.written_confirmation_due,
     writtenConfirmationState:

@@ -15,6 +15,7 @@ export const NAMESPACES = [
   'catalogue',
   'firstSteps',
   'epoc',
+  'holds',
   'core', // the core's worded messages, from shared/messages
 ] as const;
 export type Namespace = (typeof NAMESPACES)[number];

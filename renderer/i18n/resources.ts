@@ -7,6 +7,7 @@ import nlCustomers from './locales/nl/customers.json';
 import nlEpoc from './locales/nl/epoc.json';
 import nlErrors from './locales/nl/errors.json';
 import nlFirstSteps from './locales/nl/firstSteps.json';
+import nlHolds from './locales/nl/holds.json';
 import nlIntake from './locales/nl/intake.json';
 import nlLetters from './locales/nl/letters.json';
 import nlOps from './locales/nl/ops.json';
@@ -22,6 +23,7 @@ import enCustomers from './locales/en/customers.json';
 import enEpoc from './locales/en/epoc.json';
 import enErrors from './locales/en/errors.json';
 import enFirstSteps from './locales/en/firstSteps.json';
+import enHolds from './locales/en/holds.json';
 import enIntake from './locales/en/intake.json';
 import enLetters from './locales/en/letters.json';
 import enOps from './locales/en/ops.json';
@@ -48,6 +50,7 @@ export const nl = {
   catalogue: nlCatalogue,
   firstSteps: nlFirstSteps,
   epoc: nlEpoc,
+  holds: nlHolds,
   core: CORE_MESSAGES.nl,
 } satisfies Record<Namespace, object>;
 
@@ -67,6 +70,7 @@ export const en = {
   catalogue: enCatalogue,
   firstSteps: enFirstSteps,
   epoc: enEpoc,
+  holds: enHolds,
   core: CORE_MESSAGES.en,
 } satisfies Record<Namespace, object>;
 

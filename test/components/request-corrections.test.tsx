@@ -145,6 +145,8 @@ describe('request page: verification and corrections', () => {
     const panel = await screen.findByRole('region', { name: 'Verificatie' });
     const channel = within(panel).getByRole('radio', { name: /\+31205595000/ });
     expect((channel as HTMLInputElement).checked).toBe(true); // the only one: preselected
+    // The day the catalogue verified it, as the desk writes dates (not the stored 2026-01-05).
+    expect(within(panel).getByRole('radio', { name: /— geverifieerd 5 jan 2026$/ })).toBe(channel);
     await userEvent.click(within(panel).getByRole('button', { name: 'Verificatie vastleggen' }));
     await within(panel).findByText('+31205595000', { selector: 'dd' });
     expect(fake.callsTo('requests.verify')).toEqual([

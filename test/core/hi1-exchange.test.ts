@@ -1,4 +1,4 @@
-import { readFileSync } from 'node:fs';
+import { readFileSync, writeFileSync } from 'node:fs';
 import { join } from 'node:path';
 import { fileURLToPath } from 'node:url';
 import { describe, expect, it } from 'vitest';
@@ -152,6 +152,45 @@ describe('HI-1: an order in, the answer out', () => {
     expect(!twice.ok && twice.key).toBe('files.exists');
     const audit = await d.as('admin').then(() => d.must('audit.list', { action: 'hi1.exported' }));
     expect(JSON.stringify(audit)).toContain(registerNo);
+  });
+
+  it("the tasks' Deadlines: the earliest one holds when it comes before the statutory 10 days", async () => {
+    /** order-epoc.xml with these deadlines in its first task, as a file of its own. */
+    const withDeadlines = (name: string, ...at: string[]) => {
+      const list = at
+        .map(
+          (dt, i) => `<task:LDDeadline><task:DateTime>${dt}</task:DateTime><task:NatureOfDeadline>
+            <common:Owner>ETSI</common:Owner><common:Name>NatureOfDeadline</common:Name>
+            <common:Value>${i === 0 ? 'DisclosureDeadline' : 'Other'}</common:Value>
+          </task:NatureOfDeadline></task:LDDeadline>`,
+        )
+        .join('');
+      const xml = readFileSync(join(FIX, 'order-epoc.xml'), 'utf8')
+        .replace(/4b1e0a52-9f7c-4c1d-8e2a-3d5f6a7b8c90/g, `4b1e0a52-9f7c-4c1d-8e2a-3d5f6a7b${name}`)
+        .replace(
+          '</task:RequestDetails>',
+          `</task:RequestDetails><task:Deadlines>${list}</task:Deadlines>`,
+        );
+      const path = join(tempDir(), `${name}.xml`);
+      writeFileSync(path, xml);
+      return path;
+    };
+    const d = await registerDesk(START);
+    await linkAs(d, 'de', 'STA-KOELN', 'eu-issuing');
+    const early = await d.must('hi1.import', {
+      file: d.session.files.register(
+        withDeadlines('aaaa', '2026-09-10T12:00:00+02:00', '2026-09-04T10:00:00Z'),
+      ).token,
+    });
+    const a = await d.must('requests.get', { registerNo: early.registerNo });
+    expect(a.deadline).toBe('2026-09-04T10:00:00.000Z');
+    expect(a.note).toContain('deadline 2026-09-04T10:00:00Z (Other)');
+    // Later than 10 days after receipt (2 September 07:15): the regulation's deadline holds.
+    const late = await d.must('hi1.import', {
+      file: d.session.files.register(withDeadlines('bbbb', '2026-10-30T00:00:00Z')).token,
+    });
+    const b = await d.must('requests.get', { registerNo: late.registerNo });
+    expect(b.deadline).toBe('2026-09-12T07:15:00.000Z');
   });
 
   it('the same order twice is refused, naming the request it became', async () => {

@@ -116,6 +116,31 @@ describe('preservation holds', () => {
     expect(JSON.stringify(audited(db, 'hold.placed'))).not.toContain('Bewaard');
   });
 
+  it('a placed hold answers the order: past its 10 days it is not overdue, and disclosing is refused with the reason', async () => {
+    const { d, registerNo } = await heldDesk();
+    d.clock.now = new Date('2026-10-01T09:00:00Z');
+    const [row] = await d.must('requests.list', { search: registerNo });
+    expect(row).toMatchObject({ registerNo, status: 'matched', deadlineState: 'closed' });
+    const dash = await d.must('requests.dashboard', {});
+    expect(dash.overdue).toBe(0);
+    expect(dash.open.map((r) => r.registerNo)).toEqual([registerNo]);
+    const refused = await d.call('requests.decide', { registerNo, outcome: 'disclose' });
+    expect(refused).toMatchObject({ ok: false, code: 'CONFLICT', key: 'hold.noDisclosure' });
+    expect(JSON.stringify(refused)).toContain('production order that follows');
+    // A production order past its 10 days is overdue on the same dashboard.
+    const { registerNo: production } = await d.must(
+      'requests.create',
+      epocRequestJson(
+        {},
+        { items: [{ kind: 'phone', value: '06-11110000', moment: '2024-06-01T10:00' }] },
+      ),
+    );
+    d.clock.now = new Date('2026-10-20T09:00:00Z');
+    const later = await d.must('requests.dashboard', {});
+    expect(later.open.find((r) => r.registerNo === production)?.deadlineState).toBe('overdue');
+    expect(later.overdue).toBe(1);
+  });
+
   it('purge keeps held records while the hold lasts, lists them, and deletes them once it expired', async () => {
     const { d, db, registerNo } = await heldDesk();
     await d.as('admin');

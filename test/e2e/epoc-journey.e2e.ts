@@ -1,5 +1,4 @@
-import { copyFileSync, mkdirSync, readFileSync } from 'node:fs';
-import { join } from 'node:path';
+import { readFileSync } from 'node:fs';
 import { fileURLToPath } from 'node:url';
 import type { Page } from 'playwright-core';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
@@ -12,8 +11,6 @@ import { openDesk, type E2EDesk } from './support/open-desk';
 const CERTIFICATE = fileURLToPath(
   new URL('../fixtures/intake/epoc/epoc-koeln-emergency.txt', import.meta.url),
 );
-/** Where the screenshots of this journey are looked at, besides test-results/screens. */
-const SHOTS = process.env.NAW_DESK_EPOC_SHOTS ?? '/tmp/shots/epoc';
 
 /**
  * A European Production Order in Chromium over a real vault: the certificate read in fills the
@@ -25,11 +22,6 @@ describe('a European Production Order', () => {
   let page: Page;
   const scan = async (name: string) => {
     await expectAxeClean(page, name);
-    mkdirSync(SHOTS, { recursive: true });
-    copyFileSync(
-      join(process.cwd(), 'test-results', 'screens', `${name}.png`),
-      join(SHOTS, `${name}.png`),
-    );
   };
 
   beforeAll(async () => {

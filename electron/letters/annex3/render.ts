@@ -46,6 +46,9 @@ export interface RenderedForm {
 
 const GREY = '#555555';
 const TICKED = '☒';
+/** The label–value tables: small type and little padding, so the form fits one page. */
+const PAIR_SIZE = 8.5;
+const PAIR_PAD = 2;
 const UNTICKED = '☐';
 
 /**
@@ -69,14 +72,16 @@ export async function renderAnnex3(m: Annex3Model): Promise<RenderedForm> {
     language: m.language,
   });
 
+  // The Regulation beside the annex's number, not under it: the form has to fit one page in
+  // German too, whose labels wrap more than the Dutch and English ones.
+  w.drawTextRight(t.regulation, PAGE.width - PAGE.right, w.y + 5, { size: 9, color: GREY });
   w.paragraph(t.annex, { font: 'bold', size: 15, gapAfter: 2 });
-  w.paragraph(t.title, { font: 'bold', size: 10.5, gapAfter: 2 });
-  w.paragraph(t.regulation, { size: 9, color: GREY, gapAfter: 6 });
-  w.paragraph(t.intro, { size: 9, gapAfter: 6 });
+  w.paragraph(t.title, { font: 'bold', size: 10, gapAfter: 4 });
+  w.paragraph(t.intro, { size: 8.5, gapAfter: 4 });
 
   const section = (title: string) => {
-    w.spacer(2);
-    w.paragraph(title, { font: 'bold', size: 10.5, gapAfter: 3, keepWithNext: 40 });
+    w.spacer(1);
+    w.paragraph(title, { font: 'bold', size: 10, gapAfter: 2, keepWithNext: 40 });
   };
   const pairs = (rows: [string, string][]) =>
     w.table({
@@ -86,8 +91,9 @@ export async function renderAnnex3(m: Annex3Model): Promise<RenderedForm> {
       ],
       rows,
       header: false,
-      size: 8.5,
+      size: PAIR_SIZE,
       keepTogether: false,
+      padY: PAIR_PAD,
     });
 
   section(t.sectionA);
@@ -112,16 +118,16 @@ export async function renderAnnex3(m: Annex3Model): Promise<RenderedForm> {
 
   section(t.sectionC);
   pairs([[t.status, t.statusOf[m.outcome]]]);
-  w.spacer(4);
-  w.paragraph(t.reasonsIntro, { size: 9, gapAfter: 3 });
+  w.spacer(2);
+  w.paragraph(t.reasonsIntro, { size: 8.5, gapAfter: 3 });
   const ticked = new Set(m.reasons);
   for (const r of ANNEX3_REASONS) {
-    const size = 9;
+    const size = 8.5;
     const lh = w.lineHeight(size);
     const label = `(${ANNEX3_LETTER[r]}) ${t.reasons[r]}`;
     w.ensure(lh);
     w.drawText(ticked.has(r) ? TICKED : UNTICKED, PAGE.left + 4, w.y, {
-      size: 10.5,
+      size: 10,
       font: ticked.has(r) ? 'bold' : 'regular',
     });
     w.paragraph(label, {
@@ -129,16 +135,17 @@ export async function renderAnnex3(m: Annex3Model): Promise<RenderedForm> {
       indent: 22,
       width: CONTENT_WIDTH - 22,
       font: ticked.has(r) ? 'bold' : 'regular',
-      gapAfter: 1.5,
+      gapAfter: 0.5,
     });
   }
-  w.spacer(4);
-  w.paragraph(t.explanation, { font: 'bold', size: 9, gapAfter: 1, keepWithNext: 14 });
-  w.paragraph(m.explanation ?? '–', { size: 9, gapAfter: 4 });
-  w.paragraph(t.clarification, { font: 'bold', size: 9, gapAfter: 1, keepWithNext: 14 });
-  w.paragraph(m.clarification ?? t.clarificationNone, { size: 9, gapAfter: 4 });
-  w.paragraph(t.preservation, { font: 'bold', size: 9, gapAfter: 1, keepWithNext: 14 });
-  w.paragraph(m.preserved ? t.preservedYes : t.preservedNo, { size: 9, gapAfter: 4 });
+  w.spacer(2);
+  const note = (label: string, text: string) => {
+    w.paragraph(label, { font: 'bold', size: 8.5, gapAfter: 0.5, keepWithNext: 12 });
+    w.paragraph(text, { size: 8.5, gapAfter: 2 });
+  };
+  note(t.explanation, m.explanation ?? '–');
+  note(t.clarification, m.clarification ?? t.clarificationNone);
+  note(t.preservation, m.preserved ? t.preservedYes : t.preservedNo);
 
   section(t.sectionD);
   const p = m.provider;

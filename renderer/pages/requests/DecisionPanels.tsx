@@ -15,7 +15,8 @@ import { identifierName } from './identifier-name';
 
 /**
  * Why an outcome cannot be decided now (null when it can): disclosing and "no data" need the
- * checks to pass and the items matched; disclosing needs a match, "no data" needs none.
+ * checks to pass and the items matched; disclosing needs a match, "no data" needs none. A
+ * preservation order is never disclosed on: what matched is held instead.
  */
 function unavailable(
   request: RequestDetail,
@@ -29,7 +30,9 @@ function unavailable(
         ? t('flow.matchFirst')
         : null;
   return {
-    disclose: needsMatch ?? (matchedCount === 0 ? t('flow.noneMatched') : null),
+    disclose: request.preservation
+      ? t('flow.preservationOnly')
+      : (needsMatch ?? (matchedCount === 0 ? t('flow.noneMatched') : null)),
     no_data: needsMatch ?? (matchedCount > 0 ? t('flow.someMatched') : null),
     refuse: null,
     referred: null,
@@ -45,7 +48,8 @@ function suggested(request: RequestDetail, matchedCount: number): DecisionOutcom
   if (outcome === 'refuse') return 'refuse';
   if (outcome === 'refer') return 'referred';
   if (outcome !== 'proceed' || request.status !== 'matched') return null;
-  return matchedCount > 0 ? 'disclose' : 'no_data';
+  if (matchedCount > 0) return request.preservation ? null : 'disclose';
+  return 'no_data';
 }
 
 export interface DecideValues {

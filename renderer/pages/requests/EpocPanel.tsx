@@ -98,9 +98,11 @@ export function EpocPanel({ request: r, onChanged }: RequestPanelProps) {
   const authority = (a: NonNullable<typeof c.validatingAuthority>) =>
     `${t('panel.issuedBy', { name: a.name, function: t(`fn.${a.function}`) })} — ${a.fileReference}`;
   const owed = v.state === 'pending' || v.state === 'overdue';
+  // An EPOC-PR (Annex II) asks to keep the data without undue delay: no 10-day answer to give.
+  const preserve = c.kind === 'preservation';
   return (
     <section className="panel" aria-labelledby="epoc-heading">
-      <h2 id="epoc-heading">{t('panel.title')}</h2>
+      <h2 id="epoc-heading">{t(preserve ? 'panel.titlePreservation' : 'panel.title')}</h2>
       <dl className="facts">
         <dt>{t('issuingState')}</dt>
         <dd>
@@ -124,11 +126,15 @@ export function EpocPanel({ request: r, onChanged }: RequestPanelProps) {
         <dt>{t('panel.addressee')}</dt>
         <dd>{c.addressee}</dd>
         <dt>{t('deadline')}</dt>
-        <dd>{t(`deadlineOption.${c.deadline}`)}</dd>
+        <dd>{preserve ? t('panel.preserveDeadline') : t(`deadlineOption.${c.deadline}`)}</dd>
         <dt>{t('categories')}</dt>
         <dd>{c.categories.map((x) => t(`category.${x}`)).join('; ')}</dd>
-        <dt>{t('enforcingStateNotified')}</dt>
-        <dd>{c.enforcingStateNotified ? t('panel.yes') : t('panel.no')}</dd>
+        {!preserve && (
+          <>
+            <dt>{t('enforcingStateNotified')}</dt>
+            <dd>{c.enforcingStateNotified ? t('panel.yes') : t('panel.no')}</dd>
+          </>
+        )}
       </dl>
       {owed && may('requests.handle') && <RecordValidation request={r} onChanged={onChanged} />}
     </section>

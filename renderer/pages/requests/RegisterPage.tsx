@@ -28,6 +28,7 @@ import { TimeLeft } from './TimeLeft';
 import { useRequestCatalogue } from './useRequestCatalogue';
 import { WrittenConfirmationsDue } from './WrittenConfirmationsDue';
 import { EpocValidationsDue } from './EpocValidationsDue';
+import { HoldsExpiring } from './HoldsExpiring';
 import { useCatalogueText } from '../../hooks/useCatalogueText';
 import { useDeskData } from '../../hooks/useDeskData';
 
@@ -257,6 +258,7 @@ export function RegisterPage() {
             )}
             <WrittenConfirmationsDue rows={d.open} />
             <EpocValidationsDue rows={d.open} />
+            <HoldsExpiring rows={d.holdsExpiring} />
           </>
         )}
       </section>

@@ -16,8 +16,10 @@ import { ItemsPanel } from './ItemsPanel';
 import { OriginalDocument } from './intake/OriginalDocument';
 import { ChecksPanel } from './CheckPanels';
 import { AmendPanel } from './AmendPanel';
+import { Annex3Panel } from './Annex3Panel';
 import { DocumentActions } from './DocumentActions';
 import { EpocPanel } from './EpocPanel';
+import { HoldPanel } from './HoldPanel';
 import { Hi1AnswerPanel } from './Hi1AnswerPanel';
 import { VerificationPanel } from './VerificationPanel';
 import { LetterPanel } from '../letters';
@@ -27,8 +29,12 @@ const FINAL = ['disclosed', 'no_data', 'refused', 'referred'];
 /** States with a letter to preview (awaiting approval) or issue, print and send. */
 const LETTER_STATES = ['awaiting_approval', 'disclosed', 'no_data', 'refused'];
 const STEPS = ['log', 'verify', 'check', 'match', 'decide', 'approve'] as const;
+/** A preservation order is answered by keeping what matched, never by a decision to disclose. */
+const PRESERVATION_STEPS = ['log', 'verify', 'check', 'match', 'preserve'] as const;
 
-type Step = (typeof STEPS)[number];
+type Step = (typeof STEPS)[number] | (typeof PRESERVATION_STEPS)[number];
+const stepsOf = (r: RequestDetail): readonly Step[] =>
+  r.preservation ? PRESERVATION_STEPS : STEPS;
 /** done (green), failed (the checks found objections), skipped (a closed request never took it). */
 type StepState = 'done' | 'todo' | 'failed' | 'skipped';
 
@@ -40,8 +46,9 @@ function stepStates(r: RequestDetail): { state(s: Step): StepState; current: Ste
   if (r.status === 'awaiting_approval' || FINAL.includes(r.status)) done.add('decide');
   // Only a disclosure is approved; a refusal, referral or "no data" never was.
   if (r.status === 'disclosed') done.add('approve');
+  if (r.hold) done.add('preserve');
   const final = FINAL.includes(r.status);
-  const current = final ? null : (STEPS.find((s) => !done.has(s)) ?? null);
+  const current = final ? null : (stepsOf(r).find((s) => !done.has(s)) ?? null);
   const failed = (s: Step) => s === 'check' && done.has(s) && r.check?.outcome !== 'proceed';
   return {
     state: (s) => (failed(s) ? 'failed' : done.has(s) ? 'done' : final ? 'skipped' : 'todo'),
@@ -107,7 +114,7 @@ export function RequestPage() {
         <Link to="/requests">{t('detail.back')}</Link>
       </p>
       <ol className="steps" aria-label={t('steps.label')}>
-        {STEPS.map((s) => {
+        {stepsOf(r).map((s) => {
           const state = steps.state(s);
           return (
             <li key={s} data-state={state} aria-current={steps.current === s ? 'step' : undefined}>
@@ -120,7 +127,7 @@ export function RequestPage() {
         })}
       </ol>
       <p role="status" aria-live="polite">
-        {!final && (
+        {!final && r.deadlineState !== 'closed' && (
           <>
             <TimeLeft deadline={r.deadline} state={r.deadlineState} urgency={r.urgency} />{' '}
           </>
@@ -199,6 +206,7 @@ export function RequestPage() {
         </dl>
       </section>
       <EpocPanel request={r} onChanged={detail.setData} />
+      <HoldPanel request={r} onChanged={detail.setData} />
       {r.document && <OriginalDocument registerNo={r.registerNo} document={r.document} />}
       <DocumentActions request={r} onChanged={detail.setData} />
 
@@ -236,7 +244,7 @@ export function RequestPage() {
           )
         }
       />
-      {mayHandle && open && r.status !== 'received' && (
+      {mayHandle && open && r.status !== 'received' && !r.hold && (
         <DecidePanel
           key={`${r.status}-${r.matches.map((m) => m.status).join()}-${r.check?.outcome}`}
           request={r}
@@ -264,6 +272,7 @@ export function RequestPage() {
           issueBlocked={r.status === 'awaiting_approval' ? t('flow.letterAfterApproval') : null}
         />
       )}
+      {mayHandle && r.epoc && <Annex3Panel request={r} onChanged={() => void detail.reload()} />}
       <Hi1AnswerPanel registerNo={registerNo} status={r.status} mayHandle={mayHandle} />
       <AmendPanel request={r} onChanged={detail.setData} />
       <Timeline request={r} />

@@ -5,8 +5,9 @@ import type { RequestDetail, Verification } from '../../../shared/schemas/reques
 import { desk, unwrap } from '../../api';
 import { ErrorAlert } from '../../components/ErrorAlert';
 import { DateTimeField } from '../../components/DateTimeField';
-import { formatDateTime, localNow } from '../../components/format';
+import { formatDate, formatDateTime, localNow } from '../../components/format';
 import { useDeskAction } from '../../hooks/useDeskAction';
+import { useCatalogueText } from '../../hooks/useCatalogueText';
 import { useCan, useSession } from '../../session/SessionProvider';
 import { DeadlineBadge } from './DeadlineBadge';
 import { VerificationFields } from './draft/VerificationFields';
@@ -29,13 +30,14 @@ function Channels({
   choose?: { value: string; onChange(v: string): void };
 }) {
   const { t } = useTranslation('requests');
+  const { authorityName } = useCatalogueText();
   const list = r.authority.contacts;
   return (
     <div className="channels">
-      <h3>{t('verify.channelsTitle', { authority: r.authority.name })}</h3>
+      <h3>{t('verify.channelsTitle', { authority: authorityName(r.authority) })}</h3>
       {list.length === 0 ? (
         <p className="alert alert--warning" data-testid="no-channels">
-          {t('verify.noChannels', { authority: r.authority.name })}
+          {t('verify.noChannels', { authority: authorityName(r.authority) })}
         </p>
       ) : (
         <ChannelList list={list} choose={choose} />
@@ -53,9 +55,12 @@ function ChannelList({
   list: Contact[];
   choose: { value: string; onChange(v: string): void } | undefined;
 }) {
-  const { t } = useTranslation('requests');
+  const { t, i18n } = useTranslation('requests');
+  // The catalogue keeps the day it was verified (yyyy-mm-dd); noon keeps it that day in any zone.
+  const verified = (day: string) =>
+    t('verify.verifiedAt', { at: formatDate(`${day}T12:00:00`, i18n.language) });
   const line = (c: Contact) =>
-    `${t(`verify.kind.${c.kind}`)}: ${c.value}${c.verifiedAt ? ` — ${t('verify.verifiedAt', { at: c.verifiedAt })}` : ''}${c.note ? ` (${c.note})` : ''}`;
+    `${t(`verify.kind.${c.kind}`)}: ${c.value}${c.verifiedAt ? ` — ${verified(c.verifiedAt)}` : ''}${c.note ? ` (${c.note})` : ''}`;
   if (!choose) {
     return (
       <ul className="channel-list">

@@ -12,6 +12,7 @@ import { useDeskData } from '../../../hooks/useDeskData';
 import { useFocusOnArrival } from '../arrival';
 import { sectionLink } from '../section-list';
 import { PurgeDueNotice } from './PurgeDueNotice';
+import { PurgeHeld } from './PurgeHeld';
 
 /**
  * Retention (admins): how much is due, a preview per category, then the purge after an explicit
@@ -92,6 +93,7 @@ export function PurgePanel() {
         </Table>
       )}
       {preview && preview.total === 0 && <p role="status">{t('purge.nothingDue')}</p>}
+      {preview && <PurgeHeld held={preview.held} />}
       {preview && preview.total > 0 && (
         <>
           <CheckField
