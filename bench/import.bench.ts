@@ -246,7 +246,14 @@ export async function run(): Promise<Record<string, number | string>> {
     const changes = { moved: 0.005, left: 0.001, added: 0.001 };
     const snap = {} as Record<
       (typeof kinds)[number],
-      { rows: number; floorMs: number; sameMs: number; changedMs: number; rss: number }
+      {
+        rows: number;
+        floorMs: number;
+        firstMs: number;
+        sameMs: number;
+        changedMs: number;
+        rss: number;
+      }
     >;
     for (const k of kinds) {
       const same = join(dir, `${k}-snapshot.csv`);
@@ -254,6 +261,9 @@ export async function run(): Promise<Record<string, number | string>> {
       const w = writeCsv(same, snapHeader[k], snapshotRows(k, historyOf(k), nCustomers));
       writeCsv(changed, snapHeader[k], snapshotRows(k, historyOf(k), nCustomers, changes));
       const floorMs = await readAndSplit(same, k === 'customers' ? ';' : ',');
+      // The first snapshot after the history import reads the whole table (there is no copy of
+      // the current rows yet); every later night follows a snapshot, as at the desk.
+      const first = cliImport(vaultDir, same, k);
       const a = cliImport(vaultDir, same, k);
       if (a.report.unchanged !== w.rows) {
         throw new Error(`unchanged ${k} snapshot: ${a.report.unchanged} of ${w.rows} unchanged`);
@@ -262,9 +272,10 @@ export async function run(): Promise<Record<string, number | string>> {
       snap[k] = {
         rows: w.rows,
         floorMs,
+        firstMs: first.ms,
         sameMs: a.ms,
         changedMs: b.ms,
-        rss: Math.max(a.rssBytes, b.rssBytes),
+        rss: Math.max(first.rssBytes, a.rssBytes, b.rssBytes),
       };
     }
 
@@ -295,16 +306,16 @@ export async function run(): Promise<Record<string, number | string>> {
       ...Object.fromEntries(
         kinds.map((k) => [
           // In ms: a floor of a few hundred ms shown to 0.1 s would hide what the ratio is made of.
-          `snapshot ${k} (${snap[k].rows.toLocaleString('en')} rows): read+split / unchanged / 0.5% changed ms`,
-          [snap[k].floorMs, snap[k].sameMs, snap[k].changedMs]
+          `snapshot ${k} (${snap[k].rows.toLocaleString('en')} rows): read+split / first after history / unchanged / 0.5% changed ms`,
+          [snap[k].floorMs, snap[k].firstMs, snap[k].sameMs, snap[k].changedMs]
             .map((ms) => Math.round(ms).toLocaleString('en'))
             .join(' / '),
         ]),
       ),
       ...Object.fromEntries(
         kinds.map((k) => [
-          `RATIO snapshot ${k} unchanged / changed ÷ read+split (goal ≤ 3 / ≤ 3.5)`,
-          `${ratio(snap[k].sameMs, snap[k].floorMs)} / ${ratio(snap[k].changedMs, snap[k].floorMs)}`,
+          `RATIO snapshot ${k} unchanged / changed ÷ read+split (goal ≤ 3 / ≤ 3.5); first after history`,
+          `${ratio(snap[k].sameMs, snap[k].floorMs)} / ${ratio(snap[k].changedMs, snap[k].floorMs)}; ${ratio(snap[k].firstMs, snap[k].floorMs)}`,
         ]),
       ),
       'RATIO snapshots overall unchanged / changed ÷ read+split': `${ratio(

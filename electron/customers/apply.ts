@@ -1,27 +1,13 @@
 import type { ImportIssue, ImportMode } from '../../shared/schemas/customers';
+import { CopyChanges, type CurrentBase } from './current-copy';
 import type { CurrentIndex } from './current-index';
+import { IdSet } from './id-set';
 import { issueAt } from './issue-words';
 import type { LineDigest } from './line-digest';
 import type { Validity } from './rows';
 import { OPEN_END, type HeldRow, type KindStore } from './stores';
 
 export type Outcome = 'added' | 'changed' | 'closed' | 'unchanged';
-
-/** A set of row ids in one bit each (a 10-million-row snapshot needs ~1.2 MB). */
-class IdSet {
-  private bits = new Uint8Array(1 << 16);
-  add(id: number): void {
-    if (id >> 3 >= this.bits.length) {
-      const next = new Uint8Array(Math.max(this.bits.length * 2, (id >> 3) + 1));
-      next.set(this.bits);
-      this.bits = next;
-    }
-    this.bits[id >> 3]! |= 1 << (id & 7);
-  }
-  has(id: number): boolean {
-    return id >> 3 < this.bits.length && (this.bits[id >> 3]! & (1 << (id & 7))) !== 0;
-  }
-}
 
 export const showTime = (ms: number | null): string =>
   ms === null ? 'open end' : new Date(ms).toISOString().replace('.000Z', 'Z');
@@ -52,14 +38,21 @@ export class RowApplier<R extends Validity & { customerId: string }> {
    */
   private readonly looked = new IdSet();
 
+  /** Snapshot: the rows current at asOf, by line digest (current-index.ts); null = look up all. */
+  private readonly index: CurrentIndex | null;
+  /** Snapshot with an index: what it changed of the current rows, for the stored copy. */
+  private readonly changes = new CopyChanges();
+
   constructor(
     private readonly store: KindStore<R>,
     private readonly importId: number,
     private readonly mode: ImportMode,
     private readonly asOf: number,
-    /** Snapshot: the rows current at asOf, by line digest (current-index.ts); null = look up all. */
-    private readonly index: CurrentIndex | null = null,
-  ) {}
+    /** Snapshot: the current rows and facts it compares with (current-index.ts). */
+    private readonly base: CurrentBase | null = null,
+  ) {
+    this.index = base?.index ?? null;
+  }
 
   /** `d`: the digest of the line the row was read from, stored with what it writes. */
   apply(r: R, line: number, d: LineDigest | null): Outcome | ImportIssue {
@@ -159,19 +152,23 @@ export class RowApplier<R extends Validity & { customerId: string }> {
     }
     const current = held.find((h) => h.valid_from <= at && s.sameKey(h, r));
     if (!current) {
-      s.insert(r, at, null, line, d);
+      this.changes.opened(s.insert(r, at, null, line, d), d);
       return 'added';
     }
     if (s.sameData(current, r)) {
       this.seen.add(current.id);
-      if (d !== null) s.setDigest(current.id, d); // the next snapshot knows this line by its digest
+      if (d !== null) {
+        s.setDigest(current.id, d); // the next snapshot knows this line by its digest
+        this.changes.redigested(current.id, d);
+      }
       return 'unchanged';
     }
     if (current.valid_from === at) {
       return this.issue(line, 'changed_at_moment');
     }
-    s.insert(r, at, null, line, d);
+    this.changes.opened(s.insert(r, at, null, line, d), d);
     s.setValidTo(current.id, at);
+    this.changes.closed(current.id);
     this.seen.add(current.id); // closed here; closeMissing must not count it again
     return 'changed';
   }
@@ -220,7 +217,28 @@ export class RowApplier<R extends Validity & { customerId: string }> {
       return;
     }
     this.store.setValidTo(id, this.asOf);
+    this.changes.closed(id);
     done.closed++;
+  }
+
+  /**
+   * Snapshot compared by index, just before commit: stores what is current now, for the next
+   * night's snapshot (current-copy.ts) — only touched when it came from the copy and changed
+   * nothing.
+   */
+  keepCopy(): void {
+    if (this.mode !== 'snapshot' || this.base === null) return;
+    const { index, copied, facts } = this.base;
+    const copy = this.store.copy;
+    if (copied && this.changes.none()) return copy.touch(this.asOf);
+    // Rows this snapshot opened start at asOf, the latest start then; none of them ends.
+    const latest = this.changes.anyOpened ? this.asOf : facts.latest;
+    copy.write(this.asOf, this.store.maxId(), { latest, futureTo: facts.futureTo }, (put) => {
+      index.each((id, d) => {
+        if (!this.changes.gone(id)) put(id, d);
+      });
+      this.changes.eachWritten(put);
+    });
   }
 }
 

@@ -96,6 +96,22 @@ export class CurrentIndex {
     return id === AMBIGUOUS ? 0 : id;
   }
 
+  /**
+   * Every row it holds, with its digest (null: none, or one it shares with another row: such a
+   * row is compared the exact way however it is held).
+   */
+  each(visit: (id: number, d: LineDigest | null) => void): void {
+    const d: LineDigest = { hi: 0, lo: 0 };
+    for (let i = 0; i < this.size; i++) {
+      const id = this.ids[i]!;
+      if (id === EMPTY || id === AMBIGUOUS) continue;
+      d.hi = this.hi[i]!;
+      d.lo = this.lo[i]!;
+      visit(id, d);
+    }
+    for (const id of this.apart) visit(id, null);
+  }
+
   /** The ids of all the rows it holds for which `keep` is false, in ascending order. */
   idsWithout(keep: (id: number) => boolean): number[] {
     const out: number[] = [];
@@ -109,18 +125,25 @@ export class CurrentIndex {
 }
 
 /**
- * Reads the id, start and line digest of the rows current at `at` into an index, in the one pass
- * over the table (in the import's transaction) that also gives the snapshot facts (stores.ts);
- * null when a row id does not fit it (the snapshot is then compared row by row). Sized for the
- * highest row id, at most a few million rows, and grown past that if needed. `pulse` runs every
- * few thousand rows, for progress and cancel.
+ * The rows current at `at` as an index, with the snapshot facts: from the stored copy of what the
+ * last snapshot left current when it still stands for the table (current-copy.ts), else from the
+ * one pass over the table (in the import's transaction) that also gives the facts (stores.ts).
+ * `index` is null when a row id does not fit it (the snapshot is then compared row by row); `copied`
+ * says it came from the copy. Sized for the highest row id, at most a few million rows, and grown
+ * past that if needed. `pulse` runs every few thousand rows, for progress and cancel.
  */
 export function buildCurrentIndex(
-  store: Pick<KindStore<Validity>, 'scanCurrent' | 'maxId'>,
+  store: Pick<KindStore<Validity>, 'scanCurrent' | 'maxId' | 'copy' | 'rememberFacts'>,
   at: number,
   pulse: () => void,
-): CurrentIndex | null {
-  const index = new CurrentIndex(Math.min(store.maxId(), INITIAL_ROWS_MAX));
+): { index: CurrentIndex | null; copied: boolean } {
+  const maxId = store.maxId();
+  const copy = store.copy.read(at, maxId, pulse);
+  if (copy) {
+    store.rememberFacts(at, copy.facts);
+    return { index: copy.index, copied: true };
+  }
+  const index = new CurrentIndex(Math.min(maxId, INITIAL_ROWS_MAX));
   let fits = true;
   let n = 0;
   store.scanCurrent(at, (id, validFrom, d) => {
@@ -129,5 +152,5 @@ export function buildCurrentIndex(
     if (validFrom === at) index.openedAtMoment.add(id);
     if ((++n & 0x3fff) === 0) pulse();
   });
-  return fits ? index : null;
+  return { index: fits ? index : null, copied: false };
 }

@@ -140,10 +140,10 @@ export class ImportSink implements CsvSink {
     tally.warnings.push(...header.warnings);
     const { store } = this;
     // The facts the header check needs come from the pass that reads the current rows.
-    let index: CurrentIndex | null = null;
+    let current: { index: CurrentIndex | null; copied: boolean } = { index: null, copied: false };
     const { asOf, refusal } = checkHeader(header, this.run, {
       snapshotFacts: (at) => {
-        index = buildCurrentIndex(store, at, this.pulse);
+        current = buildCurrentIndex(store, at, this.pulse);
         return store.snapshotFacts(at);
       },
     });
@@ -155,7 +155,10 @@ export class ImportSink implements CsvSink {
     this.digestAt = digestColumns(header);
     if (asOf === null) return new RowApplier(store as never, this.importId, header.mode, 0);
     // Before any row is written: the measure of a snapshot's closing (mass-close.ts).
-    tally.current = store.snapshotFacts(asOf).current;
-    return new RowApplier(store as never, this.importId, header.mode, asOf, index);
+    const facts = store.snapshotFacts(asOf);
+    tally.current = facts.current;
+    const { index, copied } = current;
+    const base = index === null ? null : { index, copied, facts };
+    return new RowApplier(store as never, this.importId, header.mode, asOf, base);
   }
 }

@@ -74,7 +74,7 @@ export async function runImport(
     if (!s.tally.fatal && s.tally.mode === 'snapshot' && applier) closeMissing(s, applier);
     guardMassClose(s.run, s.tally);
     s.progress.enter('finishing');
-    return finish(db, s, store, importId);
+    return finish(db, s, store, importId, applier);
   } catch (e) {
     if (db.inTransaction) db.exec('ROLLBACK');
     if (e instanceof Cancelled || e instanceof CsvFormatError) return interrupted(db, s, e);
@@ -159,12 +159,19 @@ function closeMissing(s: Steps, applier: RowApplier<Validity & { customerId: str
 }
 
 /** Commits a file that may be written; otherwise rolls back and records the attempt. */
-function finish(db: Db, s: Steps, store: KindStore<Validity>, importId: number): ImportReport {
+function finish(
+  db: Db,
+  s: Steps,
+  store: KindStore<Validity>,
+  importId: number,
+  applier: RowApplier<Validity & { customerId: string }> | null,
+): ImportReport {
   const { run, tally } = s;
   const sha256 = s.hash.digest('hex');
   const verdict = verdictOf(run, tally);
   if (verdict.status === 'committed') {
     store.finish();
+    applier?.keepCopy();
     completeRun(db, run, tally, importId, verdict.status, sha256);
     db.exec('COMMIT');
     return buildReport(run, tally, { ...verdict, importId, sha256 });

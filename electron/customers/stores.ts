@@ -2,6 +2,7 @@ import type { Statement } from 'better-sqlite3-multiple-ciphers';
 import type { ImportKind } from '../../shared/schemas/customers';
 import { maskIp, type IpFamily } from '../../shared/identifiers';
 import type { Db } from '../core/db';
+import { CurrentCopy, type CurrentFacts } from './current-copy';
 import { DIGEST_HALVES, DIGEST_VALUE, type LineDigest } from './line-digest';
 import type { CustomerRow, IpRow, NumberRow, Validity } from './rows';
 
@@ -57,7 +58,7 @@ export interface KindStore<R extends Validity> {
    * `at`: what a snapshot checks before it reads a row, in one pass over the table (asked twice
    * for the same moment, it answers from the first).
    */
-  snapshotFacts(at: number): { latest: number | null; current: number };
+  snapshotFacts(at: number): CurrentFacts;
   /**
    * The snapshot facts at `at` (as snapshotFacts, which then answers from them) from the same one
    * pass over the table that calls `visit` with the id, start and line digest (null: none stored)
@@ -67,7 +68,11 @@ export interface KindStore<R extends Validity> {
   scanCurrent(
     at: number,
     visit: (id: number, validFrom: number, d: LineDigest | null) => void,
-  ): { latest: number | null; current: number };
+  ): CurrentFacts;
+  /** The facts at `at` as the stored copy of the current rows gives them, for snapshotFacts. */
+  rememberFacts(at: number, facts: CurrentFacts): void;
+  /** The stored copy of what the last snapshot left current (current-copy.ts). */
+  readonly copy: CurrentCopy;
   /** The highest row id (0: none): no more rows than that can be current. */
   maxId(): number;
   /** Called once before commit. */
@@ -105,7 +110,8 @@ function currentVisitor(db: Db): { visit: CurrentVisit | null } {
 const currentScanSql = (table: string) =>
   `SELECT max(valid_from) AS latest,
           count(CASE WHEN valid_from <= ? AND (valid_to IS NULL OR valid_to > ?)
-                THEN ${VISIT_CURRENT}(id, valid_from, ${DIGEST_HALVES}) END) AS current
+                THEN ${VISIT_CURRENT}(id, valid_from, ${DIGEST_HALVES}) END) AS current,
+          min(CASE WHEN valid_from <= ? AND valid_to > ? THEN valid_to END) AS futureTo
      FROM ${table}`;
 
 const TABLE: Record<ImportKind, string> = {
@@ -113,6 +119,10 @@ const TABLE: Record<ImportKind, string> = {
   numbers: 'number_assignment',
   ips: 'ip_assignment',
 };
+
+const KIND_OF_TABLE: Record<string, ImportKind> = Object.fromEntries(
+  Object.entries(TABLE).map(([kind, table]) => [table, kind as ImportKind]),
+);
 
 abstract class BaseStore<R extends Validity> implements KindStore<R> {
   abstract readonly kind: ImportKind;
@@ -125,7 +135,8 @@ abstract class BaseStore<R extends Validity> implements KindStore<R> {
   private readonly maxIdStmt: Statement;
   private readonly visitor: { visit: CurrentVisit | null };
   private readonly pageStmt: Statement;
-  private facts: { at: number; latest: number | null; current: number } | null = null;
+  private facts: (CurrentFacts & { at: number }) | null = null;
+  readonly copy: CurrentCopy;
 
   constructor(
     protected readonly db: Db,
@@ -138,6 +149,7 @@ abstract class BaseStore<R extends Validity> implements KindStore<R> {
     this.visitor = currentVisitor(db);
     this.currentStmt = db.prepare(currentScanSql(table));
     this.maxIdStmt = db.prepare(`SELECT coalesce(max(id), 0) FROM ${table}`).pluck();
+    this.copy = new CurrentCopy(db, KIND_OF_TABLE[table]!);
     this.pageStmt = db.prepare(
       `SELECT id, valid_from FROM ${table} WHERE id > ? AND valid_from <= ? AND (valid_to IS NULL OR valid_to > ?) AND import_id <> ? ORDER BY id LIMIT ?`,
     );
@@ -148,7 +160,7 @@ abstract class BaseStore<R extends Validity> implements KindStore<R> {
   scanCurrent(
     at: number,
     visit: (id: number, validFrom: number, d: LineDigest | null) => void,
-  ): { latest: number | null; current: number } {
+  ): CurrentFacts {
     const d: LineDigest = { hi: 0, lo: 0 };
     this.visitor.visit = (id, validFrom, hi, lo) => {
       if (hi === null) return visit(id, validFrom, null);
@@ -157,8 +169,8 @@ abstract class BaseStore<R extends Validity> implements KindStore<R> {
       visit(id, validFrom, d);
     };
     try {
-      const f = this.currentStmt.get(at, at) as { latest: number | null; current: number };
-      this.facts = { at, latest: f.latest, current: f.current };
+      const f = this.currentStmt.get(at, at, at, at) as CurrentFacts;
+      this.facts = { at, latest: f.latest, current: f.current, futureTo: f.futureTo };
       return this.facts;
     } finally {
       this.visitor.visit = null;
@@ -198,7 +210,11 @@ abstract class BaseStore<R extends Validity> implements KindStore<R> {
     }[];
   }
 
-  snapshotFacts(at: number): { latest: number | null; current: number } {
+  rememberFacts(at: number, facts: CurrentFacts): void {
+    this.facts = { at, ...facts };
+  }
+
+  snapshotFacts(at: number): CurrentFacts {
     // Asked without a scan at this moment: the same pass, visiting nothing.
     return this.facts?.at === at ? this.facts : this.scanCurrent(at, () => {});
   }

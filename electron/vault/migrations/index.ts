@@ -12,6 +12,7 @@ import { migration0009 } from './0009-preservation';
 import { migration0010 } from './0010-hi1';
 import { migration0011 } from './0011-annex3';
 import { migration0012 } from './0012-line-digest';
+import { migration0013 } from './0013-current-copy';
 import type { Migration } from './types';
 
 /** Every migration, in order. Add one file per change; never edit a released one. */
@@ -28,6 +29,7 @@ export const MIGRATIONS: readonly Migration[] = [
   migration0010,
   migration0011,
   migration0012,
+  migration0013,
 ];
 export const SCHEMA_VERSION = MIGRATIONS.at(-1)!.version;
 
