@@ -409,7 +409,9 @@ export class IpStore extends BaseStore<IpRow> {
   private readonly wholeAddress: Statement;
   private readonly nearPorts: Statement;
   /** The widest port block held (port_to - port_from), to bound the search near a port. */
-  private portSpan: number | null = null;
+  private portSpan: number;
+  private readonly heldPortSpan: number;
+  private readonly setPortSpan: Statement;
   private readonly add: Statement;
   private readonly addLength: Statement;
   private readonly lengths: Record<IpFamily, Set<number>> = { 4: new Set(), 6: new Set() };
@@ -441,23 +443,15 @@ export class IpStore extends BaseStore<IpRow> {
     this.addLength = db.prepare(
       `INSERT INTO ip_prefix_length (family, prefix_length) VALUES (?, ?) ON CONFLICT DO NOTHING`,
     );
+    this.heldPortSpan = db.prepare(`SELECT span FROM ip_port_span`).pluck().get() as number;
+    this.portSpan = this.heldPortSpan;
+    this.setPortSpan = db.prepare(`UPDATE ip_port_span SET span = ?`);
     for (const r of db.prepare(`SELECT family, prefix_length FROM ip_prefix_length`).all() as {
       family: IpFamily;
       prefix_length: number;
     }[]) {
       this.lengths[r.family].add(r.prefix_length);
     }
-  }
-
-  private heldSpan(): number {
-    this.portSpan ??= (
-      this.db
-        .prepare(
-          `SELECT coalesce(max(port_to - port_from), 0) AS s FROM ip_assignment WHERE port_from IS NOT NULL`,
-        )
-        .get() as { s: number }
-    ).s;
-    return this.portSpan;
   }
 
   overlapping(r: IpRow, from: number, to: number): HeldRow[] {
@@ -467,7 +461,7 @@ export class IpStore extends BaseStore<IpRow> {
     if (pf !== null && pt !== null) {
       // A port block on one address: the whole-address rows, and the blocks that can reach it.
       found = this.wholeAddress.all(r.ipFrom, to, from) as IpHeld[];
-      const near = this.nearPorts.all(r.ipFrom, pf - this.heldSpan(), pt, pf, to, from);
+      const near = this.nearPorts.all(r.ipFrom, pf - this.portSpan, pt, pf, to, from);
       if (near.length) found = found.concat(near as IpHeld[]);
     } else {
       found = this.inside.all(r.ipFrom, r.ipTo, to, from, pf, pt, pf) as IpHeld[];
@@ -517,7 +511,7 @@ export class IpStore extends BaseStore<IpRow> {
       ).lastInsertRowid,
     );
     if (r.portFrom !== null && r.portTo !== null) {
-      this.portSpan = Math.max(this.heldSpan(), r.portTo - r.portFrom);
+      this.portSpan = Math.max(this.portSpan, r.portTo - r.portFrom);
     }
     if (!this.lengths[r.family].has(r.prefixLength)) {
       this.lengths[r.family].add(r.prefixLength);
@@ -528,6 +522,7 @@ export class IpStore extends BaseStore<IpRow> {
 
   override finish(): void {
     for (const [family, len] of this.newLengths) this.addLength.run(family, len);
+    if (this.portSpan > this.heldPortSpan) this.setPortSpan.run(this.portSpan);
   }
 }
 

@@ -13,6 +13,7 @@ import { migration0010 } from './0010-hi1';
 import { migration0011 } from './0011-annex3';
 import { migration0012 } from './0012-line-digest';
 import { migration0013 } from './0013-current-copy';
+import { migration0014 } from './0014-port-span';
 import type { Migration } from './types';
 
 /** Every migration, in order. Add one file per change; never edit a released one. */
@@ -30,6 +31,7 @@ export const MIGRATIONS: readonly Migration[] = [
   migration0011,
   migration0012,
   migration0013,
+  migration0014,
 ];
 export const SCHEMA_VERSION = MIGRATIONS.at(-1)!.version;
 
