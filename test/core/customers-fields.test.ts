@@ -29,6 +29,23 @@ describe('import times', () => {
     expect(ok(parseTime('2024-03-01T08:30:00-0500'))).toBe(Date.parse('2024-03-01T13:30:00Z'));
   });
 
+  it('knows the leap years: 29 February in 2024 and 2000, not in 2023 or 2100', () => {
+    expect(ok(parseTime('2024-02-29T12:00:00Z'))).toBe(Date.parse('2024-02-29T12:00:00Z'));
+    expect(ok(parseTime('2000-02-29'))).toBe(Date.parse('2000-02-28T23:00:00Z'));
+    expect(reason(parseTime('2023-02-29'))).toMatch(/not a calendar date/);
+    expect(reason(parseTime('2100-02-29T00:00:00Z'))).toMatch(/not a valid date and time/);
+    expect(reason(parseTime('2024-04-31'))).toMatch(/not a calendar date/);
+    expect(ok(parseTime('2024-12-31T23:59:59Z'))).toBe(Date.parse('2024-12-31T23:59:59Z'));
+  });
+
+  it('answers a time read again as the first time, and a refused one stays refused', () => {
+    for (let i = 0; i < 3; i++) {
+      expect(ok(parseTime('2019-01-04T00:00:00Z'))).toBe(Date.parse('2019-01-04T00:00:00Z'));
+      expect(ok(parseTime('2019-01-04'))).toBe(Date.parse('2019-01-03T23:00:00Z'));
+      expect(reason(parseTime('2019-01-04T10:00'))).toMatch(/no time zone/);
+    }
+  });
+
   it('refuses a time without zone, impossible dates and other text, saying why', () => {
     expect(reason(parseTime('2024-03-01T10:00'))).toMatch(/no time zone/);
     expect(reason(parseTime('2024-02-30'))).toMatch(/not a calendar date/);
