@@ -1,4 +1,5 @@
 import { describe, expect, it } from 'vitest';
+import { PORT_BLOCK_SQL } from '../../electron/customers/stores';
 import { importerDesk } from '../fixtures/customers/desk';
 
 const CUSTOMERS = 'customer_id;name\nC1;Jan Jansen\nC2;Piet Bakker\n';
@@ -49,5 +50,24 @@ describe('the widest port block held', () => {
     expect(d.all('SELECT span FROM ip_port_span')).toEqual([{ span: 4999 }]);
     await d.report(d.csv(HEAD + '203.0.113.10,0,9,C2,2024-01-01,\n'), 'ips');
     expect(d.all('SELECT span FROM ip_port_span')).toEqual([{ span: 4999 }]);
+  });
+
+  it('is searched for in the index: the whole-address rows and the blocks near the port, not every block of the address', async () => {
+    const d = await importerDesk();
+    const plan = d
+      .all<{ detail: string }>(
+        `EXPLAIN QUERY PLAN ${PORT_BLOCK_SQL}`,
+        ...[Buffer.alloc(16), 5, 3, Buffer.alloc(16), 1, 2, 1, 5, 3],
+      )
+      .map((r) => r.detail)
+      .filter((t) => t.startsWith('SEARCH') || t.startsWith('SCAN'));
+    expect(plan).toEqual([
+      expect.stringMatching(
+        /ip_assignment_lookup \(ip_from=\? AND port_from=\? AND valid_from<\?\)/,
+      ),
+      expect.stringMatching(
+        /ip_assignment_lookup \(ip_from=\? AND port_from>\? AND port_from<\?\)/,
+      ),
+    ]);
   });
 });
