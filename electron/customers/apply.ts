@@ -223,22 +223,36 @@ export class RowApplier<R extends Validity & { customerId: string }> {
 
   /**
    * Snapshot compared by index, just before commit: stores what is current now, for the next
-   * night's snapshot (current-copy.ts) — only touched when it came from the copy and changed
-   * nothing.
+   * night's snapshot (current-copy.ts): only touched when it came from the copy and changed
+   * nothing, a layer of changes laid on it when it came from the copy, else written whole.
    */
   keepCopy(): void {
     if (this.mode !== 'snapshot' || this.base === null) return;
-    const { index, copied, facts } = this.base;
+    const { index, copied, facts, layers } = this.base;
     const copy = this.store.copy;
-    if (copied && this.changes.none()) return copy.touch(this.asOf);
+    const { changes } = this;
+    if (copied && changes.none()) return copy.touch(this.asOf);
     // Rows this snapshot opened start at asOf, the latest start then; none of them ends.
-    const latest = this.changes.anyOpened ? this.asOf : facts.latest;
-    copy.write(this.asOf, this.store.maxId(), { latest, futureTo: facts.futureTo }, (put) => {
-      index.each((id, d) => {
-        if (!this.changes.gone(id)) put(id, d);
+    const latest = changes.anyOpened ? this.asOf : facts.latest;
+    const maxId = this.store.maxId();
+    const whole = () =>
+      copy.write(this.asOf, maxId, { latest, futureTo: facts.futureTo }, (put) => {
+        index.each((id, d) => {
+          if (!changes.gone(id)) put(id, d);
+        });
+        changes.eachWritten(put);
       });
-      this.changes.eachWritten(put);
-    });
+    if (!copied || layers === null) return whole();
+    // Every id gone was current; a re-digested one is gone and written again.
+    const current = facts.current - changes.goneCount + changes.writtenCount;
+    copy.lay(
+      this.asOf,
+      maxId,
+      { latest, futureTo: facts.futureTo, current },
+      layers,
+      changes,
+      whole,
+    );
   }
 }
 

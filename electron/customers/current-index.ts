@@ -1,3 +1,4 @@
+import type { CopyLayers } from './current-copy';
 import type { LineDigest } from './line-digest';
 import type { KindStore } from './stores';
 import type { Validity } from './rows';
@@ -136,12 +137,12 @@ export function buildCurrentIndex(
   store: Pick<KindStore<Validity>, 'scanCurrent' | 'maxId' | 'copy' | 'rememberFacts'>,
   at: number,
   pulse: () => void,
-): { index: CurrentIndex | null; copied: boolean } {
+): { index: CurrentIndex | null; copied: boolean; layers: CopyLayers | null } {
   const maxId = store.maxId();
   const copy = store.copy.read(at, maxId, pulse);
   if (copy) {
     store.rememberFacts(at, copy.facts);
-    return { index: copy.index, copied: true };
+    return { index: copy.index, copied: true, layers: copy.layers };
   }
   const index = new CurrentIndex(Math.min(maxId, INITIAL_ROWS_MAX));
   let fits = true;
@@ -152,5 +153,5 @@ export function buildCurrentIndex(
     if (validFrom === at) index.openedAtMoment.add(id);
     if ((++n & 0x3fff) === 0) pulse();
   });
-  return { index: fits ? index : null, copied: false };
+  return { index: fits ? index : null, copied: false, layers: null };
 }

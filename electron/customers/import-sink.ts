@@ -1,7 +1,7 @@
 import type { ImportIssue } from '../../shared/schemas/customers';
 import { RowApplier, showTime } from './apply';
 import { mapHeader, type HeaderMap } from './columns';
-import { buildCurrentIndex, type CurrentIndex } from './current-index';
+import { buildCurrentIndex } from './current-index';
 import type { CsvSink } from './csv-reader';
 import type { ImportRun, ImportTally } from './import-state';
 import { digestColumns, digestLine, type LineDigest } from './line-digest';
@@ -140,7 +140,11 @@ export class ImportSink implements CsvSink {
     tally.warnings.push(...header.warnings);
     const { store } = this;
     // The facts the header check needs come from the pass that reads the current rows.
-    let current: { index: CurrentIndex | null; copied: boolean } = { index: null, copied: false };
+    let current: ReturnType<typeof buildCurrentIndex> = {
+      index: null,
+      copied: false,
+      layers: null,
+    };
     const { asOf, refusal } = checkHeader(header, this.run, {
       snapshotFacts: (at) => {
         current = buildCurrentIndex(store, at, this.pulse);
@@ -157,8 +161,8 @@ export class ImportSink implements CsvSink {
     // Before any row is written: the measure of a snapshot's closing (mass-close.ts).
     const facts = store.snapshotFacts(asOf);
     tally.current = facts.current;
-    const { index, copied } = current;
-    const base = index === null ? null : { index, copied, facts };
+    const { index, copied, layers } = current;
+    const base = index === null ? null : { index, copied, facts, layers };
     return new RowApplier(store as never, this.importId, header.mode, asOf, base);
   }
 }

@@ -1,5 +1,6 @@
 import { describe, expect, it } from 'vitest';
 import type { ImportKind, ImportReport } from '../../shared/schemas/customers';
+import { CurrentCopy } from '../../electron/customers/current-copy';
 import { amsterdamMidnight, importerDesk } from '../fixtures/customers/desk';
 
 type Desk = Awaited<ReturnType<typeof importerDesk>>;
@@ -15,21 +16,14 @@ const TABLE: Record<ImportKind, string> = {
 const hex = (hi: number | null, lo: number | null) =>
   hi === null ? null : `${hi.toString(16).padStart(8, '0')}${lo!.toString(16).padStart(8, '0')}`;
 
-/** The rows the stored copy holds for a kind, decoded from its parts, in id order. */
+/** The rows the stored copy holds for a kind (read as the next snapshot reads it), in id order. */
 function copyRows(d: Desk, kind: ImportKind): Row[] {
+  const h = head(d, kind) as { at: number; max_id: number } | undefined;
+  if (!h) return [];
+  const read = new CurrentCopy(d.db(), kind).read(h.at + 1, h.max_id, () => {});
+  if (!read) throw new Error(`the ${kind} copy does not add up`);
   const rows: Row[] = [];
-  const parts = d.all<{ bare: number; data: Buffer }>(
-    'SELECT bare, data FROM current_copy_part WHERE kind = ? ORDER BY n',
-    kind,
-  );
-  for (const p of parts) {
-    const u = new Uint32Array(
-      p.data.buffer.slice(p.data.byteOffset, p.data.byteOffset + p.data.length),
-    );
-    const width = p.bare ? 1 : 3;
-    for (let i = 0; i < u.length; i += width)
-      rows.push({ id: u[i]!, digest: p.bare ? null : hex(u[i + 1]!, u[i + 2]!) });
-  }
+  read.index.each((id, dg) => rows.push({ id, digest: dg && hex(dg.hi, dg.lo) }));
   return rows.sort((a, b) => a.id - b.id);
 }
 
@@ -46,7 +40,10 @@ function tableRows(d: Desk, kind: ImportKind, at: number): Row[] {
 }
 
 const head = (d: Desk, kind: ImportKind) =>
-  d.all('SELECT at, max_id, latest, current, future_to FROM current_copy WHERE kind = ?', kind)[0];
+  d.all(
+    'SELECT at, max_id, latest, current, future_to, layers FROM current_copy WHERE kind = ?',
+    kind,
+  )[0];
 
 const CUSTOMERS = 'customer_id;name\nC1;Jan Jansen\nC2;Piet Bakker\nC3;Els de Vries\n';
 const NUMBERS = 'number;customer_id\n0612345678;C1\n0612345679;C2\n0201234567;C3\n';
@@ -62,6 +59,7 @@ describe('the stored copy of the current rows', () => {
       latest: t1,
       current: 3,
       future_to: null,
+      layers: 0,
     });
     expect(copyRows(d, 'customers')).toEqual(tableRows(d, 'customers', t1));
 
@@ -73,7 +71,14 @@ describe('the stored copy of the current rows', () => {
       allowMassClose: true,
     });
     expect(r).toMatchObject({ status: 'committed', unchanged: 1, changed: 1, added: 1, closed: 1 });
-    expect(head(d, 'customers')).toMatchObject({ at: t2, max_id: 5, latest: t2, current: 3 });
+    // Laid on the copy as a layer: C3 and C2's old version gone, C2's new one and C4 written.
+    expect(head(d, 'customers')).toMatchObject({
+      at: t2,
+      max_id: 5,
+      latest: t2,
+      current: 3,
+      layers: 1,
+    });
     expect(copyRows(d, 'customers')).toEqual(tableRows(d, 'customers', t2));
     expect(copyRows(d, 'customers').map((x) => x.id)).toEqual([1, 4, 5]);
 
@@ -88,10 +93,10 @@ describe('the stored copy of the current rows', () => {
     await d.report(d.csv(CUSTOMERS), 'customers', { asOf: '2024-03-01' });
     // Only to show which of the two is read: a copy made to lack C3 (its last row).
     const part = d.all<{ data: Buffer }>(
-      `SELECT data FROM current_copy_part WHERE kind = 'customers'`,
+      `SELECT data FROM current_copy_part WHERE kind = 'customers' AND what = 'rows'`,
     )[0]!.data;
     d.db()
-      .prepare(`UPDATE current_copy_part SET data = ? WHERE kind = 'customers'`)
+      .prepare(`UPDATE current_copy_part SET data = ? WHERE kind = 'customers' AND what = 'rows'`)
       .run(part.subarray(0, 24));
     d.db().exec(`UPDATE current_copy SET current = 2 WHERE kind = 'customers'`);
 
@@ -122,10 +127,10 @@ describe('the stored copy of the current rows', () => {
     d.db().exec(`UPDATE customer_version SET line_digest = 42 WHERE id = 1`);
     expect(kinds()).toEqual([{ kind: 'customers' }, { kind: 'numbers' }]);
 
+    // A change drops the head: the copy is no longer read (its parts wait for the next one).
     d.db().exec(`UPDATE customer_version SET name = 'Jan Janssen' WHERE id = 1`);
     expect(kinds()).toEqual([{ kind: 'numbers' }]);
-    expect(parts('customers')).toBe(0);
-
+    // A delete (a purge) drops the parts too.
     d.db().exec(`DELETE FROM number_assignment WHERE id = 3`);
     expect(kinds()).toEqual([]);
     expect(parts('numbers')).toBe(0);
@@ -253,6 +258,7 @@ describe('a snapshot compared with the copy answers as one compared with the tab
     const withCopy = await importerDesk();
     const without = await importerDesk();
     const used: boolean[] = [];
+    const layers: number[] = [];
     for (const n of nights) {
       used.push(withCopy.all('SELECT 1 FROM current_copy WHERE kind = ?', n.kind).length > 0);
       const a = await withCopy.report(withCopy.csv(n.file), n.kind, n.o);
@@ -261,7 +267,18 @@ describe('a snapshot compared with the copy answers as one compared with the tab
       expect(outcome(a)).toEqual(outcome(b));
       expect(a.status).toBe('committed');
       expect(withCopy.dataFingerprint()).toBe(without.dataFingerprint());
+      layers.push(
+        withCopy.all<{ layers: number }>(
+          'SELECT layers FROM current_copy WHERE kind = ?',
+          n.kind,
+        )[0]?.layers ?? -1,
+      );
     }
+    // Changes were laid on the copy as layers, two deep at least, and it was written whole again.
+    expect(Math.max(...layers)).toBeGreaterThanOrEqual(2);
+    expect(layers.filter((l, i) => i > 0 && l === 0 && layers[i - 1]! > 0).length).toBeGreaterThan(
+      0,
+    );
     // The copy was there for most nights (whether it could stand for the table is its own check).
     expect(used.filter(Boolean).length).toBeGreaterThanOrEqual(10);
   });

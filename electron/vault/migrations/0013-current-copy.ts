@@ -30,26 +30,35 @@ export const migration0013: Migration = {
         max_id INTEGER NOT NULL,
         latest INTEGER,
         current INTEGER NOT NULL,
-        future_to INTEGER
+        future_to INTEGER,
+        layers INTEGER NOT NULL DEFAULT 0 CHECK (layers >= 0),
+        base_rows INTEGER NOT NULL DEFAULT 0,
+        delta_rows INTEGER NOT NULL DEFAULT 0,
+        parts INTEGER NOT NULL DEFAULT 0
       ) STRICT;
       CREATE TABLE current_copy_part (
         kind TEXT NOT NULL,
         n INTEGER NOT NULL,
-        bare INTEGER NOT NULL CHECK (bare IN (0,1)),
+        layer INTEGER NOT NULL CHECK (layer >= 0),
+        what TEXT NOT NULL CHECK (what IN ('rows','bare','gone')),
         data BLOB NOT NULL,
         PRIMARY KEY (kind, n)
       ) STRICT;`);
     for (const t of DIGESTED_TABLES) {
       const k = KIND_OF[t];
-      const drop = `DELETE FROM current_copy WHERE kind = '${k}'; DELETE FROM current_copy_part WHERE kind = '${k}';`;
+      const dropHead = `DELETE FROM current_copy WHERE kind = '${k}';`;
+      const dropParts = `DELETE FROM current_copy_part WHERE kind = '${k}';`;
+      // A change drops the head, so the copy is no longer read; its parts stay until the next
+      // snapshot writes the copy (a snapshot's own changes are laid on them). A delete, which is a
+      // purge, drops the parts too: nothing of a purged row stays in the copy.
       db.exec(`
         CREATE TRIGGER ${t}_drops_copy_on_delete AFTER DELETE ON ${t}
-        BEGIN ${drop} END;
+        BEGIN ${dropHead} ${dropParts} END;
         CREATE TRIGGER ${t}_drops_copy_on_update AFTER UPDATE ON ${t}
         WHEN NEW.line_digest IS OLD.line_digest
           OR NEW.valid_from IS NOT OLD.valid_from
           OR NEW.valid_to IS NOT OLD.valid_to
-        BEGIN ${drop} END;`);
+        BEGIN ${dropHead} END;`);
     }
   },
 };
