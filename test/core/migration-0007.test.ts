@@ -1,18 +1,7 @@
-import { randomBytes } from 'node:crypto';
-import { join } from 'node:path';
 import { describe, expect, it } from 'vitest';
-import { openEncryptedDb, type Db } from '../../electron/core/db';
+import { type Db } from '../../electron/core/db';
 import { MIGRATIONS, migrate, schemaVersion } from '../../electron/vault/migrations';
-import { tempDir } from '../support/desk';
-
-function dbAt(version: number): Db {
-  const db = openEncryptedDb(join(tempDir(), 'm.db'), randomBytes(32), { create: true });
-  migrate(
-    db,
-    MIGRATIONS.filter((m) => m.version <= version),
-  );
-  return db;
-}
+import { dbAt } from '../support/migrated-db';
 
 const columns = (db: Db, table: string) =>
   (db.prepare(`PRAGMA table_info(${table})`).all() as { name: string }[]).map((c) => c.name);
@@ -45,7 +34,12 @@ describe('migration 0007: item periods, worded match reasons', () => {
     const db = dbAt(6);
     seedItemAndMatch(db);
     const before = db.prepare('SELECT * FROM request_item').get();
-    expect(migrate(db, MIGRATIONS.filter((m) => m.version <= 7))).toBe(7);
+    expect(
+      migrate(
+        db,
+        MIGRATIONS.filter((m) => m.version <= 7),
+      ),
+    ).toBe(7);
     expect(schemaVersion(db)).toBe(7);
     expect(columns(db, 'request_item')).toEqual(
       expect.arrayContaining([

@@ -1,18 +1,7 @@
-import { randomBytes } from 'node:crypto';
-import { join } from 'node:path';
 import { describe, expect, it } from 'vitest';
-import { openEncryptedDb, type Db } from '../../electron/core/db';
-import { MIGRATIONS, migrate, schemaVersion } from '../../electron/vault/migrations';
-import { tempDir } from '../support/desk';
-
-function dbAt(version: number): Db {
-  const db = openEncryptedDb(join(tempDir(), 'm.db'), randomBytes(32), { create: true });
-  migrate(
-    db,
-    MIGRATIONS.filter((m) => m.version <= version),
-  );
-  return db;
-}
+import { type Db } from '../../electron/core/db';
+import { migrate, schemaVersion } from '../../electron/vault/migrations';
+import { dbAt } from '../support/migrated-db';
 
 function seedRequest(db: Db): number | bigint {
   return db

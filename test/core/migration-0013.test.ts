@@ -1,31 +1,7 @@
-import { randomBytes } from 'node:crypto';
-import { join } from 'node:path';
 import { describe, expect, it } from 'vitest';
-import { openEncryptedDb, type Db } from '../../electron/core/db';
-import { MIGRATIONS, migrate, schemaVersion } from '../../electron/vault/migrations';
-import { tempDir } from '../support/desk';
-
-function dbAt(version: number): Db {
-  const db = openEncryptedDb(join(tempDir(), 'm.db'), randomBytes(32), { create: true });
-  migrate(
-    db,
-    MIGRATIONS.filter((m) => m.version <= version),
-  );
-  return db;
-}
-
-function seed(db: Db): void {
-  db.exec(`
-    INSERT INTO import_run (id, kind, mode, status, file_name, file_sha256, file_bytes, user, started_at)
-      VALUES (1, 'customers', 'history', 'committed', 'c.csv', '', 0, 'olga', 0);
-    INSERT INTO customer (customer_id, import_id) VALUES ('C1', 1);
-    INSERT INTO customer_version (customer_id, name, valid_from, import_id, source_line)
-      VALUES ('C1', 'Jansen', 0, 1, 2);
-    INSERT INTO number_assignment (e164, number_given, customer_id, valid_from, import_id, source_line)
-      VALUES ('+31612345678', '0612345678', 'C1', 0, 1, 2);
-    INSERT INTO ip_assignment (family, prefix, prefix_length, ip_from, ip_to, customer_id, valid_from, import_id, source_line)
-      VALUES (4, '192.0.2.8/29', 29, zeroblob(16), zeroblob(16), 'C1', 0, 1, 2);`);
-}
+import { type Db } from '../../electron/core/db';
+import { migrate, schemaVersion } from '../../electron/vault/migrations';
+import { dbAt, seedOneOfEach } from '../support/migrated-db';
 
 /** A copy of each kind, as a committed snapshot would leave it. */
 function copies(db: Db): void {
@@ -47,7 +23,7 @@ const held = (db: Db) => ({
 describe('migration 0013: the copy of the current rows', () => {
   it('adds the empty copy and leaves every held row as it was', () => {
     const db = dbAt(12);
-    seed(db);
+    seedOneOfEach(db);
     const tables = ['customer_version', 'number_assignment', 'ip_assignment'];
     const before = tables.map((t) => db.prepare(`SELECT * FROM ${t}`).all());
     expect(migrate(db)).toBeGreaterThanOrEqual(13);
@@ -58,7 +34,7 @@ describe('migration 0013: the copy of the current rows', () => {
 
   it('a change of a period or data drops the head of that kind only (no longer read); a delete drops its parts too', () => {
     const db = dbAt(13);
-    seed(db);
+    seedOneOfEach(db);
     copies(db);
     db.exec(`UPDATE ip_assignment SET line_digest = 7`);
     expect(held(db).heads).toEqual(['customers', 'ips', 'numbers']);
