@@ -2,105 +2,11 @@
 import { screen, waitFor, within } from '@testing-library/react';
 import userEvent from '@testing-library/user-event';
 import { describe, expect, it } from 'vitest';
-import type { RequestDetail } from '../../shared/schemas/requests';
 import { installFakeDesk, ok, signedIn } from './support/fake-desk';
 import { renderApp } from './support/render-app';
+import { requestDetail as detail } from './support/request-detail';
 
 const OLGA = { id: 2, name: 'olga', displayName: 'Olga Smit', role: 'officer' as const };
-
-/** A checked request: unverified, its IP address without the CGNAT port. */
-function detail(over: Partial<RequestDetail> = {}): RequestDetail {
-  return {
-    registerNo: '2026-0001',
-    hold: null,
-    preservation: false,
-    receivedAt: '2026-03-02T08:15:00.000Z',
-    channel: 'email',
-    urgency: 'normal',
-    authorityCode: 'pol-amsterdam',
-    authorityName: 'Politie – Eenheid Amsterdam',
-    legalBasisCode: 'sv-126na-1',
-    legalBasisArticle: 'Sv 126na lid 1',
-    caseReference: 'PL1300-2026012345',
-    status: 'checked',
-    deadline: '2026-03-12T08:15:00.000Z',
-    deadlineState: 'open',
-    oral: false,
-    writtenConfirmationDue: null,
-    writtenConfirmationState: null,
-    epocValidationDue: null,
-    epocValidationState: null,
-    epoc: null,
-    itemCount: 1,
-    verified: false,
-    requester: {
-      name: 'J. de Boer',
-      function: 'opsporingsambtenaar',
-      badge: null,
-      email: null,
-      phone: null,
-    },
-    authority: {
-      code: 'pol-amsterdam',
-      name: 'Politie – Eenheid Amsterdam',
-      kind: 'police',
-      legacy: false,
-      replacedBy: [],
-      contacts: [{ kind: 'phone', value: '+31205595000', verifiedAt: '2026-01-05', note: '' }],
-      note: '',
-    },
-    legalBasis: {
-      code: 'sv-126na-1',
-      article: 'Sv 126na lid 1',
-      shortName: 'Vordering gebruikersgegevens',
-      issuers: ['opsporingsambtenaar'],
-      categories: ['name', 'address', 'postcode', 'city', 'number', 'service_type'],
-      action: 'HANDLE',
-      versionDate: '2026-01-01',
-      validFrom: null,
-      validUntil: null,
-      requiresRcAuthorisation: false,
-      unverified: false,
-      note: '',
-    },
-    categories: ['name', 'address'],
-    verification: null,
-    rcAuthorisation: null,
-    note: null,
-    writtenConfirmationReceivedAt: null,
-    loggedBy: 'olga',
-    loggedAt: '2026-03-02T08:20:00.000Z',
-    document: null,
-    items: [
-      {
-        index: 1,
-        kind: 'ip',
-        value: '203.0.113.5',
-        normalised: '203.0.113.5',
-        port: null,
-        moment: '2025-06-01T14:00',
-        timeZone: 'Europe/Amsterdam',
-        utc: '2025-06-01T12:00:00.000Z',
-        timeStatus: 'ok',
-        timeCandidates: [],
-        inputProblem: null,
-      },
-    ],
-    check: {
-      outcome: 'refuse',
-      failures: [{ code: 'not_verified', message: 'not verified' }],
-      warnings: [],
-      checkedAt: '2026-03-02T08:21:00.000Z',
-      checkedBy: 'olga',
-    },
-    matches: [],
-    decisions: [],
-    approvals: [],
-    amendments: [],
-    events: [],
-    ...over,
-  };
-}
 
 function desk() {
   let current = detail();
