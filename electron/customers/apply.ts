@@ -1,6 +1,6 @@
 import type { ImportIssue, ImportMode } from '../../shared/schemas/customers';
-import { CopyChanges, type CurrentBase } from './current-copy';
-import type { CurrentIndex } from './current-index';
+import { CopyChanges, RowList, type CurrentBase } from './current-copy';
+import type { CurrentRows } from './current-index';
 import { IdSet } from './id-set';
 import { issueAt } from './issue-words';
 import type { LineDigest } from './line-digest';
@@ -39,9 +39,14 @@ export class RowApplier<R extends Validity & { customerId: string }> {
   private readonly looked = new IdSet();
 
   /** Snapshot: the rows current at asOf, by line digest (current-index.ts); null = look up all. */
-  private readonly index: CurrentIndex | null;
+  private readonly index: CurrentRows | null;
   /** Snapshot with an index: what it changed of the current rows, for the stored copy. */
   private readonly changes = new CopyChanges();
+  /**
+   * Snapshot with an index: the row each line leaves current, in the file's order — the order a
+   * copy written whole keeps, which the next night's file will most likely follow.
+   */
+  private readonly order: RowList;
 
   constructor(
     private readonly store: KindStore<R>,
@@ -52,6 +57,7 @@ export class RowApplier<R extends Validity & { customerId: string }> {
     private readonly base: CurrentBase | null = null,
   ) {
     this.index = base?.index ?? null;
+    this.order = new RowList(base === null ? 0 : base.facts.current + 1024);
   }
 
   /** `d`: the digest of the line the row was read from, stored with what it writes. */
@@ -136,6 +142,7 @@ export class RowApplier<R extends Validity & { customerId: string }> {
     const id = this.index.same(d);
     if (id === 0 || this.seen.has(id) || this.looked.has(id)) return false;
     this.seen.add(id);
+    this.order.push(id, d);
     return true;
   }
 
@@ -152,7 +159,7 @@ export class RowApplier<R extends Validity & { customerId: string }> {
     }
     const current = held.find((h) => h.valid_from <= at && s.sameKey(h, r));
     if (!current) {
-      this.changes.opened(s.insert(r, at, null, line, d), d);
+      this.opened(s.insert(r, at, null, line, d), d);
       return 'added';
     }
     if (s.sameData(current, r)) {
@@ -161,16 +168,27 @@ export class RowApplier<R extends Validity & { customerId: string }> {
         s.setDigest(current.id, d); // the next snapshot knows this line by its digest
         this.changes.redigested(current.id, d);
       }
+      if (this.index !== null) {
+        this.index.strayed();
+        this.order.push(current.id, d);
+      }
       return 'unchanged';
     }
     if (current.valid_from === at) {
       return this.issue(line, 'changed_at_moment');
     }
-    this.changes.opened(s.insert(r, at, null, line, d), d);
+    this.opened(s.insert(r, at, null, line, d), d);
     s.setValidTo(current.id, at);
     this.changes.closed(current.id);
     this.seen.add(current.id); // closed here; closeMissing must not count it again
     return 'changed';
+  }
+
+  /** A row this snapshot wrote, for the copy of what is current after it. */
+  private opened(id: number, d: LineDigest | null): void {
+    if (this.index === null) return;
+    this.changes.opened(id, d);
+    this.order.push(id, d);
   }
 
   /**
@@ -231,18 +249,20 @@ export class RowApplier<R extends Validity & { customerId: string }> {
     const { index, copied, facts, layers } = this.base;
     const copy = this.store.copy;
     const { changes } = this;
-    if (copied && changes.none()) return copy.touch(this.asOf);
+    if (copied && changes.none() && !index.outOfOrder()) return copy.touch(this.asOf);
     // Rows this snapshot opened start at asOf, the latest start then; none of them ends.
     const latest = changes.anyOpened ? this.asOf : facts.latest;
     const maxId = this.store.maxId();
+    // Written whole: the rows in the order of this file's lines, then those it did not name that
+    // stay current (opened by an earlier import at this very moment).
     const whole = () =>
       copy.write(this.asOf, maxId, { latest, futureTo: facts.futureTo }, (put) => {
+        this.order.each(put);
         index.each((id, d) => {
-          if (!changes.gone(id)) put(id, d);
+          if (!this.seen.has(id) && !changes.gone(id)) put(id, d);
         });
-        changes.eachWritten(put);
       });
-    if (!copied || layers === null) return whole();
+    if (!copied || layers === null || index.outOfOrder()) return whole();
     // Every id gone was current; a re-digested one is gone and written again.
     const current = facts.current - changes.goneCount + changes.writtenCount;
     copy.lay(

@@ -1,7 +1,8 @@
 import type { Statement } from 'better-sqlite3-multiple-ciphers';
 import type { ImportKind } from '../../shared/schemas/customers';
 import type { Db } from '../core/db';
-import { CurrentIndex } from './current-index';
+import { CopySequence } from './copy-sequence';
+import { CurrentIndex, type CurrentRows } from './current-index';
 import { IdSet } from './id-set';
 import type { LineDigest } from './line-digest';
 
@@ -17,7 +18,7 @@ export interface CurrentFacts {
 
 /** The rows a snapshot compares with: where they came from, and the facts at its moment. */
 export interface CurrentBase {
-  index: CurrentIndex;
+  index: CurrentRows;
   /** Read from the stored copy (not from a pass over the table). */
   copied: boolean;
   facts: CurrentFacts;
@@ -101,7 +102,7 @@ export class CurrentCopy {
     at: number,
     maxId: number,
     pulse: () => void,
-  ): { index: CurrentIndex; facts: CurrentFacts; layers: CopyLayers } | null {
+  ): { index: CopySequence; facts: CurrentFacts; layers: CopyLayers } | null {
     const h = this.head.get(this.kind) as
       | {
           at: number;
@@ -119,16 +120,24 @@ export class CurrentCopy {
       return null;
     }
     // The last layer each gone id left: its rows of earlier layers (and the base) are not current.
+    const gone = new IdSet();
     const goneIn = new Map<number, number>();
     for (const p of this.goneParts.iterate(this.kind) as Iterable<{
       layer: number;
       data: Buffer;
     }>) {
       const u = words(p.data);
-      for (let i = 0; i < u.length; i++) goneIn.set(u[i]!, p.layer);
+      for (let i = 0; i < u.length; i++) {
+        gone.add(u[i]!);
+        goneIn.set(u[i]!, p.layer);
+      }
     }
-    const current = (id: number, layer: number) => (goneIn.get(id) ?? 0) <= layer;
-    const index = new CurrentIndex(h.current);
+    const current = (id: number, layer: number) => !gone.has(id) || goneIn.get(id)! <= layer;
+    // The base in its order (copy-sequence.ts), the layers' rows by digest.
+    const base = new Uint32Array(h.base_rows * 3);
+    let n = 0;
+    const bare: number[] = [];
+    const laid = new CurrentIndex(h.delta_rows);
     const d: LineDigest = { hi: 0, lo: 0 };
     let rows = 0;
     for (const p of this.parts.iterate(this.kind) as Iterable<{
@@ -140,15 +149,24 @@ export class CurrentCopy {
       if (p.what === 'bare') {
         for (let i = 0; i < u.length; i++) {
           if (!current(u[i]!, p.layer)) continue;
-          index.add(u[i]!, null);
+          if (p.layer === 0) bare.push(u[i]!);
+          else laid.add(u[i]!, null);
           rows++;
         }
+      } else if (p.layer === 0) {
+        if (n * 3 + u.length > base.length) return null;
+        base.set(u, n * 3);
+        for (let i = 0; i < u.length; i += 3) {
+          if (current(u[i]!, 0)) rows++;
+          else base[n * 3 + i] = 0;
+        }
+        n += u.length / 3;
       } else {
         for (let i = 0; i < u.length; i += 3) {
           if (!current(u[i]!, p.layer)) continue;
           d.hi = u[i + 1]!;
           d.lo = u[i + 2]!;
-          index.add(u[i]!, d);
+          laid.add(u[i]!, d);
           rows++;
         }
       }
@@ -157,7 +175,7 @@ export class CurrentCopy {
     // A copy that does not add up is not used (and the next committed snapshot replaces it).
     if (rows !== h.current) return null;
     return {
-      index,
+      index: new CopySequence(base, n, bare, laid),
       facts: { latest: h.latest, current: h.current, futureTo: h.future_to },
       layers: {
         layers: h.layers,
@@ -305,6 +323,44 @@ class PartBuffer {
   }
 }
 
+/** Rows (id and digest, or none) in the order they were put, in growing typed arrays. */
+export class RowList {
+  private words: Uint32Array;
+  private bare: Uint8Array;
+  count = 0;
+
+  /** `rows`: how many it will likely hold (it grows past that). */
+  constructor(rows = 1024) {
+    this.words = new Uint32Array(3 * Math.max(16, rows));
+    this.bare = new Uint8Array(Math.max(16, rows));
+  }
+
+  push(id: number, d: LineDigest | null): void {
+    if (this.count === this.bare.length) {
+      const words = new Uint32Array(this.words.length * 2);
+      words.set(this.words);
+      this.words = words;
+      const bare = new Uint8Array(this.bare.length * 2);
+      bare.set(this.bare);
+      this.bare = bare;
+    }
+    const at = this.count * 3;
+    this.words[at] = id;
+    this.words[at + 1] = d?.hi ?? 0;
+    this.words[at + 2] = d?.lo ?? 0;
+    this.bare[this.count++] = d === null ? 1 : 0;
+  }
+
+  each(visit: (id: number, d: LineDigest | null) => void): void {
+    const d: LineDigest = { hi: 0, lo: 0 };
+    for (let r = 0; r < this.count; r++) {
+      d.hi = this.words[r * 3 + 1]!;
+      d.lo = this.words[r * 3 + 2]!;
+      visit(this.words[r * 3]!, this.bare[r] ? null : d);
+    }
+  }
+}
+
 /**
  * What a snapshot changed of the rows it compared with: those it closed or gave a new digest (no
  * longer as the index holds them) and those it wrote or re-digested (with the digest they have
@@ -315,9 +371,11 @@ export class CopyChanges {
   private goneList = new Uint32Array(1024);
   goneCount = 0;
   anyOpened = false;
-  private words = new Uint32Array(3 * 1024);
-  private bare = new Uint8Array(1024);
-  writtenCount = 0;
+  private readonly written = new RowList();
+
+  get writtenCount(): number {
+    return this.written.count;
+  }
 
   closed(id: number): void {
     this.goneIds.add(id);
@@ -331,12 +389,12 @@ export class CopyChanges {
 
   opened(id: number, d: LineDigest | null): void {
     this.anyOpened = true;
-    this.push(id, d);
+    this.written.push(id, d);
   }
 
   redigested(id: number, d: LineDigest): void {
     this.closed(id);
-    this.push(id, d);
+    this.written.push(id, d);
   }
 
   gone(id: number): boolean {
@@ -352,27 +410,6 @@ export class CopyChanges {
   }
 
   eachWritten(visit: (id: number, d: LineDigest | null) => void): void {
-    const d: LineDigest = { hi: 0, lo: 0 };
-    for (let r = 0; r < this.writtenCount; r++) {
-      d.hi = this.words[r * 3 + 1]!;
-      d.lo = this.words[r * 3 + 2]!;
-      visit(this.words[r * 3]!, this.bare[r] ? null : d);
-    }
-  }
-
-  private push(id: number, d: LineDigest | null): void {
-    if (this.writtenCount === this.bare.length) {
-      const words = new Uint32Array(this.words.length * 2);
-      words.set(this.words);
-      this.words = words;
-      const bare = new Uint8Array(this.bare.length * 2);
-      bare.set(this.bare);
-      this.bare = bare;
-    }
-    const at = this.writtenCount * 3;
-    this.words[at] = id;
-    this.words[at + 1] = d?.hi ?? 0;
-    this.words[at + 2] = d?.lo ?? 0;
-    this.bare[this.writtenCount++] = d === null ? 1 : 0;
+    this.written.each(visit);
   }
 }

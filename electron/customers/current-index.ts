@@ -10,6 +10,22 @@ const EMPTY = 0;
 /** Two rows of the vault share a line digest: such a line always takes the exact path. */
 const AMBIGUOUS = 0xffffffff;
 
+/** The rows current at a snapshot's moment, as the snapshot asks for them. */
+export interface CurrentRows {
+  /** The id of the current row read from a line with this digest, or 0 (ask the vault then). */
+  same(d: LineDigest): number;
+  /** Every row it holds, with its digest (null: none, or one shared: compared the exact way). */
+  each(visit: (id: number, d: LineDigest | null) => void): void;
+  /** The ids of all the rows it holds for which `keep` is false, in ascending order. */
+  idsWithout(keep: (id: number) => boolean): number[];
+  /** Current rows that an earlier import opened at exactly the snapshot's moment (rare). */
+  readonly openedAtMoment: Set<number>;
+  /** A line of a row it holds was found only by the exact path (copy-sequence.ts). */
+  strayed(): void;
+  /** Whether the file came in another order than the rows are held in (copy-sequence.ts). */
+  outOfOrder(): boolean;
+}
+
 /**
  * The rows a snapshot is compared with — those the vault holds as current at its moment — as an
  * open-addressing hash table of their line digests (line-digest.ts) in typed arrays (12 bytes a
@@ -17,7 +33,7 @@ const AMBIGUOUS = 0xffffffff;
  * would take gigabytes. It also knows every such row's id, those without a digest too, so closing
  * what the file did not name needs no second pass over the table.
  */
-export class CurrentIndex {
+export class CurrentIndex implements CurrentRows {
   private size: number;
   private hi: Uint32Array;
   private lo: Uint32Array;
@@ -113,6 +129,13 @@ export class CurrentIndex {
     for (const id of this.apart) visit(id, null);
   }
 
+  /** A hash table finds every row it holds, in any order. */
+  strayed(): void {}
+
+  outOfOrder(): boolean {
+    return false;
+  }
+
   /** The ids of all the rows it holds for which `keep` is false, in ascending order. */
   idsWithout(keep: (id: number) => boolean): number[] {
     const out: number[] = [];
@@ -137,7 +160,7 @@ export function buildCurrentIndex(
   store: Pick<KindStore<Validity>, 'scanCurrent' | 'maxId' | 'copy' | 'rememberFacts'>,
   at: number,
   pulse: () => void,
-): { index: CurrentIndex | null; copied: boolean; layers: CopyLayers | null } {
+): { index: CurrentRows | null; copied: boolean; layers: CopyLayers | null } {
   const maxId = store.maxId();
   const copy = store.copy.read(at, maxId, pulse);
   if (copy) {

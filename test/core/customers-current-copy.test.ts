@@ -45,6 +45,9 @@ const head = (d: Desk, kind: ImportKind) =>
     kind,
   )[0];
 
+/** A report without what differs between any two runs: when, how long, which run. */
+const outcome = ({ startedAt: _s, durationMs: _d, importId: _i, ...rest }: ImportReport) => rest;
+
 const CUSTOMERS = 'customer_id;name\nC1;Jan Jansen\nC2;Piet Bakker\nC3;Els de Vries\n';
 const NUMBERS = 'number;customer_id\n0612345678;C1\n0612345679;C2\n0201234567;C3\n';
 
@@ -251,9 +254,6 @@ describe('a snapshot compared with the copy answers as one compared with the tab
     },
   ];
 
-  /** A report without what differs between any two runs: when, how long, which run. */
-  const outcome = ({ startedAt: _s, durationMs: _d, importId: _i, ...rest }: ImportReport) => rest;
-
   it('gives the same reports and the same rows, night after night', async () => {
     const withCopy = await importerDesk();
     const without = await importerDesk();
@@ -281,5 +281,105 @@ describe('a snapshot compared with the copy answers as one compared with the tab
     );
     // The copy was there for most nights (whether it could stand for the table is its own check).
     expect(used.filter(Boolean).length).toBeGreaterThanOrEqual(10);
+  });
+});
+
+describe('the copy in the order of the file', () => {
+  const id = (i: number) => `C${String(i).padStart(4, '0')}`;
+  const line = (i: number, name = `Klant ${i}`) => `${id(i)};${name}\n`;
+  const all = Array.from({ length: 6000 }, (_, i) => i + 1);
+  /** A fixed shuffle (a linear congruential walk), so the test is the same every run. */
+  const shuffled = (xs: number[]) => {
+    const out = [...xs];
+    let r = 12345;
+    for (let i = out.length - 1; i > 0; i--) {
+      r = (r * 1103515245 + 12345) % 2 ** 31;
+      const j = r % (i + 1);
+      [out[i], out[j]] = [out[j]!, out[i]!];
+    }
+    return out;
+  };
+  const kept = [...all.slice(0, 1000), ...all.slice(1300)];
+  const reordered = shuffled(kept);
+  const nights: { file: string; o: { asOf: string; allowMassClose?: boolean } }[] = [
+    { file: 'customer_id;name\n' + all.map((i) => line(i)).join(''), o: { asOf: '2024-02-01' } },
+    // 300 rows in one place left out, more than the cursor looks ahead; five names changed.
+    {
+      file:
+        'customer_id;name\n' +
+        kept.map((i) => (i % 397 === 0 ? line(i, `Klant ${i} (verhuisd)`) : line(i))).join(''),
+      o: { asOf: '2024-02-02', allowMassClose: true },
+    },
+    // The export sorted another way, with three new customers.
+    {
+      file:
+        'customer_id;name\n' +
+        [
+          ...reordered.map((i) => (i % 397 === 0 ? line(i, `Klant ${i} (verhuisd)`) : line(i))),
+          line(6001),
+          line(6002),
+          line(6003),
+        ].join(''),
+      o: { asOf: '2024-02-03' },
+    },
+  ];
+  nights.push({ file: nights[2]!.file, o: { asOf: '2024-02-04' } });
+
+  /** The ids of the copy's base, in its order. */
+  const baseOrder = (d: Desk) =>
+    d
+      .all<{ data: Buffer }>(
+        `SELECT data FROM current_copy_part WHERE kind = 'customers' AND layer = 0 AND what = 'rows' ORDER BY n`,
+      )
+      .flatMap(({ data }) => {
+        const u = new Uint32Array(
+          data.buffer.slice(data.byteOffset, data.byteOffset + data.length),
+        );
+        return Array.from({ length: u.length / 3 }, (_, k) => u[k * 3]!);
+      });
+  /** The current row ids of these customers, in this order. */
+  const currentIds = (d: Desk, customers: number[]) => {
+    const byCustomer = new Map(
+      d
+        .all<{ id: number; customer_id: string }>(
+          'SELECT id, customer_id FROM customer_version WHERE valid_to IS NULL',
+        )
+        .map((r) => [r.customer_id, r.id]),
+    );
+    return customers.map((i) => byCustomer.get(id(i)));
+  };
+
+  it('answers as the table does when rows are left out in one place or the file is reordered, and keeps the new order', async () => {
+    const withCopy = await importerDesk();
+    const without = await importerDesk();
+    const history =
+      'customer_id;name;valid_from;valid_to\n' +
+      all.map((i) => `${id(i)};Klant ${i};2024-01-01;\n`).join('');
+    for (const d of [withCopy, without]) await d.report(d.csv(history), 'customers');
+    const layers: number[] = [];
+    for (const n of nights) {
+      const a = await withCopy.report(withCopy.csv(n.file), 'customers', n.o);
+      without.db().exec('DELETE FROM current_copy; DELETE FROM current_copy_part');
+      const b = await without.report(without.csv(n.file), 'customers', n.o);
+      expect(a.status).toBe('committed');
+      expect(outcome(a)).toEqual(outcome(b));
+      expect(withCopy.dataFingerprint()).toBe(without.dataFingerprint());
+      layers.push(
+        withCopy.all<{ layers: number }>(
+          'SELECT layers FROM current_copy WHERE kind = ?',
+          'customers',
+        )[0]!.layers,
+      );
+      if (layers.length === 1) expect(baseOrder(withCopy)).toEqual(currentIds(withCopy, all));
+    }
+    expect(layers.length).toBe(4);
+    // The reordered night wrote the copy whole again, in that file's order (its changes alone would
+    // have fitted a layer); the next only moved it.
+    expect(layers.slice(2)).toEqual([0, 0]);
+    expect(baseOrder(withCopy)).toEqual(currentIds(withCopy, [...reordered, 6001, 6002, 6003]));
+    const last = await withCopy.report(withCopy.csv(nights[3]!.file), 'customers', {
+      asOf: '2024-02-05',
+    });
+    expect([last.unchanged, last.changed, last.added, last.closed]).toEqual([5703, 0, 0, 0]);
   });
 });
