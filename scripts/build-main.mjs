@@ -12,6 +12,7 @@ export const ENTRIES = {
   preload: 'electron/preload.ts',
   cli: 'electron/cli.ts',
   'import-worker': 'electron/customers/import-worker.ts',
+  'line-worker': 'electron/customers/line-worker.ts',
   'intake-worker': 'electron/intake/intake-worker.ts',
   'check-worker': 'electron/core/check-worker.ts',
 };

@@ -21,6 +21,8 @@ export interface DeskOptions {
   kdfCost?: KdfCost;
   /** How long opening the vault waits for another connection's write lock (tests shorten it). */
   busyTimeoutMs?: number;
+  /** From which file size an import reads with a thread of its own (tests lower it to 0). */
+  importLineReaderFrom?: number;
   /** How the session waits before answering a failed unlock (tests inject a fake). */
   sleep?: (ms: number) => Promise<void>;
   /** Told when the vault locks (idle or manual), e.g. to send the window back to the unlock screen. */
@@ -60,6 +62,7 @@ export class DeskSession {
   readonly now: () => Date;
   readonly kdfCost: KdfCost | undefined;
   readonly busyTimeoutMs: number | undefined;
+  readonly importLineReaderFrom: number | undefined;
   readonly sleep: (ms: number) => Promise<void>;
   readonly platform: Platform | undefined;
   readonly seedDemo: DemoSeeder | undefined;
@@ -80,6 +83,7 @@ export class DeskSession {
     this.now = o.now ?? (() => new Date());
     this.kdfCost = o.kdfCost;
     this.busyTimeoutMs = o.busyTimeoutMs;
+    this.importLineReaderFrom = o.importLineReaderFrom;
     this.sleep = o.sleep ?? ((ms) => new Promise((r) => setTimeout(r, ms)));
     this.onLock = o.onLock;
     this.platform = o.platform;

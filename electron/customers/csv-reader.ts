@@ -13,6 +13,11 @@ export type Delimiter = ',' | ';';
 export interface CsvSink {
   /** One record. `fields` is a fresh array the sink may keep. */
   onRecord(fields: string[], line: number): void;
+  /**
+   * A record without quotes, as its text (fields separated by `delimiter`), for a sink that
+   * would rather split it itself, or not at all; without it such a record comes to onRecord.
+   */
+  onPlainRecord?(text: string, delimiter: Delimiter, line: number): void;
   /** A record that could not be read (bad quoting); it is skipped and reading goes on. */
   onBadRecord(line: number, reason: string): void;
 }
@@ -114,6 +119,8 @@ export class CsvReader {
       this.delimiter = detectDelimiter(nl < 0 ? buf : buf.slice(0, nl));
     }
     const delim = this.delimiter;
+    // The header always comes as fields.
+    const plain = this.started ? this.sink.onPlainRecord : undefined;
     let pos = 0;
     let nextQuote = buf.indexOf('"');
     if (nextQuote < 0) nextQuote = len;
@@ -134,7 +141,8 @@ export class CsvReader {
         if (end > pos) {
           if (end - pos > this.limit) this.tooLong(this.line);
           this.started = true;
-          this.sink.onRecord(buf.slice(pos, end).split(delim), this.line);
+          if (plain) plain.call(this.sink, buf.slice(pos, end), delim, this.line);
+          else this.sink.onRecord(buf.slice(pos, end).split(delim), this.line);
         }
         this.line++;
         pos = nl + 1;

@@ -4,6 +4,7 @@ import { mapHeader, type HeaderMap } from './columns';
 import { buildCurrentIndex } from './current-index';
 import type { CsvSink } from './csv-reader';
 import type { ImportRun, ImportTally } from './import-state';
+import { badOf, fieldsOf, type LineBatch } from './line-batch';
 import { digestColumns, digestLine, type LineDigest } from './line-digest';
 import { ROW_PARSERS, type RowResult, type Validity } from './rows';
 import type { KindStore } from './stores';
@@ -100,25 +101,66 @@ export class ImportSink implements CsvSink {
   }
 
   onRecord(fields: string[], line: number): void {
-    const { header, applier, tally } = this;
-    if (header === null) {
+    if (this.header === null) {
       this.header = mapHeader(fields, this.run.kind);
       this.applier = this.begin(this.header);
       return;
     }
-    if (tally.fatal || applier === null) return;
+    if (this.tally.fatal || this.applier === null) return;
+    digestLine(this.header.kind, fields, this.digestAt, this.digest);
+    this.onLine(this.digest, fields.length, line, () => fields, 0);
+  }
+
+  /** The records of a batch of the line reader (line-reader.ts), in order. */
+  onBatch(b: LineBatch): void {
+    const get = (i: number) => fieldsOf(b, i);
     const d = this.digest;
-    digestLine(header.kind, fields, this.digestAt, d);
+    for (let i = 0; i < b.lines.length; i++) {
+      const line = b.lines[i]!;
+      const width = b.widths[i]!;
+      if (width < 0) {
+        const bad = badOf(b, i);
+        if (bad !== null) this.onBadRecord(line, bad);
+        else if (this.header === null) this.onRecord(get(i), line);
+        else {
+          const fields = get(i);
+          d.hi = b.digests[i * 2]!;
+          d.lo = b.digests[i * 2 + 1]!;
+          this.onLine(d, fields.length, line, () => fields, 0);
+        }
+      } else if (this.header === null) this.onRecord(get(i), line);
+      else {
+        d.hi = b.digests[i * 2]!;
+        d.lo = b.digests[i * 2 + 1]!;
+        this.onLine(d, width, line, get, i);
+      }
+    }
+  }
+
+  /**
+   * A record after the header whose line digest is known (line-digest.ts): `width` fields, which
+   * `fields(i)` makes (an unchanged line never needs them).
+   */
+  onLine(
+    d: LineDigest,
+    width: number,
+    line: number,
+    fields: (i: number) => string[],
+    i: number,
+  ): void {
+    const { header, applier, tally } = this;
+    if (header === null || tally.fatal || applier === null) return;
     // An unchanged line of a snapshot is counted before it is parsed; a line with more fields
     // than the header is always parsed, so that its extra fields are refused.
-    if (fields.length <= header.width && applier.unchangedLine(d)) {
+    if (width <= header.width && applier.unchangedLine(d)) {
       tally.rows++;
       tally.counts.unchanged++;
       return;
     }
-    if (fields.length <= header.width && fields.every((f) => f.trim() === '')) return;
+    const f = fields(i);
+    if (width <= header.width && f.every((x) => x.trim() === '')) return;
     tally.rows++;
-    const r = this.parse(fields, header, line);
+    const r = this.parse(f, header, line);
     if (!r.ok) return tally.rejectRow(r.issues);
     const outcome = applier.apply(r.row as AnyRow, line, d);
     if (typeof outcome === 'string') tally.counts[outcome]++;

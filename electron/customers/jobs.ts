@@ -81,7 +81,13 @@ export function startImportJob(
     dbPath: vaultPaths(vault.dir).db,
     key,
     nativeBinding: nativeBinding(),
-    options: { ...options, user: ctx.user.name },
+    options: {
+      ...options,
+      user: ctx.user.name,
+      ...(session.importLineReaderFrom === undefined
+        ? {}
+        : { lineReaderFrom: session.importLineReaderFrom }),
+    },
     cancel: cancelBuffer,
     clockOffsetMs: ctx.now().getTime() - Date.now(),
     cacheKiB: IMPORT_CACHE_KIB,

@@ -34,6 +34,16 @@ export function digestColumns(header: HeaderMap): Int32Array {
   return Int32Array.from(names, (c) => header.index[c] ?? -1);
 }
 
+/** The two lanes' last mixing, into `out`. */
+function mix(h1: number, h2: number, out: LineDigest): void {
+  h1 = Math.imul(h1 ^ (h1 >>> 16), 2246822507);
+  h1 ^= Math.imul(h2 ^ (h2 >>> 13), 3266489909);
+  h2 = Math.imul(h2 ^ (h2 >>> 16), 2246822507);
+  h2 ^= Math.imul(h1 ^ (h1 >>> 13), 3266489909);
+  out.hi = h1 >>> 0;
+  out.lo = h2 >>> 0;
+}
+
 export function digestLine(
   kind: ImportKind,
   fields: readonly string[],
@@ -55,12 +65,7 @@ export function digestLine(
     h1 = Math.imul(h1 ^ END, 2654435761);
     h2 = Math.imul(h2 ^ END, 1597334677);
   }
-  h1 = Math.imul(h1 ^ (h1 >>> 16), 2246822507);
-  h1 ^= Math.imul(h2 ^ (h2 >>> 13), 3266489909);
-  h2 = Math.imul(h2 ^ (h2 >>> 16), 2246822507);
-  h2 ^= Math.imul(h1 ^ (h1 >>> 13), 3266489909);
-  out.hi = h1 >>> 0;
-  out.lo = h2 >>> 0;
+  mix(h1, h2, out);
 }
 
 /**
@@ -69,3 +74,47 @@ export function digestLine(
  */
 export const DIGEST_VALUE = '((? << 32) | ?)';
 export const DIGEST_HALVES = '(line_digest >> 32) & 4294967295, line_digest & 4294967295';
+
+/**
+ * The digest of a line without quotes from its text, as digestLine gives it for
+ * `text.split(delimiter)` — without making the fields. `starts` is scratch space (grown when a
+ * line has more fields). Returns the line's number of fields.
+ */
+export function digestText(
+  kind: ImportKind,
+  text: string,
+  delimiter: string,
+  columns: Int32Array,
+  out: LineDigest,
+  starts: { at: Int32Array },
+): number {
+  let at = starts.at;
+  let n = 1;
+  at[0] = 0;
+  for (let i = text.indexOf(delimiter); i >= 0;) {
+    if (n === at.length) {
+      const more = new Int32Array(at.length * 2);
+      more.set(at);
+      at = starts.at = more;
+    }
+    at[n++] = i + 1;
+    i = text.indexOf(delimiter, i + 1);
+  }
+  let h1 = 0xdeadbeef ^ SEED[kind];
+  let h2 = 0x41c6ce57 ^ SEED[kind];
+  for (let c = 0; c < columns.length; c++) {
+    const f = columns[c]!;
+    if (f >= 0 && f < n) {
+      const end = f + 1 < n ? at[f + 1]! - 1 : text.length;
+      for (let i = at[f]!; i < end; i++) {
+        const ch = text.charCodeAt(i);
+        h1 = Math.imul(h1 ^ ch, 2654435761);
+        h2 = Math.imul(h2 ^ ch, 1597334677);
+      }
+    }
+    h1 = Math.imul(h1 ^ END, 2654435761);
+    h2 = Math.imul(h2 ^ END, 1597334677);
+  }
+  mix(h1, h2, out);
+  return n;
+}
