@@ -161,7 +161,12 @@ export async function runCli(argv: string[], environment: CliEnvironment = {}): 
     const vaultDir = resolve(
       typeof args.flags.vault === 'string' ? args.flags.vault : defaultVaultDir(env),
     );
-    session = new DeskSession({ vaultDir, seedDemo: createDemoVault, ...environment.session });
+    session = new DeskSession({
+      vaultDir,
+      seedDemo: createDemoVault,
+      checkAfterUnlock: false,
+      ...environment.session,
+    });
     const s = session;
     const io: CliIo = {
       json: args.flags.json === true,

@@ -23,6 +23,12 @@ export interface DeskOptions {
   busyTimeoutMs?: number;
   /** From which file size an import reads with a thread of its own (tests lower it to 0). */
   importLineReaderFrom?: number;
+  /**
+   * Whether a vault too large to check while unlocking is checked right after (default true).
+   * The CLI does not: its commands lock before that check would end, and a long one — a night's
+   * import — would share the machine's cores with it for nothing.
+   */
+  checkAfterUnlock?: boolean;
   /** How the session waits before answering a failed unlock (tests inject a fake). */
   sleep?: (ms: number) => Promise<void>;
   /** Told when the vault locks (idle or manual), e.g. to send the window back to the unlock screen. */
@@ -63,6 +69,7 @@ export class DeskSession {
   readonly kdfCost: KdfCost | undefined;
   readonly busyTimeoutMs: number | undefined;
   readonly importLineReaderFrom: number | undefined;
+  readonly checkAfterUnlock: boolean;
   readonly sleep: (ms: number) => Promise<void>;
   readonly platform: Platform | undefined;
   readonly seedDemo: DemoSeeder | undefined;
@@ -84,6 +91,7 @@ export class DeskSession {
     this.kdfCost = o.kdfCost;
     this.busyTimeoutMs = o.busyTimeoutMs;
     this.importLineReaderFrom = o.importLineReaderFrom;
+    this.checkAfterUnlock = o.checkAfterUnlock ?? true;
     this.sleep = o.sleep ?? ((ms) => new Promise((r) => setTimeout(r, ms)));
     this.onLock = o.onLock;
     this.platform = o.platform;

@@ -6,6 +6,7 @@
  * longest record, whatever the file size. Invalid UTF-8 is an error, not silently replaced.
  */
 
+import { isAscii } from 'node:buffer';
 import type { IssueCode } from '../../shared/schemas/customers';
 
 export type Delimiter = ',' | ';';
@@ -64,6 +65,8 @@ export class CsvReader {
   /** Bytes pushed so far. */
   bytes = 0;
   private readonly decoder = new TextDecoder('utf-8', { fatal: true });
+  /** The last chunk may have ended inside a UTF-8 character (the decoder holds its first bytes). */
+  private inCharacter = false;
   private buf = '';
   private line = 1;
   private ended = false;
@@ -85,7 +88,14 @@ export class CsvReader {
   push(chunk: Uint8Array): void {
     let text: string;
     try {
-      text = this.decoder.decode(chunk, { stream: true });
+      // An export is mostly ASCII: such a chunk needs no UTF-8 decoding, unless the one before
+      // ended inside a character the decoder still holds (about 10 × faster than the decoder).
+      if (!this.inCharacter && isAscii(chunk)) {
+        text = Buffer.from(chunk.buffer, chunk.byteOffset, chunk.length).toString('latin1');
+      } else {
+        text = this.decoder.decode(chunk, { stream: true });
+        this.inCharacter = endsInCharacter(chunk);
+      }
     } catch {
       throw new CsvFormatError(
         `The file is not valid UTF-8 (near byte ${this.bytes.toLocaleString('en')}). Save it as "CSV UTF-8" and try again.`,
@@ -270,6 +280,19 @@ export class CsvReader {
     else this.sink.onRecord(fields, startLine);
     return i;
   }
+}
+
+/**
+ * Whether `b` may end inside a UTF-8 character: its last lead byte starts a longer sequence than
+ * the bytes after it, or no lead byte is among its last four (then the decoder decides).
+ */
+function endsInCharacter(b: Uint8Array): boolean {
+  for (let back = 1; back <= 4 && back <= b.length; back++) {
+    const c = b[b.length - back]!;
+    if (c < 0x80) return false;
+    if (c >= 0xc0) return back < (c >= 0xf0 ? 4 : c >= 0xe0 ? 3 : 2);
+  }
+  return true;
 }
 
 /** Position of the next delimiter or LF at or after `i`, or -1. */

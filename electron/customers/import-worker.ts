@@ -42,6 +42,9 @@ async function main(): Promise<void> {
       data.key.fill(0);
     }
     db.pragma(`cache_size = -${Math.max(2048, Math.floor(data.cacheKiB))}`);
+    // The import's pages are copied from the WAL into the database file after it has committed
+    // and reported (below), not inside its commit: the commit is durable once the WAL is synced.
+    db.pragma('wal_autocheckpoint = 0');
     const report = await runImport(
       db,
       { ...data.options, now: () => new Date(Date.now() + data.clockOffsetMs) },
@@ -51,6 +54,9 @@ async function main(): Promise<void> {
       },
     );
     post({ type: 'done', report });
+    // PASSIVE: never waits for a reader; whatever it cannot copy now, the next commit of any
+    // connection does (their automatic checkpoint is on).
+    db.pragma('wal_checkpoint(PASSIVE)');
   } catch (thrown) {
     const e = busyAsDeskError(thrown) ?? thrown;
     if (e instanceof DeskError) post({ type: 'error', code: e.code, message: e.message });

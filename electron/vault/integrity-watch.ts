@@ -10,7 +10,7 @@ import { vaultPaths, type OpenVault } from './vault';
  * the console; the next backup refuses to copy it. Locking stops the check.
  */
 export function checkAfterUnlock(s: DeskSession, vault: OpenVault): void {
-  if (vault.integrity.state !== 'unchecked') return;
+  if (vault.integrity.state !== 'unchecked' || !s.checkAfterUnlock) return;
   let running: RunningCheck;
   try {
     running = checkInWorker(vaultPaths(vault.dir).db, vault.key, 'quick');

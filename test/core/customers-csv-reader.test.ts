@@ -65,6 +65,19 @@ describe('CsvReader', () => {
     expect(out.at(-1)).toMatchObject({ line: 2, bad: expect.stringMatching(/not closed/) });
   });
 
+  it('reads characters of two to four bytes between runs of ASCII, wherever a chunk ends', () => {
+    const text = 'id;name\nC1;Ren\u00e9e\nC2;Caf\u00e9 \u20ac 5\nC3;\ud83d\ude00 Smit\nC4;Jan\n';
+    const whole = read(text).out;
+    expect(whole[3]).toEqual({ line: 4, fields: ['C3', '\ud83d\ude00 Smit'] });
+    for (const size of [1, 2, 3, 4, 5, 6, 9, 13]) expect(read(text, size).out).toEqual(whole);
+    // Cut inside the euro sign (three bytes), after a chunk of ASCII.
+    const bytes = new TextEncoder().encode('id;name\nC1;Jan\nC2;\u20ac');
+    expect(() => read(bytes.subarray(0, bytes.length - 1), 4)).toThrow(/middle of a UTF-8/);
+    // A lead byte at the end of a chunk, and ASCII where the rest of its character should be.
+    const broken = new Uint8Array([0x69, 0x64, 0x0a, 0x43, 0xc3, 0x31, 0x32, 0x0a]);
+    expect(() => read(broken, 5)).toThrow(/not valid UTF-8/);
+  });
+
   it('refuses invalid UTF-8 with a clear message', () => {
     const bytes = new Uint8Array([0x61, 0x2c, 0x62, 0x0a, 0xff, 0xfe, 0x2c, 0x31, 0x0a]);
     expect(() => read(bytes)).toThrow(CsvFormatError);

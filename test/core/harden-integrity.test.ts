@@ -179,3 +179,14 @@ describe('a damaged vault is caught, named and never re-initialised', () => {
     expect(ev).toMatchObject({ user: 'system', details: { check: 'quick_check' } });
   });
 });
+
+describe('the check after unlock, where a session asks for none', () => {
+  it('is not started by a session made without it (the CLI: its commands end before it would)', async () => {
+    const d = await createdDesk({ checkAfterUnlock: false });
+    const vault = d.session.vault!;
+    // As openWithKey leaves a vault above UNLOCK_QUICK_CHECK_MAX_PAGES.
+    vault.integrity = { state: 'unchecked', problem: null };
+    checkAfterUnlock(d.session, vault);
+    expect((await d.must('vault.state', {})).integrity?.state).toBe('unchecked');
+  });
+});
